@@ -1,0 +1,232 @@
+/**
+ * The per-packet engine: header decode, flow table, TCP state, and hand-off of payloads to a flow's decoding
+ * session. It knows nothing of protocols: sessions come from a factory the pipeline injects.
+ */
+import { decodePacket } from './decode-packet.js';
+import { readMac } from './addr.js';
+import { Flow, FlowListClass, TcpStateBit, type FlowSession } from './flow.js';
+import { defaultFlowTimeouts, FlowTable, type FlowTimeouts } from './flow-table.js';
+import { IpProto } from './link-types.js';
+import { PacketInfo, PacketKind, TcpFlag } from './packet-info.js';
+import type { PacketRef } from './packet.js';
+import { readSynSignature } from './syn-signature.js';
+
+export interface EngineStats {
+  packets: number;
+  bytes: number;
+  flows: number;
+  records: number;
+  malformed: number;
+  /** IP fragments seen (the first one of each datagram is still analysed). */
+  fragments: number;
+  /** Packets cut short by the capture's snap length. */
+  snapTruncated: number;
+  arp: number;
+  /** Non-IP layer-2 frames (LLDP, CDP, STP ...). */
+  link: number;
+  /** Frames of link or ether types not analysed. */
+  other: number;
+  /** Problems decoders reported in bytes they were given. */
+  decodeIssues: number;
+  /** Flows pushed out early because the table was full. */
+  evicted: number;
+}
+
+export function emptyStats(): EngineStats {
+  return { packets: 0, bytes: 0, flows: 0, records: 0, malformed: 0, fragments: 0, snapTruncated: 0, arp: 0, link: 0, other: 0, decodeIssues: 0, evicted: 0 };
+}
+
+export interface EngineHooks {
+  /** A flow ended (idle timeout, eviction, port reuse or end of capture). The Flow object is reused afterwards. */
+  flowEnded?(flow: Flow): void;
+  /** Makes the decoding session of a new TCP/UDP flow, or null to only count it. */
+  createSession?(flow: Flow): FlowSession | null;
+  /** A non-IP layer-2 payload (LLDP, CDP over LLC ...). */
+  linkFrame?(packet: PacketRef, info: PacketInfo): void;
+  /** An ARP packet (sender MAC/IP bindings for the inventory). */
+  arp?(packet: PacketRef, info: PacketInfo): void;
+}
+
+export interface EngineOptions {
+  maxFlows: number;
+  timeouts: FlowTimeouts;
+}
+
+export const defaultEngineOptions: EngineOptions = { maxFlows: 200_000, timeouts: defaultFlowTimeouts };
+
+export class Engine {
+  readonly stats = emptyStats();
+  readonly info = new PacketInfo();
+  private readonly table: FlowTable;
+  private lastSweepSec = 0;
+  /** Capture time of the packet being processed, ms since the epoch (sessions stamp records with it). */
+  nowMs = 0;
+  nowSec = 0;
+  nowNsec = 0;
+
+  constructor(
+    private readonly hooks: EngineHooks,
+    options: EngineOptions = defaultEngineOptions,
+  ) {
+    this.table = new FlowTable(options.maxFlows, options.timeouts, (f) => {
+      this.finishFlow(f);
+    });
+  }
+
+  get activeFlows(): number {
+    return this.table.size;
+  }
+
+  packet(p: PacketRef): void {
+    const s = this.stats;
+    s.packets++;
+    s.bytes += p.origLen;
+    this.nowSec = p.tsSec;
+    this.nowNsec = p.tsNsec;
+    this.nowMs = p.tsSec * 1000 + Math.floor(p.tsNsec / 1_000_000);
+    if (p.tsSec > this.lastSweepSec) {
+      // Idle flows are swept at most once per second of capture time.
+      if (this.lastSweepSec !== 0) this.table.expireIdle(p.tsSec + p.tsNsec / 1e9);
+      this.lastSweepSec = p.tsSec;
+    }
+    if (p.capLen < p.origLen) s.snapTruncated++;
+    const info = this.info;
+    const isTransport = decodePacket(p, info);
+    if (!isTransport) {
+      switch (info.kind) {
+        case PacketKind.Malformed:
+          s.malformed++;
+          return;
+        case PacketKind.Ip:
+          if (info.isFragment) s.fragments++;
+          else s.other++;
+          return;
+        case PacketKind.Arp:
+          s.arp++;
+          this.hooks.arp?.(p, info);
+          return;
+        case PacketKind.Link:
+          s.link++;
+          this.hooks.linkFrame?.(p, info);
+          return;
+        default:
+          s.other++;
+          return;
+      }
+    }
+    if (info.isFragment) s.fragments++;
+    this.ipPacket(p, info);
+  }
+
+  private ipPacket(p: PacketRef, info: PacketInfo): void {
+    const proto = info.proto;
+    const isTcp = proto === IpProto.Tcp;
+    const flags = info.tcpFlags;
+    const synOnly = isTcp && (flags & (TcpFlag.Syn | TcpFlag.Ack)) === TcpFlag.Syn;
+    const synAck = isTcp && (flags & (TcpFlag.Syn | TcpFlag.Ack)) === (TcpFlag.Syn | TcpFlag.Ack);
+    if (proto === IpProto.Icmp || proto === IpProto.Icmpv6) {
+      // ICMP has no ports; the pair of addresses is the conversation, as tshark's conv,ip sees it.
+      info.srcPort = info.dstPort = 0;
+    }
+    const ts = p.tsSec + p.tsNsec / 1e9;
+    let f = this.table.lookup(info, synAck, ts);
+    let out = this.table.lastOut;
+    if (!this.table.lastCreated && synOnly && (f.tcpState & (TcpStateBit.Rst | TcpStateBit.FinOut)) !== 0 && this.isClosed(f)) {
+      // A fresh SYN on a finished connection's 5-tuple starts a new connection (port reuse).
+      this.table.end(f);
+      f = this.table.lookup(info, false, ts);
+      out = true;
+    }
+    if (this.table.lastCreated) this.startFlow(f, p, info, isTcp && !synOnly && !synAck);
+    f.lastSec = p.tsSec;
+    f.lastNsec = p.tsNsec;
+    f.lastTs = ts;
+    if (out) {
+      f.packetsOut++;
+      f.bytesOut += p.origLen;
+      f.payloadBytesOut += info.payloadLength;
+    } else {
+      f.packetsIn++;
+      f.bytesIn += p.origLen;
+      f.payloadBytesIn += info.payloadLength;
+    }
+    let cls: FlowListClass = FlowListClass.Other;
+    if (isTcp) {
+      this.tcpState(f, out, flags, synOnly, synAck, p, info);
+      cls = this.isClosed(f) ? FlowListClass.TcpClosed : FlowListClass.TcpOpen;
+    } else if (proto === IpProto.Udp) cls = FlowListClass.Udp;
+    this.table.touch(f, cls);
+    const session = f.session;
+    if (session !== null && (info.payloadLength > 0 || (isTcp && (flags & (TcpFlag.Syn | TcpFlag.Fin | TcpFlag.Rst)) !== 0))) {
+      session.payload(f, out, info.seq, p.data.subarray(info.payloadOffset, info.payloadOffset + info.payloadLength), flags);
+    }
+  }
+
+  private startFlow(f: Flow, p: PacketRef, info: PacketInfo, midstream: boolean): void {
+    this.stats.flows++;
+    f.firstSec = p.tsSec;
+    f.firstNsec = p.tsNsec;
+    if (info.proto === IpProto.Icmp || info.proto === IpProto.Icmpv6) f.icmpType = info.icmpType;
+    if (midstream) f.tcpState |= TcpStateBit.Midstream;
+    if (info.macSrcOffset >= 0) {
+      const src = readMac(p.data, info.macSrcOffset);
+      const fromA = this.table.lastOut;
+      if (fromA) f.macA = src;
+      else f.macB = src;
+      if (info.macDstOffset >= 0) {
+        const dst = readMac(p.data, info.macDstOffset);
+        if (fromA) f.macB = dst;
+        else f.macA = dst;
+      }
+    }
+    if (this.hooks.createSession && (info.proto === IpProto.Tcp || info.proto === IpProto.Udp)) f.session = this.hooks.createSession(f);
+  }
+
+  private tcpState(f: Flow, out: boolean, flags: number, synOnly: boolean, synAck: boolean, p: PacketRef, info: PacketInfo): void {
+    if (synOnly && out) {
+      if (f.synOut === null) f.synOut = readSynSignature(p.data, info);
+      f.tcpState |= TcpStateBit.SynOut;
+    } else if (synAck && !out) {
+      if (f.synAckIn === null) f.synAckIn = readSynSignature(p.data, info);
+      f.tcpState |= TcpStateBit.SynAckIn;
+    } else if (out && (flags & TcpFlag.Ack) !== 0 && (f.tcpState & (TcpStateBit.SynOut | TcpStateBit.SynAckIn)) === (TcpStateBit.SynOut | TcpStateBit.SynAckIn)) {
+      f.tcpState |= TcpStateBit.Established;
+    }
+    if ((flags & TcpFlag.Fin) !== 0) f.tcpState |= out ? TcpStateBit.FinOut : TcpStateBit.FinIn;
+    if ((flags & TcpFlag.Rst) !== 0) f.tcpState |= TcpStateBit.Rst;
+  }
+
+  private isClosed(f: Flow): boolean {
+    const s = f.tcpState;
+    return (s & TcpStateBit.Rst) !== 0 || (s & (TcpStateBit.FinOut | TcpStateBit.FinIn)) === (TcpStateBit.FinOut | TcpStateBit.FinIn);
+  }
+
+  private finishFlow(f: Flow): void {
+    if (f.session !== null) f.session.close(f);
+    this.hooks.flowEnded?.(f);
+  }
+
+  /** End of input: every remaining flow ends, oldest first. */
+  finish(): void {
+    this.table.drain();
+    this.stats.evicted = this.table.evictions;
+  }
+
+  /** A decoder's record was emitted (sessions call this so stats stay in one place). */
+  countRecord(): void {
+    this.stats.records++;
+  }
+
+  countIssue(): void {
+    this.stats.decodeIssues++;
+  }
+}
+
+/** The state word as the flows contract names it. */
+export function flowStateName(f: Flow): 'established' | 'closed' | 'reset' | 'partial' {
+  const s = f.tcpState;
+  if ((s & TcpStateBit.Rst) !== 0) return 'reset';
+  if ((s & (TcpStateBit.FinOut | TcpStateBit.FinIn)) === (TcpStateBit.FinOut | TcpStateBit.FinIn)) return 'closed';
+  if ((s & TcpStateBit.Established) !== 0) return 'established';
+  return 'partial';
+}

@@ -1,0 +1,202 @@
+/**
+ * The bounded flow table: a chained hash table over pooled Flow objects, with one LRU list per timeout class
+ * (open TCP, closed TCP, UDP, other). Lookups compute a symmetric hash of the 5-tuple so both directions meet the
+ * same flow; nothing is allocated per packet once the pool is warm.
+ */
+import { Flow, FlowListClass } from './flow.js';
+import type { PacketInfo } from './packet-info.js';
+
+export interface FlowTimeouts {
+  tcpOpenSec: number;
+  tcpClosedSec: number;
+  udpSec: number;
+  otherSec: number;
+}
+
+export const defaultFlowTimeouts: FlowTimeouts = { tcpOpenSec: 300, tcpClosedSec: 5, udpSec: 60, otherSec: 60 };
+
+interface FlowList {
+  head: Flow | null;
+  tail: Flow | null;
+}
+
+function mixEndpoint(w: Uint32Array, port: number): number {
+  let h = Math.imul(w[0] ?? 0, 0x9e3779b1) ^ Math.imul(w[1] ?? 0, 0x85ebca77);
+  h ^= Math.imul(w[2] ?? 0, 0xc2b2ae3d) ^ Math.imul(w[3] ?? 0, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ Math.imul(port, 0x297a2d39);
+  return h ^ (h >>> 13);
+}
+
+function sameAddr(x: Uint32Array, y: Uint32Array): boolean {
+  return x[0] === y[0] && x[1] === y[1] && x[2] === y[2] && x[3] === y[3];
+}
+
+export class FlowTable {
+  private readonly buckets: (Flow | null)[];
+  private readonly mask: number;
+  private readonly lists: FlowList[] = [0, 1, 2, 3].map(() => ({ head: null, tail: null }));
+  private readonly pool: Flow[] = [];
+  size = 0;
+  /** Flows pushed out because the table was full. */
+  evictions = 0;
+  /** Direction of the packet last looked up: true when sent by the flow's initiator. */
+  lastOut = true;
+  /** Whether the last lookup created the flow. */
+  lastCreated = false;
+
+  constructor(
+    readonly maxFlows: number,
+    readonly timeouts: FlowTimeouts,
+    private readonly onExpire: (flow: Flow) => void,
+  ) {
+    let n = 1024;
+    while (n < maxFlows * 2) n *= 2;
+    this.buckets = new Array<Flow | null>(n).fill(null);
+    this.mask = n - 1;
+  }
+
+  private static hashOf(info: PacketInfo): number {
+    // Commutative combine: (src, dst) and (dst, src) give the same hash.
+    const h = (mixEndpoint(info.srcAddr, info.srcPort) + mixEndpoint(info.dstAddr, info.dstPort)) | 0;
+    return (Math.imul(h ^ (h >>> 16), 0x7feb352d) ^ Math.imul(info.proto + 1, 0x846ca68b) ^ Math.imul(info.vlan + 2, 0x165667b1) ^ (info.vlanInner + 2)) >>> 0;
+  }
+
+  /** Find the packet's flow, or create one with the packet's sender as initiator (unless `senderIsResponder`). */
+  lookup(info: PacketInfo, senderIsResponder: boolean, nowTs: number): Flow {
+    const hash = FlowTable.hashOf(info);
+    const bucket = hash & this.mask;
+    for (let f = this.buckets[bucket] ?? null; f !== null; f = f.bucketNext) {
+      if (f.hash !== hash || f.proto !== info.proto || f.vlan !== info.vlan || f.vlanInner !== info.vlanInner) continue;
+      if (f.aPort === info.srcPort && f.bPort === info.dstPort && sameAddr(f.a, info.srcAddr) && sameAddr(f.b, info.dstAddr)) {
+        this.lastOut = true;
+        this.lastCreated = false;
+        return f;
+      }
+      if (f.aPort === info.dstPort && f.bPort === info.srcPort && sameAddr(f.a, info.dstAddr) && sameAddr(f.b, info.srcAddr)) {
+        this.lastOut = false;
+        this.lastCreated = false;
+        return f;
+      }
+    }
+    if (this.size >= this.maxFlows) this.evictOldest();
+    const f = this.pool.pop() ?? new Flow();
+    f.proto = info.proto;
+    f.vlan = info.vlan;
+    f.vlanInner = info.vlanInner;
+    f.ipVersion = info.ipVersion;
+    f.hash = hash;
+    if (senderIsResponder) {
+      f.a.set(info.dstAddr);
+      f.b.set(info.srcAddr);
+      f.aPort = info.dstPort;
+      f.bPort = info.srcPort;
+    } else {
+      f.a.set(info.srcAddr);
+      f.b.set(info.dstAddr);
+      f.aPort = info.srcPort;
+      f.bPort = info.dstPort;
+    }
+    f.lastTs = nowTs;
+    f.bucketNext = this.buckets[bucket] ?? null;
+    this.buckets[bucket] = f;
+    this.size++;
+    this.lastOut = !senderIsResponder;
+    this.lastCreated = true;
+    f.listClass = FlowListClass.Other;
+    this.append(f);
+    return f;
+  }
+
+  /** Mark the flow as just seen, moving it to the tail of the list for its (maybe new) class. */
+  touch(f: Flow, cls: FlowListClass): void {
+    const list = this.lists[f.listClass];
+    if (list === undefined) return;
+    if (f.listClass === cls && list.tail === f) return;
+    this.unlink(f);
+    f.listClass = cls;
+    this.append(f);
+  }
+
+  /** Expire every flow idle longer than its class's timeout at capture time `nowTs` (seconds). */
+  expireIdle(nowTs: number): void {
+    const t = this.timeouts;
+    this.expireList(FlowListClass.TcpClosed, nowTs - t.tcpClosedSec);
+    this.expireList(FlowListClass.TcpOpen, nowTs - t.tcpOpenSec);
+    this.expireList(FlowListClass.Udp, nowTs - t.udpSec);
+    this.expireList(FlowListClass.Other, nowTs - t.otherSec);
+  }
+
+  /** Remove one flow now (a new connection reuses its 5-tuple), handing it to onExpire. */
+  end(f: Flow): void {
+    this.remove(f);
+    this.onExpire(f);
+    this.release(f);
+  }
+
+  /** Expire everything (end of capture), oldest first. */
+  drain(): void {
+    for (;;) {
+      const f = this.oldest();
+      if (f === null) return;
+      this.end(f);
+    }
+  }
+
+  private expireList(cls: FlowListClass, cutoff: number): void {
+    const list = this.lists[cls];
+    if (list === undefined) return;
+    while (list.head !== null && list.head.lastTs < cutoff) this.end(list.head);
+  }
+
+  private oldest(): Flow | null {
+    let best: Flow | null = null;
+    for (const l of this.lists) if (l.head !== null && (best === null || l.head.lastTs < best.lastTs)) best = l.head;
+    return best;
+  }
+
+  /** The table is full: closed TCP flows go first, then the least recently seen of any kind. */
+  private evictOldest(): void {
+    const closed = this.lists[FlowListClass.TcpClosed]?.head ?? null;
+    const victim = closed ?? this.oldest();
+    if (victim === null) return;
+    this.evictions++;
+    this.end(victim);
+  }
+
+  private remove(f: Flow): void {
+    this.unlink(f);
+    const bucket = f.hash & this.mask;
+    let p = this.buckets[bucket] ?? null;
+    if (p === f) this.buckets[bucket] = f.bucketNext;
+    else {
+      while (p !== null && p.bucketNext !== f) p = p.bucketNext;
+      if (p !== null) p.bucketNext = f.bucketNext;
+    }
+    this.size--;
+  }
+
+  private release(f: Flow): void {
+    f.reset();
+    if (this.pool.length < 4096) this.pool.push(f);
+  }
+
+  private append(f: Flow): void {
+    const list = this.lists[f.listClass];
+    if (list === undefined) return;
+    f.prev = list.tail;
+    f.next = null;
+    if (list.tail !== null) list.tail.next = f;
+    else list.head = f;
+    list.tail = f;
+  }
+
+  private unlink(f: Flow): void {
+    const list = this.lists[f.listClass];
+    if (list === undefined) return;
+    if (f.prev !== null) f.prev.next = f.next;
+    else if (list.head === f) list.head = f.next;
+    if (f.next !== null) f.next.prev = f.prev;
+    else if (list.tail === f) list.tail = f.prev;
+    f.prev = f.next = null;
+  }
+}

@@ -1,0 +1,96 @@
+/** One bidirectional conversation, keyed by VLAN and 5-tuple; the initiator ("a") is the SYN's sender, else the first packet's. */
+
+/** The first SYN (or SYN/ACK) of a side, kept for passive OS fingerprinting (p0f-style). */
+export interface SynSignature {
+  ttl: number;
+  window: number;
+  mss: number | null;
+  windowScale: number | null;
+  /** Option kinds in order, as p0f writes them: mss,nop,ws,sok,ts,sack,eol */
+  options: string;
+  ipVersion: number;
+  /** IPv4 total header+options length beyond 20 (p0f's "olen"), 0 for IPv6. */
+  ipOptionsLength: number;
+}
+
+export const FlowListClass = { TcpOpen: 0, TcpClosed: 1, Udp: 2, Other: 3 } as const;
+export type FlowListClass = (typeof FlowListClass)[keyof typeof FlowListClass];
+
+export const TcpStateBit = {
+  SynOut: 1,
+  SynAckIn: 2,
+  Established: 4,
+  FinOut: 8,
+  FinIn: 16,
+  Rst: 32,
+  /** The first packet seen was not a SYN: the start of the connection was missed. */
+  Midstream: 64,
+} as const;
+
+/** Hooks a flow's decoding session answers; kept as an interface so capture does not depend on decode. */
+export interface FlowSession {
+  /** TCP payload or UDP datagram for one direction. */
+  payload(flow: Flow, out: boolean, seq: number, data: Uint8Array, flags: number): void;
+  /** The flow ends (expired, evicted, capture over): flush and free. */
+  close(flow: Flow): void;
+}
+
+export class Flow {
+  proto = 0;
+  vlan = -1;
+  vlanInner = -1;
+  ipVersion = 4;
+  readonly a = new Uint32Array(4);
+  readonly b = new Uint32Array(4);
+  aPort = 0;
+  bPort = 0;
+  hash = 0;
+  /** MAC of each side as a 48-bit number, -1 when the link layer carried none. */
+  macA = -1;
+  macB = -1;
+
+  firstSec = 0;
+  firstNsec = 0;
+  lastSec = 0;
+  lastNsec = 0;
+  /** Capture time of the last packet, in seconds (double), for timeouts. */
+  lastTs = 0;
+  packetsOut = 0;
+  bytesOut = 0;
+  packetsIn = 0;
+  bytesIn = 0;
+  payloadBytesOut = 0;
+  payloadBytesIn = 0;
+  tcpState = 0;
+  /** ICMP type of the first packet (echo, unreachable ...); -1 otherwise. */
+  icmpType = -1;
+  synOut: SynSignature | null = null;
+  synAckIn: SynSignature | null = null;
+  /** Name of the decoder that claimed the flow. */
+  app: string | null = null;
+  session: FlowSession | null = null;
+  /** Cached text addresses, made on first use (records, output), not per packet. */
+  aText: string | null = null;
+  bText: string | null = null;
+
+  listClass: FlowListClass = FlowListClass.Other;
+  prev: Flow | null = null;
+  next: Flow | null = null;
+  bucketNext: Flow | null = null;
+
+  reset(): void {
+    this.vlan = this.vlanInner = -1;
+    this.a.fill(0);
+    this.b.fill(0);
+    this.macA = this.macB = -1;
+    this.packetsOut = this.bytesOut = this.packetsIn = this.bytesIn = 0;
+    this.payloadBytesOut = this.payloadBytesIn = 0;
+    this.tcpState = 0;
+    this.icmpType = -1;
+    this.synOut = this.synAckIn = null;
+    this.app = null;
+    this.session = null;
+    this.aText = this.bText = null;
+    this.prev = this.next = this.bucketNext = null;
+  }
+}

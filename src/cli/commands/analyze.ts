@@ -1,0 +1,88 @@
+/** `wardwatch analyze <capture…> [--json]`: ingest captures and summarise what was seen (design.md "Report"). */
+import type { Command } from 'commander';
+import type { EngineStats } from '../../capture/engine.js';
+import { flowDstText, flowSrcText, protoName } from '../../capture/flow-json.js';
+import { decodeHooks } from '../../pipeline/decode-hooks.js';
+import { ingestCaptures, type IngestOptions, type IngestResult } from '../../pipeline/ingest.js';
+import type { Flow } from '../../capture/flow.js';
+import { makeProgress } from '../progress.js';
+import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } from '../read-options.js';
+import { finishRead } from './finish-read.js';
+import { formatSummary, type TrafficSummary } from './summary.js';
+
+/** Distinct hosts counted exactly up to this many, then no longer tracked (memory stays bounded). */
+const MAX_TRACKED_HOSTS = 1_000_000;
+
+export interface AnalyzeReport {
+  stats: Pick<EngineStats, 'packets' | 'bytes' | 'flows' | 'records' | 'malformed'> & { seconds: number } & Partial<EngineStats>;
+  protocols: Record<string, { flows: number; records: number }>;
+  transports: Record<string, number>;
+  hosts: number;
+  devices: unknown[];
+  findings: unknown[];
+}
+
+export interface AnalyzeFlags extends ReadFlags {
+  json?: boolean;
+  db: string;
+}
+
+/** Reads the sources through every decoder and builds the report; shared by `analyze` and `capture`. */
+export async function analyzeSources(
+  captures: readonly string[],
+  flags: ReadFlags,
+  extra: Pick<IngestOptions, 'stdin' | 'signal'> & { onFlow?: (f: Flow) => void } = {},
+): Promise<{ report: AnalyzeReport; result: IngestResult }> {
+  const summary: TrafficSummary = { protocols: new Map(), transports: new Map(), hosts: new Set() };
+  const bump = (name: string, field: 'flows' | 'records'): void => {
+    const p = summary.protocols.get(name) ?? { flows: 0, records: 0 };
+    p[field]++;
+    summary.protocols.set(name, p);
+  };
+  const progress = makeProgress(flags.progress !== false && extra.stdin === undefined);
+  const result = await ingestCaptures(
+    captures,
+    (engine) => {
+      const hooks = decodeHooks(engine, decodeOptionsFrom(flags, 'full', null), { record: (r) => { bump(r.proto, 'records'); } });
+      return {
+        ...hooks,
+        flowEnded: (f) => {
+          const t = protoName(f.proto);
+          summary.transports.set(t, (summary.transports.get(t) ?? 0) + 1);
+          if (f.app !== null) bump(f.app, 'flows');
+          if (summary.hosts.size < MAX_TRACKED_HOSTS) {
+            summary.hosts.add(flowSrcText(f));
+            summary.hosts.add(flowDstText(f));
+          }
+          extra.onFlow?.(f);
+        },
+      };
+    },
+    { ...extra, engine: engineOptionsFrom(flags), onProgress: (p) => { progress.update(p); } },
+  );
+  progress.stop();
+  const report: AnalyzeReport = {
+    stats: { ...result.stats, seconds: Number(result.seconds.toFixed(3)) },
+    protocols: Object.fromEntries([...summary.protocols].sort((a, b) => a[0].localeCompare(b[0]))),
+    transports: Object.fromEntries(summary.transports),
+    hosts: summary.hosts.size,
+    devices: [],
+    findings: [],
+  };
+  return { report, result };
+}
+
+export function printReport(captures: readonly string[], report: AnalyzeReport, json: boolean): void {
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(captures, report));
+}
+
+export function registerAnalyze(program: Command): void {
+  addReadOptions(program.command('analyze').description('ingest captures and print a summary').argument('<capture...>', "pcap/pcapng files, gzip ok; '-' for stdin"))
+    .option('--db <file>', 'inventory database', './wardwatch.db')
+    .option('--json', 'print the JSON report instead of the summary')
+    .action(async (captures: string[], flags: AnalyzeFlags) => {
+      const { report, result } = await analyzeSources(captures, flags);
+      printReport(captures, report, flags.json === true);
+      finishRead(result);
+    });
+}

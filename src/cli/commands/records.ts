@@ -1,0 +1,52 @@
+/** `wardwatch records <capture…> [--proto P]`: protocol records as JSON lines (design.md "Records"). */
+import type { Command } from 'commander';
+import { decoders } from '../../decode/registry.js';
+import { decodeHooks } from '../../pipeline/decode-hooks.js';
+import { ingestCaptures } from '../../pipeline/ingest.js';
+import { AppError, ErrorCode } from '../../util/app-error.js';
+import { LineWriter } from '../output.js';
+import { makeProgress } from '../progress.js';
+import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } from '../read-options.js';
+import { finishRead } from './finish-read.js';
+
+function protoList(value: string | undefined): string[] | null {
+  if (value === undefined) return null;
+  const names = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const known = new Set(decoders.map((d) => d.name));
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new AppError(ErrorCode.BadArgument, `unknown protocol '${unknown.join("', '")}' (known: ${[...known].sort().join(', ') || 'none'})`);
+  }
+  return names;
+}
+
+export function registerRecords(program: Command): void {
+  addReadOptions(program.command('records').description('print protocol records as JSON lines').argument('<capture...>', "pcap/pcapng files, gzip ok; '-' for stdin"))
+    .option('--proto <names>', 'only these protocols, comma-separated (dicom,hl7,…)')
+    .option('--issues', 'also print decode problems as JSON lines on stderr')
+    .action(async (captures: string[], flags: ReadFlags & { proto?: string; issues?: boolean }) => {
+      const only = protoList(flags.proto);
+      const out = new LineWriter();
+      const progress = makeProgress(flags.progress !== false);
+      const listener = {
+        record: (r: object) => {
+          out.line(JSON.stringify(r));
+        },
+        ...(flags.issues === true
+          ? {
+              issue: (where: string, decoder: string, issue: object) => {
+                process.stderr.write(`${JSON.stringify({ where, decoder, ...issue })}\n`);
+              },
+            }
+          : {}),
+      };
+      const result = await ingestCaptures(captures, (engine) => decodeHooks(engine, decodeOptionsFrom(flags, 'full', only), listener), {
+        engine: engineOptionsFrom(flags),
+        onProgress: (p) => { progress.update(p); },
+        backpressure: () => out.backpressure(),
+      });
+      progress.stop();
+      await out.end();
+      finishRead(result);
+    });
+}

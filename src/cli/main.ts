@@ -1,0 +1,37 @@
+/** The `wardwatch` command line: commands, the one error line, exit codes (design.md "CLI"). */
+import { Command, CommanderError } from 'commander';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerCapture } from './commands/capture.js';
+import { registerFlows } from './commands/flows.js';
+import { registerRecords } from './commands/records.js';
+import { reportError } from './errors.js';
+
+export function buildProgram(): Command {
+  const program = new Command('wardwatch')
+    .description('Passive discovery, inventory and risk for connected medical devices')
+    .version('0.1.0')
+    .option('--debug', 'print stack traces with errors')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => { write(str.startsWith('error:') ? str : `error: ${str}`); } })
+    .showHelpAfterError(false);
+  registerAnalyze(program);
+  registerFlows(program);
+  registerRecords(program);
+  registerCapture(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 bad input or failure). Never throws. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    reportError(e, debug);
+    return 1;
+  }
+}
