@@ -82,6 +82,35 @@ describe('NetBIOS session framing', () => {
   });
 });
 
+describe('SMB1 session setup without extended security', () => {
+  /** NT LM 0.12 SESSION_SETUP_ANDX request, wc 13 (MS-CIFS §2.2.4.53.1), Unicode strings after a pad byte. */
+  function ntlm012Request(oemPw: number, uniPw: number): Uint8Array {
+    const u16le = (t: string): number[] => Array.from({ length: t.length }, (_, i) => [t.charCodeAt(i), 0]).flat().concat([0, 0]);
+    const header = [0xff, 0x53, 0x4d, 0x42, 0x73, 0, 0, 0, 0, 0x18, 0x01, 0x80, ...new Array<number>(20).fill(0)];
+    const words = [0xff, 0, 0, 0, 0x04, 0x11, 0x32, 0, 0, 0, 0, 0, 0, 0, oemPw, 0, uniPw, 0, 0, 0, 0, 0, 0xd4, 0, 0, 0];
+    const pwEnd = 32 + 1 + 26 + 2 + oemPw + uniPw;
+    const strings = [...(pwEnd % 2 === 1 ? [0] : []), ...u16le('nurse'), ...u16le('WARD'), ...u16le('Windows 5.1'), ...u16le('Windows 2000 LAN Manager')];
+    const bytes = [...new Array<number>(oemPw + uniPw).fill(0x41), ...strings];
+    const smb = [...header, 13, ...words, bytes.length & 0xff, bytes.length >> 8, ...bytes];
+    return new Uint8Array([0, 0, smb.length >> 8, smb.length & 0xff, ...smb]);
+  }
+  const ctx = { tsMs: 0, direction: 'out' as const, src: 'a', sport: 1, dst: 'b', dport: 445, state: undefined };
+
+  it('reads account, domain, native OS and LAN manager, never the password', () => {
+    const r = smbDecoder.decode(ntlm012Request(24, 24), ctx);
+    expect(r).toEqual({
+      records: [{ kind: 'session-setup', smbVersion: 1, cleartextPassword: false, accountName: 'nurse', primaryDomain: 'WARD', nativeOs: 'Windows 5.1', nativeLanMan: 'Windows 2000 LAN Manager' }],
+      issues: [],
+    });
+  });
+
+  it('flags a cleartext password (OEM password that is not a 24-byte response)', () => {
+    const r = smbDecoder.decode(ntlm012Request(7, 0), ctx);
+    expect(r.records[0]).toMatchObject({ cleartextPassword: true, accountName: 'nurse' });
+    expect(JSON.stringify(r)).not.toContain('AAAAAAA');
+  });
+});
+
 describe.skipIf(!hasTshark)('SMB records against tshark', () => {
   for (const { file, extra } of CAPTURES) {
     it(`agrees with tshark on ${file.split('/').slice(-2).join('/')}`, async () => {
@@ -114,7 +143,7 @@ describe.skipIf(!canRunPeers)('SMB with live impacket peers', () => {
   it('decodes a fresh SMB2 and SMB1 session and agrees with tshark', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ww-smb-'));
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const r = spawnSync('bash', [fixture('make-fixtures.sh'), dir, String(port)], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('bash', [fixture('make-fixtures.sh'), dir, String(port)], { encoding: 'utf8', timeout: 150_000 });
     expect(r.status, r.stderr).toBe(0);
     for (const name of ['smb2-ntlmssp.pcap', 'smb1-ntlmssp.pcap']) {
       const file = join(dir, name);
