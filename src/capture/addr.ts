@@ -52,9 +52,15 @@ export function readMac(d: Uint8Array, o: number): number {
   return hi * 0x100000000 + lo;
 }
 
-/** ISO 8601 with microseconds, UTC: 2026-11-29T01:37:17.123456Z */
+let cachedSec = Number.NaN;
+let cachedBase = '';
+
+/** ISO 8601 with microseconds, UTC: 2026-11-29T01:37:17.123456Z (the date part is cached per second). */
 export function isoTime(sec: number, nsec: number): string {
-  const base = new Date(sec * 1000).toISOString(); // ...:SS.000Z
+  if (sec !== cachedSec) {
+    cachedSec = sec;
+    cachedBase = new Date(sec * 1000).toISOString().slice(0, 19); // YYYY-MM-DDTHH:MM:SS
+  }
   const micros = Math.floor(nsec / 1000).toString().padStart(6, '0');
-  return `${base.slice(0, 19)}.${micros}Z`;
+  return `${cachedBase}.${micros}Z`;
 }

@@ -157,7 +157,7 @@ export class Engine {
     } else if (proto === IpProto.Udp) cls = FlowListClass.Udp;
     this.table.touch(f, cls);
     const session = f.session;
-    if (session !== null && (info.payloadLength > 0 || (isTcp && (flags & (TcpFlag.Syn | TcpFlag.Fin | TcpFlag.Rst)) !== 0))) {
+    if (session !== null && session.active && (info.payloadLength > 0 || (isTcp && (flags & (TcpFlag.Syn | TcpFlag.Fin | TcpFlag.Rst)) !== 0))) {
       session.payload(f, out, info.seq, p.data.subarray(info.payloadOffset, info.payloadOffset + info.payloadLength), flags);
     }
   }

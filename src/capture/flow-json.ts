@@ -44,12 +44,12 @@ export function protoName(proto: number): string {
 }
 
 export function flowSrcText(f: Flow): string {
-  f.aText ??= ipText(f.ipVersion, f.a);
+  f.aText ??= ipText(f.ipVersion, [f.a0, f.a1, f.a2, f.a3]);
   return f.aText;
 }
 
 export function flowDstText(f: Flow): string {
-  f.bText ??= ipText(f.ipVersion, f.b);
+  f.bText ??= ipText(f.ipVersion, [f.b0, f.b1, f.b2, f.b3]);
   return f.bText;
 }
 

@@ -27,8 +27,26 @@ function mixEndpoint(w: Uint32Array, port: number): number {
   return h ^ (h >>> 13);
 }
 
-function sameAddr(x: Uint32Array, y: Uint32Array): boolean {
-  return x[0] === y[0] && x[1] === y[1] && x[2] === y[2] && x[3] === y[3];
+function isA(f: Flow, w: Uint32Array): boolean {
+  return f.a0 === w[0] && f.a1 === w[1] && f.a2 === w[2] && f.a3 === w[3];
+}
+
+function isB(f: Flow, w: Uint32Array): boolean {
+  return f.b0 === w[0] && f.b1 === w[1] && f.b2 === w[2] && f.b3 === w[3];
+}
+
+function setA(f: Flow, w: Uint32Array): void {
+  f.a0 = w[0] ?? 0;
+  f.a1 = w[1] ?? 0;
+  f.a2 = w[2] ?? 0;
+  f.a3 = w[3] ?? 0;
+}
+
+function setB(f: Flow, w: Uint32Array): void {
+  f.b0 = w[0] ?? 0;
+  f.b1 = w[1] ?? 0;
+  f.b2 = w[2] ?? 0;
+  f.b3 = w[3] ?? 0;
 }
 
 export class FlowTable {
@@ -67,12 +85,12 @@ export class FlowTable {
     const bucket = hash & this.mask;
     for (let f = this.buckets[bucket] ?? null; f !== null; f = f.bucketNext) {
       if (f.hash !== hash || f.proto !== info.proto || f.vlan !== info.vlan || f.vlanInner !== info.vlanInner) continue;
-      if (f.aPort === info.srcPort && f.bPort === info.dstPort && sameAddr(f.a, info.srcAddr) && sameAddr(f.b, info.dstAddr)) {
+      if (f.aPort === info.srcPort && f.bPort === info.dstPort && isA(f, info.srcAddr) && isB(f, info.dstAddr)) {
         this.lastOut = true;
         this.lastCreated = false;
         return f;
       }
-      if (f.aPort === info.dstPort && f.bPort === info.srcPort && sameAddr(f.a, info.dstAddr) && sameAddr(f.b, info.srcAddr)) {
+      if (f.aPort === info.dstPort && f.bPort === info.srcPort && isA(f, info.dstAddr) && isB(f, info.srcAddr)) {
         this.lastOut = false;
         this.lastCreated = false;
         return f;
@@ -86,13 +104,13 @@ export class FlowTable {
     f.ipVersion = info.ipVersion;
     f.hash = hash;
     if (senderIsResponder) {
-      f.a.set(info.dstAddr);
-      f.b.set(info.srcAddr);
+      setA(f, info.dstAddr);
+      setB(f, info.srcAddr);
       f.aPort = info.dstPort;
       f.bPort = info.srcPort;
     } else {
-      f.a.set(info.srcAddr);
-      f.b.set(info.dstAddr);
+      setA(f, info.srcAddr);
+      setB(f, info.dstAddr);
       f.aPort = info.srcPort;
       f.bPort = info.dstPort;
     }

@@ -29,6 +29,8 @@ export const TcpStateBit = {
 
 /** Hooks a flow's decoding session answers; kept as an interface so capture does not depend on decode. */
 export interface FlowSession {
+  /** False once the session wants no more payload (claimed in probe mode, given up, done): the engine then skips it. */
+  readonly active: boolean;
   /** TCP payload or UDP datagram for one direction. */
   payload(flow: Flow, out: boolean, seq: number, data: Uint8Array, flags: number): void;
   /** The flow ends (expired, evicted, capture over): flush and free. */
@@ -40,8 +42,16 @@ export class Flow {
   vlan = -1;
   vlanInner = -1;
   ipVersion = 4;
-  readonly a = new Uint32Array(4);
-  readonly b = new Uint32Array(4);
+  /** Initiator (a) and responder (b) addresses as four 32-bit words (IPv4 in word 0): plain fields, not typed
+   *  arrays, because a typed array per flow costs a header and an off-heap store in a table of 100,000s. */
+  a0 = 0;
+  a1 = 0;
+  a2 = 0;
+  a3 = 0;
+  b0 = 0;
+  b1 = 0;
+  b2 = 0;
+  b3 = 0;
   aPort = 0;
   bPort = 0;
   hash = 0;
@@ -80,8 +90,8 @@ export class Flow {
 
   reset(): void {
     this.vlan = this.vlanInner = -1;
-    this.a.fill(0);
-    this.b.fill(0);
+    this.a0 = this.a1 = this.a2 = this.a3 = 0;
+    this.b0 = this.b1 = this.b2 = this.b3 = 0;
     this.macA = this.macB = -1;
     this.packetsOut = this.bytesOut = this.packetsIn = this.bytesIn = 0;
     this.payloadBytesOut = this.payloadBytesIn = 0;

@@ -33,14 +33,14 @@ export class LineWriter {
     this.size = 0;
     if (!this.out.write(chunk) && this.draining === null) {
       this.draining = new Promise((resolve) => {
-        this.out.once('drain', () => {
+        const done = (): void => {
+          this.out.off('drain', done);
+          this.out.off('close', done);
           this.draining = null;
           resolve();
-        });
-        this.out.once('close', () => {
-          this.draining = null;
-          resolve();
-        });
+        };
+        this.out.on('drain', done);
+        this.out.on('close', done);
       });
     }
   }

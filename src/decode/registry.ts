@@ -16,6 +16,13 @@ import { intellivueDecoder } from './intellivue/index.js';
 import { smbDecoder } from './smb/index.js';
 import { snmpDecoder } from './snmp/index.js';
 import { dcerpcDecoder } from './dcerpc/index.js';
+import { ftpDecoder } from './ftp/index.js';
+import { telnetDecoder } from './telnet/index.js';
+import { sshDecoder } from './ssh/index.js';
+import { lldpDecoder } from './lldp/index.js';
+import { cdpDecoder } from './cdp/index.js';
+import { rdpDecoder } from './rdp/index.js';
+import { vncDecoder } from './vnc/index.js';
 
 export const decoders: readonly Decoder[] = [
   tlsDecoder,
@@ -37,4 +44,11 @@ export const decoders: readonly Decoder[] = [
   smbDecoder,
   snmpDecoder,
   dcerpcDecoder,
+  ftpDecoder,
+  telnetDecoder,
+  sshDecoder,
+  lldpDecoder,
+  cdpDecoder,
+  rdpDecoder,
+  vncDecoder,
 ];

@@ -4,14 +4,17 @@ import type { Decoder, Direction, FrameResult } from './types.js';
 /** A PDU that never frames within this many bytes is garbage, not a PDU: give up on the direction. */
 export const MAX_BUFFERED_PDU = 8 * 1024 * 1024;
 
+/** Shared empty buffer: most directions never buffer anything, so they allocate nothing. */
+const EMPTY = new Uint8Array(0);
+
 export class TcpDirection {
-  private buf = new Uint8Array(0);
+  private buf = EMPTY;
   private len = 0;
   /** Bytes still to discard (a body the decoder does not need). */
   skip = 0;
   stopped = false;
   /** Bytes seen before a decoder claimed the flow, kept for probing (bounded). */
-  probeBytes = new Uint8Array(0);
+  probeBytes = EMPTY;
   probeLen = 0;
 
   constructor(readonly direction: Direction) {}
@@ -134,8 +137,8 @@ export class TcpDirection {
   }
 
   release(): void {
-    this.buf = new Uint8Array(0);
-    this.probeBytes = new Uint8Array(0);
+    this.buf = EMPTY;
+    this.probeBytes = EMPTY;
     this.len = this.probeLen = 0;
   }
 }

@@ -12,7 +12,7 @@ import { decodeContext } from './context.js';
 import type { Decoder, Direction } from './types.js';
 
 /** Bytes of each direction looked at before giving up on naming the protocol. */
-const PROBE_LIMIT = 2048;
+export const PROBE_LIMIT = 2048;
 
 const Phase = { Probing: 0, Claimed: 1, Done: 2 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
@@ -33,6 +33,10 @@ export class TcpSession implements FlowSession {
     private readonly options: DecodeOptions,
     private readonly sink: DecodeSink,
   ) {}
+
+  get active(): boolean {
+    return this.phase !== Phase.Done;
+  }
 
   payload(flow: Flow, out: boolean, seq: number, data: Uint8Array, flags: number): void {
     if (this.phase === Phase.Done) return;

@@ -20,6 +20,10 @@ export class UdpSession implements FlowSession {
     private readonly sink: DecodeSink,
   ) {}
 
+  get active(): boolean {
+    return !this.done;
+  }
+
   payload(flow: Flow, out: boolean, _seq: number, data: Uint8Array): void {
     if (this.done || data.length === 0) return;
     let decoder = this.decoder;

@@ -9,6 +9,7 @@ import type { PacketRef } from '../capture/packet.js';
 import { ReassemblyBudget } from '../capture/reassembly/index.js';
 import { decoders as registry } from '../decode/registry.js';
 import type { DecodeOptions, DecodeSink } from '../decode/session-types.js';
+import { TcpProbeSession } from '../decode/tcp-probe-session.js';
 import { TcpSession } from '../decode/tcp-session.js';
 import type { Decoder, DecodeIssue, ProtocolRecord, RecordBody } from '../decode/types.js';
 import { UdpSession } from '../decode/udp-session.js';
@@ -54,7 +55,10 @@ export function decodeHooks(engineRef: () => Engine, options: DecodeOptions, lis
 
   return {
     createSession(flow: Flow) {
-      if (flow.proto === IpProto.Tcp) return tcp.length > 0 ? new TcpSession(tcp, budget, options, sink) : null;
+      if (flow.proto === IpProto.Tcp) {
+        if (tcp.length === 0) return null;
+        return probeOnly ? new TcpProbeSession(tcp) : new TcpSession(tcp, budget, options, sink);
+      }
       if (flow.proto === IpProto.Udp) return udp.length > 0 ? new UdpSession(udp, probeOnly, sink) : null;
       return null;
     },

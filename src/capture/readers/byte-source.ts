@@ -18,6 +18,8 @@ export interface ByteSource {
   readonly totalBytes: number | null;
   readonly failure: SourceFailure | null;
   close(): Promise<void>;
+  /** Sources that can fill a caller's buffer directly (plain files) offer this; 0 means the end. */
+  readInto?(target: Uint8Array, offset: number, max: number): Promise<number>;
 }
 
 const GZIP_ID1 = 0x1f; // RFC 1952 §2.3.1

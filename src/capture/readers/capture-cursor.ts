@@ -7,6 +7,8 @@ import { PcapngParser } from './pcapng-parser.js';
 import { NEED_MORE, type RecordParser } from './record-parser.js';
 
 const PCAPNG_SHB_TYPE = [0x0a, 0x0d, 0x0d, 0x0a] as const; // pcapng §4.1, same in both byte orders
+/** Working buffer for direct file reads: big enough that refills are rare, small enough to stay in cache. */
+const DIRECT_READ_BYTES = 4 << 20;
 
 /**
  * Owns one working buffer. `buf[start, end)` holds bytes not yet parsed; `base` is the file offset of `buf[0]`.
@@ -62,6 +64,10 @@ export class CaptureCursor implements PacketCursor {
 
   async refill(): Promise<void> {
     if (this.ended || this.failed !== null) return;
+    if (this.source.readInto !== undefined) {
+      await this.fillDirect(this.source.readInto.bind(this.source));
+      return;
+    }
     const chunk = await this.source.read();
     if (chunk === null) this.ended = true;
     else this.append(chunk);
@@ -122,6 +128,33 @@ export class CaptureCursor implements PacketCursor {
   private stop(err: unknown): Error {
     this.failed = err instanceof Error ? err : new Error(String(err));
     return this.failed;
+  }
+
+  /** Moves the unparsed bytes to the front, then reads straight into the free space behind them. */
+  private async fillDirect(readInto: (target: Uint8Array, offset: number, max: number) => Promise<number>): Promise<void> {
+    this.compact();
+    const keep = this.end;
+    // A record larger than the free space (a jumbo frame after a full buffer) doubles the buffer.
+    if (this.buf.length - keep < DIRECT_READ_BYTES / 2) this.grow(Math.max(DIRECT_READ_BYTES, this.buf.length * 2));
+    const n = await readInto(this.buf, keep, this.buf.length - keep);
+    if (n === 0) this.ended = true;
+    else this.end = keep + n;
+  }
+
+  private compact(): void {
+    if (this.start === 0) return;
+    const keep = this.end - this.start;
+    if (keep > 0) this.buf.copyWithin(0, this.start, this.end);
+    this.base += this.start;
+    this.start = 0;
+    this.end = keep;
+  }
+
+  private grow(size: number): void {
+    const grown = new Uint8Array(size);
+    grown.set(this.buf.subarray(0, this.end));
+    this.buf = grown;
+    this.view = new DataView(grown.buffer);
   }
 
   private append(chunk: Uint8Array): void {

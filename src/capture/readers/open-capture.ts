@@ -2,7 +2,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { PacketCursor } from '../packet.js';
-import { StreamSource } from './byte-source.js';
+import { StreamSource, type ByteSource } from './byte-source.js';
+import { FileSource } from './file-source.js';
 import { CaptureCursor } from './capture-cursor.js';
 import { describeIoError, ioFailure } from './capture-errors.js';
 
@@ -30,13 +31,24 @@ export async function openCapture(pathOrDash: string): Promise<PacketCursor> {
     await handle.close();
     throw ioFailure(pathOrDash, 0, describeIoError(err));
   }
-  // The stream closes the handle when it ends or is destroyed.
+  if (totalBytes !== null && !(await startsWithGzip(handle))) return openCursor(pathOrDash, new FileSource(handle, totalBytes));
+  // Compressed files and FIFOs go through a stream, which closes the handle when it ends or is destroyed.
   return openCaptureStream(pathOrDash, handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES }), totalBytes);
 }
 
 /** Opens any byte stream (stdin, a tcpdump child's stdout, a test's stream) under the given name. */
 export async function openCaptureStream(name: string, readable: Readable, totalBytes: number | null): Promise<PacketCursor> {
-  const cursor = new CaptureCursor(name, new StreamSource(readable, totalBytes));
+  return openCursor(name, new StreamSource(readable, totalBytes));
+}
+
+async function startsWithGzip(handle: FileHandle): Promise<boolean> {
+  const head = new Uint8Array(2);
+  const { bytesRead } = await handle.read(head, 0, 2, 0);
+  return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b; // RFC 1952 §2.3.1
+}
+
+async function openCursor(name: string, source: ByteSource): Promise<PacketCursor> {
+  const cursor = new CaptureCursor(name, source);
   try {
     await cursor.detectFormat();
   } catch (err) {

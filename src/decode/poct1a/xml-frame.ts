@@ -26,6 +26,10 @@ export interface RootTag {
 
 /** The root element of the document at the start of `p`, skipping blanks, the XML declaration and comments. */
 export function rootTag(p: Uint8Array): RootTag {
+  // Cheap rejection first: probes run on every unclaimed flow, and XML must open with '<' after blanks.
+  let first = 0;
+  while (first < p.length && first < MAX_HEAD && (p[first] === 0x20 || p[first] === 0x09 || p[first] === 0x0d || p[first] === 0x0a)) first++;
+  if (first < p.length && p[first] !== 0x3c && p[first] !== 0xef) return { name: null, partial: false };
   const head = ascii(p, 0, MAX_HEAD);
   let i = 0;
   for (let guard = 0; guard < 8; guard++) {
