@@ -167,7 +167,7 @@ export class Slot {
     for (let i = 1, n = p.int(1, 4); i <= n; i++) {
       const sop = `2.25.${p.u32()}.${i}`;
       const chunks = ul.pDataMessage(1, true, dimse.cStoreRq(i, dimse.CT_IMAGE_STORAGE, sop), MAX_PDU);
-      const size = p.int(60_000, 600_000);
+      const size = 2 * p.int(30_000, 300_000); // data sets have even length (PS3.5 §7.1.1), so PDVs do too
       for (let at = 0; at < size; at += MAX_PDU - 6) {
         const len = Math.min(MAX_PDU - 6, size - at);
         chunks.push(ul.pDataTfHeader(1, false, at + len >= size, len), this.bodySlice(len));

@@ -1,0 +1,27 @@
+/** Test support for the lldp and cdp tests: tshark's per-frame fields (all occurrences) beside our records. */
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+
+/** One row per frame matching `filter`: each field's occurrences (empty list when absent). */
+export async function tsharkFrames(file: string, filter: string, fields: readonly string[]): Promise<Record<string, string[]>[]> {
+  const args = ['-r', file, '-Y', filter, '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=\u0001'];
+  for (const f of fields) args.push('-e', f);
+  const { stdout } = await promisify(execFile)('tshark', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return stdout.split('\n').filter((l) => l.length > 0).map((line) => {
+    const cols = line.split('\t');
+    return Object.fromEntries(fields.map((f, i) => [f, cols[i] ? (cols[i] ?? '').split('\u0001') : []]));
+  });
+}
+
+/** Per frame matching `filter`: the raw bytes of the named protocol layers, concatenated (e.g. llc + cdp). */
+export function rawLayers(file: string, filter: string, layers: readonly string[]): Uint8Array[] {
+  const json = execFileSync('tshark', ['-r', file, '-Y', filter, '-T', 'json', '-x'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+  const frames = JSON.parse(json) as { _source: { layers: Record<string, unknown> } }[];
+  return frames.map((f) => {
+    const hex = layers.map((l) => {
+      const raw = f._source.layers[`${l}_raw`];
+      return Array.isArray(raw) && typeof raw[0] === 'string' ? raw[0] : '';
+    });
+    return new Uint8Array(Buffer.from(hex.join(''), 'hex'));
+  });
+}
