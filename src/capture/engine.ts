@@ -30,10 +30,12 @@ export interface EngineStats {
   decodeIssues: number;
   /** Flows pushed out early because the table was full. */
   evicted: number;
+  /** Most flows held at once: near --max-flows means the table is the bound on memory. */
+  peakFlows: number;
 }
 
 export function emptyStats(): EngineStats {
-  return { packets: 0, bytes: 0, flows: 0, records: 0, malformed: 0, fragments: 0, snapTruncated: 0, arp: 0, link: 0, other: 0, decodeIssues: 0, evicted: 0 };
+  return { packets: 0, bytes: 0, flows: 0, records: 0, malformed: 0, fragments: 0, snapTruncated: 0, arp: 0, link: 0, other: 0, decodeIssues: 0, evicted: 0, peakFlows: 0 };
 }
 
 export interface EngineHooks {
@@ -52,7 +54,8 @@ export interface EngineOptions {
   timeouts: FlowTimeouts;
 }
 
-export const defaultEngineOptions: EngineOptions = { maxFlows: 200_000, timeouts: defaultFlowTimeouts };
+/** 100,000 flows is about 60 MB of flow state (about 0.5 KB a flow), close to Suricata's default flow memcap. */
+export const defaultEngineOptions: EngineOptions = { maxFlows: 100_000, timeouts: defaultFlowTimeouts };
 
 export class Engine {
   readonly stats = emptyStats();
@@ -137,7 +140,10 @@ export class Engine {
       f = this.table.lookup(info, false, ts);
       out = true;
     }
-    if (this.table.lastCreated) this.startFlow(f, p, info, isTcp && !synOnly && !synAck);
+    if (this.table.lastCreated) {
+      this.startFlow(f, p, info, isTcp && !synOnly && !synAck);
+      if (this.table.size > this.stats.peakFlows) this.stats.peakFlows = this.table.size;
+    }
     f.lastSec = p.tsSec;
     f.lastNsec = p.tsNsec;
     f.lastTs = ts;

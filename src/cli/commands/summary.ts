@@ -35,7 +35,7 @@ export function formatSummary(captures: readonly string[], r: AnalyzeReport): st
   if ((s.snapTruncated ?? 0) > 0) odd.push(`${n(s.snapTruncated ?? 0)} cut by snap length`);
   if ((s.fragments ?? 0) > 0) odd.push(`${n(s.fragments ?? 0)} IP fragments`);
   if ((s.decodeIssues ?? 0) > 0) odd.push(`${n(s.decodeIssues ?? 0)} decode issues`);
-  if ((s.evicted ?? 0) > 0) odd.push(`${n(s.evicted ?? 0)} flows evicted early (raise --max-flows)`);
+  if ((s.evicted ?? 0) > 0) odd.push(`${n(s.evicted ?? 0)} flows ended early by a full table (raise --max-flows)`);
   lines.push(`  packets    ${odd.length > 0 ? odd.join(', ') : 'all well-formed'}`);
   return `${lines.join('\n')}\n`;
 }
