@@ -20,6 +20,9 @@ export interface ProtocolRecord extends RecordBody {
   sport: number | null;
   dst: string;
   dport: number | null;
+  /** MAC addresses of the sender and receiver when the link layer carried them (identity for the inventory). */
+  srcMac?: string | null;
+  dstMac?: string | null;
 }
 
 /** Bad bytes are data: a decoder reports them as an issue and the pipeline counts it. */

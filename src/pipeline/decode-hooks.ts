@@ -45,6 +45,8 @@ export function decodeHooks(engineRef: () => Engine, options: DecodeOptions, lis
         sport: out ? flow.aPort : flow.bPort,
         dst: out ? b : a,
         dport: out ? flow.bPort : flow.aPort,
+        srcMac: macText(out ? flow.macA : flow.macB),
+        dstMac: macText(out ? flow.macB : flow.macA),
       });
     },
     issue(flow: Flow, decoder: string, issue: DecodeIssue) {
@@ -74,7 +76,7 @@ export function decodeHooks(engineRef: () => Engine, options: DecodeOptions, lis
         const result = d.decode(payload, { tsMs: engine.nowMs, direction: 'out', src, sport: null, dst, dport: null, state: undefined });
         for (const body of result.records) {
           engine.countRecord();
-          listener?.record({ ...body, ts: isoTime(engine.nowSec, engine.nowNsec), proto: d.name, kind: body.kind, src, sport: null, dst, dport: null });
+          listener?.record({ ...body, ts: isoTime(engine.nowSec, engine.nowNsec), proto: d.name, kind: body.kind, src, sport: null, dst, dport: null, srcMac: src, dstMac: dst });
         }
         for (const issue of result.issues) {
           engine.countIssue();

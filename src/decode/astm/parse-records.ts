@@ -1,5 +1,5 @@
 /** ASTM E1394-97 / CLSI LIS2-A2 records: the H (header) record's sender, record letters, P records flagged. */
-import { cleanString } from '../hl7/clean-text.js';
+import { cleanString } from '../text.js';
 import type { AstmHeaderRecord } from './types.js';
 
 /** Record type IDs of E1394 §6 (H header, P patient, O order, R result, C comment, Q query, L terminator,

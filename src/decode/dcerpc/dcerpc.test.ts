@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { runDecoderConformance } from '../test-support/conformance.js';
-import { compareValues, occurrences } from '../ntlmssp/test-support/agreement.js';
-import { corpusPath, hasTshark, hexBytes, tsharkFields } from '../ntlmssp/test-support/tshark-fields.js';
+import { corpusPath } from '../test-support/corpus.js';
+import { ALL_OCCURRENCES, compareValues, occurrences } from '../test-support/multiset-agreement.js';
+import { hexBytes, tsharkFields } from '../test-support/tshark.js';
+import { hasTshark } from '../test-support/tools.js';
 import { smbAgreement } from '../smb/test-support/smb-vs-tshark.js';
 import { dcerpcDecoder } from './index.js';
 
@@ -12,7 +14,7 @@ const NTLM = corpusPath('zeek/dce-rpc_dce_rpc_ntlm.pcapng');
 
 function realPdus(): { name: string; bytes: Uint8Array; direction: 'out' | 'in' }[] {
   if (!hasTshark) return [];
-  return tsharkFields(NTLM, ['frame.number', 'dcerpc.pkt_type', 'tcp.payload'], 'dcerpc.pkt_type == 11 || dcerpc.pkt_type == 14 || ntlmssp').map(([n = '', t = '', hex = '']) => ({
+  return tsharkFields(NTLM, ['frame.number', 'dcerpc.pkt_type', 'tcp.payload'], { ...ALL_OCCURRENCES, filter: 'dcerpc.pkt_type == 11 || dcerpc.pkt_type == 14 || ntlmssp' }).map(([n = '', t = '', hex = '']) => ({
     name: `dce_rpc_ntlm#${n}`,
     bytes: hexBytes(hex),
     direction: t === '12' || t === '15' ? ('in' as const) : ('out' as const),
@@ -26,7 +28,7 @@ describe.skipIf(!hasTshark)('DCE/RPC records against tshark', () => {
     const { records, issues } = await recordsOf(NTLM, [dcerpcDecoder]);
     expect(issues).toEqual([]);
     const theirs: string[] = [];
-    for (const row of tsharkFields(NTLM, ['dcerpc.cn_bind_to_uuid', 'dcerpc.cn_bind_if_ver', 'dcerpc.cn_bind_if_ver_minor'], 'dcerpc.pkt_type == 11 || dcerpc.pkt_type == 14')) {
+    for (const row of tsharkFields(NTLM, ['dcerpc.cn_bind_to_uuid', 'dcerpc.cn_bind_if_ver', 'dcerpc.cn_bind_if_ver_minor'], { ...ALL_OCCURRENCES, filter: 'dcerpc.pkt_type == 11 || dcerpc.pkt_type == 14' })) {
       const minor = occurrences(row, 2);
       occurrences(row, 1).forEach((major, i) => theirs.push(`${occurrences(row, 0)[i] ?? ''} v${major}.${minor[i] ?? ''}`));
     }

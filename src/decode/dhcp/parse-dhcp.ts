@@ -2,7 +2,7 @@
 import { ByteCursor, OutOfBounds } from '../byte-cursor.js';
 import type { DecodeIssue, DecodeResult } from '../types.js';
 import { readName } from '../dns/parse-name.js';
-import { bytesText, hexText, ipv4At, isPrintableAscii, macAt } from '../dns/wire-text.js';
+import { bytesText, hexText, ipv4At, isPrintableAscii, macAt } from '../text.js';
 import { OPT_OVERLOAD, walkOptions, type DhcpOptions } from './parse-options.js';
 import type { DhcpRecord } from './types.js';
 

@@ -11,17 +11,12 @@ import { pcapSegments } from './test-support/pcap-segments.js';
 import { replay } from './test-support/replay.js';
 import { compare, recordValues, tsharkValues } from './test-support/tshark-compare.js';
 import { PDATA_WINDOW_BYTES } from './types.js';
+import { hasTools, isRoot } from '../test-support/tools.js';
 
 const script = new URL('./fixtures/make-fixtures.sh', import.meta.url).pathname;
 
 function canRun(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  try {
-    for (const tool of ['tcpdump', 'tshark', 'storescp', 'storescu', 'echoscu', 'img2dcm']) execFileSync('which', [tool], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  return isRoot && hasTools(['tcpdump', 'tshark', 'storescp', 'storescu', 'echoscu', 'img2dcm']);
 }
 
 async function freePort(): Promise<number> {

@@ -8,19 +8,12 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { decoders } from '../registry.js';
 import { dicomDecoder } from './index.js';
 import { compare, emptyAgreement, recordValues, tsharkValues } from './test-support/tshark-compare.js';
+import { hasTshark } from '../test-support/tools.js';
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}.pcap`, import.meta.url).pathname;
 const PORTS = [11112, 4242, 20104];
 const ENGINE_FIXTURES = ['echo', 'store-explicit', 'store-implicit', 'store-big', 'store-deflated', 'user-identity', 'refuse', 'abort', 'port-20104', 'find', 'reject-ae'];
 
-function hasTshark(): boolean {
-  try {
-    execFileSync('tshark', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('dicom records through the engine (recordsOf)', () => {
   it('store-explicit: association, the C-STORE-RQ with device attributes only, and the response', async () => {
@@ -84,7 +77,7 @@ describe('dicom records through the engine (recordsOf)', () => {
   });
 });
 
-describe.runIf(hasTshark())('dicom vs tshark', () => {
+describe.runIf(hasTshark)('dicom vs tshark', () => {
   it('agrees on >= 99.9 % of the fields both decode, over every fixture', async () => {
     const all = recordValues([]);
     const add = (records: Parameters<typeof recordValues>[0]): void => {

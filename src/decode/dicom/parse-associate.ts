@@ -2,7 +2,7 @@
 import { ByteCursor, OutOfBounds } from '../byte-cursor.js';
 import type { DecodeIssue, FieldValue } from '../types.js';
 import { parseUserInfo } from './parse-user-info.js';
-import { cleanText } from './text.js';
+import { dicomText } from './text.js';
 import { type DicomRecord, type DicomState } from './types.js';
 
 /** PS3.8 §9.3.2: variable items of an association PDU. */
@@ -39,8 +39,8 @@ export function parseAssociate(pdu: Uint8Array, isRq: boolean, state: DicomState
   rec.protocolVersion = c.u16();
   c.skip(2);
   // PS3.8 Table 9-11: called AE title first, then calling.
-  rec.calledAeTitle = cleanText(c.bytes(16));
-  rec.callingAeTitle = cleanText(c.bytes(16));
+  rec.calledAeTitle = dicomText(c.bytes(16));
+  rec.callingAeTitle = dicomText(c.bytes(16));
   c.skip(32);
   const abstract: string[] = [];
   const transfer: string[] = [];
@@ -59,7 +59,7 @@ export function parseAssociate(pdu: Uint8Array, isRq: boolean, state: DicomState
     }
     const v = c.sub(len);
     try {
-      if (type === Item.ApplicationContext) rec.applicationContext = cleanText(v.bytes(len));
+      if (type === Item.ApplicationContext) rec.applicationContext = dicomText(v.bytes(len));
       else if (type === Item.PresentationContextRq && isRq) {
         const pc = readContextRq(v, abstract, transfer);
         if (contexts.length < MAX_CONTEXTS) contexts.push(pc);
@@ -103,7 +103,7 @@ function readContextRq(v: ByteCursor, allAbstract: string[], allTransfer: string
     const type = v.u8();
     v.skip(1);
     const len = v.u16();
-    const uid = cleanText(v.bytes(Math.min(len, v.remaining)));
+    const uid = dicomText(v.bytes(Math.min(len, v.remaining)));
     if (type === Item.AbstractSyntax) {
       pc.abstractSyntax = uid;
       if (!allAbstract.includes(uid) && allAbstract.length < MAX_CONTEXTS) allAbstract.push(uid);
@@ -128,7 +128,7 @@ function readContextAc(v: ByteCursor, state: DicomState | null, allTransfer: str
     const type = v.u8();
     v.skip(1);
     const len = v.u16();
-    const uid = cleanText(v.bytes(Math.min(len, v.remaining)));
+    const uid = dicomText(v.bytes(Math.min(len, v.remaining)));
     if (type !== Item.TransferSyntax) continue;
     pc.transferSyntax = uid;
     if (result !== 0) continue;

@@ -1,7 +1,8 @@
 /** DIMSE command set, always Implicit VR Little Endian (PS3.7 §6.3.1, §9.3 and §10.3, Annex E command dictionary). */
 import { ByteCursor } from '../byte-cursor.js';
 import type { DecodeIssue } from '../types.js';
-import { cleanText } from './text.js';
+import { hex4 } from '../text.js';
+import { dicomText } from './text.js';
 import type { DicomRecord } from './types.js';
 
 /** PS3.7 Annex E Table E.1-1: Command Field (0000,0100) values. */
@@ -46,10 +47,6 @@ export function statusClass(status: number): string {
   return 'failure';
 }
 
-function hex4(n: number): string {
-  return n.toString(16).toUpperCase().padStart(4, '0');
-}
-
 function u16Value(c: ByteCursor, len: number): number | null {
   if (len !== 2) {
     c.skip(len);
@@ -73,15 +70,15 @@ export function parseCommand(bytes: Uint8Array, presentationContextId: number, i
     const element = c.u16(true);
     const len = c.u32(true);
     if (group !== 0x0000 || len > c.remaining) {
-      issues.push({ code: 'command-element', offset: at, message: `command element (${hex4(group)},${hex4(element)}) of ${len} bytes is not a command element or runs past the set` });
+      issues.push({ code: 'command-element', offset: at, message: `command element (${hex4(group).toUpperCase()},${hex4(element).toUpperCase()}) of ${len} bytes is not a command element or runs past the set` });
       break;
     }
     switch (element) {
       case 0x0002:
-        rec.affectedSopClassUid = cleanText(c.bytes(len));
+        rec.affectedSopClassUid = dicomText(c.bytes(len));
         break;
       case 0x0003:
-        rec.requestedSopClassUid = cleanText(c.bytes(len));
+        rec.requestedSopClassUid = dicomText(c.bytes(len));
         break;
       case 0x0100:
         field = u16Value(c, len);
@@ -93,7 +90,7 @@ export function parseCommand(bytes: Uint8Array, presentationContextId: number, i
         rec.messageIdBeingRespondedTo = u16Value(c, len);
         break;
       case 0x0600:
-        rec.moveDestination = cleanText(c.bytes(len));
+        rec.moveDestination = dicomText(c.bytes(len));
         break;
       case 0x0700:
         rec.priority = u16Value(c, len);
@@ -104,7 +101,7 @@ export function parseCommand(bytes: Uint8Array, presentationContextId: number, i
       case 0x0900: {
         const status = u16Value(c, len);
         if (status !== null) {
-          rec.status = hex4(status);
+          rec.status = hex4(status).toUpperCase();
           rec.statusClass = statusClass(status);
         }
         break;
@@ -131,7 +128,7 @@ export function parseCommand(bytes: Uint8Array, presentationContextId: number, i
         c.skip(len);
     }
   }
-  rec.command = field === null ? 'unknown' : (COMMAND_NAMES[field] ?? `unknown-0x${hex4(field)}`);
+  rec.command = field === null ? 'unknown' : (COMMAND_NAMES[field] ?? `unknown-0x${hex4(field).toUpperCase()}`);
   if (field !== null) rec.commandField = field;
   const hasDataset = dataSetType !== null && dataSetType !== NO_DATASET;
   rec.hasDataset = hasDataset;

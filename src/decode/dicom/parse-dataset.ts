@@ -2,7 +2,7 @@
  * Incremental reader of the start of a DIMSE data set (PS3.5 §7.1 data elements, §7.5 sequences, §10 transfer
  * syntaxes): keeps only device attributes, notes that patient attributes crossed the wire, never their values.
  */
-import { cleanText } from './text.js';
+import { dicomText } from './text.js';
 import type { DatasetScan, Encoding } from './types.js';
 import { MAX_DATASET_SCAN_BYTES } from './types.js';
 import { DEVICE_ATTRIBUTES, isPatientTag, tagText, transferSyntaxEncoding } from './dataset-tags.js';
@@ -181,8 +181,8 @@ function walk(scan: DatasetScan, b: Uint8Array): number {
     if (name !== undefined && len <= MAX_VALUE_BYTES) {
       if (b.length - pos < header + len) return carry(scan, b, pos);
       const value = b.subarray(pos + header, pos + header + len);
-      if (group === 0x0008 && element === 0x0005) scan.utf8 = cleanText(value).includes('ISO_IR 192');
-      else scan.attrs[name] = cleanText(value, scan.utf8);
+      if (group === 0x0008 && element === 0x0005) scan.utf8 = dicomText(value).includes('ISO_IR 192');
+      else scan.attrs[name] = dicomText(value, scan.utf8);
       pos += header + len;
       continue;
     }

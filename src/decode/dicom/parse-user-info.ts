@@ -1,7 +1,7 @@
 /** A-ASSOCIATE User Information item 0x50 and its sub-items (PS3.8 §9.3.2.3, §9.3.3.3, PS3.7 Annex D.3.3). */
 import { ByteCursor, OutOfBounds } from '../byte-cursor.js';
 import type { DecodeIssue, FieldValue } from '../types.js';
-import { cleanText } from './text.js';
+import { dicomText } from './text.js';
 
 /** PS3.8 Annex D.1, PS3.7 Annex D.3.3: sub-item types inside the user information item. */
 const SubItem = {
@@ -64,17 +64,17 @@ function readSubItem(type: number, len: number, v: ByteCursor, out: Record<strin
       if (len >= 4) out.maxPduLength = v.u32();
       break;
     case SubItem.ImplementationClassUid:
-      out.implementationClassUid = cleanText(v.bytes(len));
+      out.implementationClassUid = dicomText(v.bytes(len));
       break;
     case SubItem.ImplementationVersionName:
-      out.implementationVersionName = cleanText(v.bytes(len));
+      out.implementationVersionName = dicomText(v.bytes(len));
       break;
     case SubItem.AsyncOperationsWindow:
       if (len >= 4) out.asyncOperationsWindow = { maxOperationsInvoked: v.u16(), maxOperationsPerformed: v.u16() };
       break;
     case SubItem.RoleSelection: {
       const uidLen = v.u16();
-      const sopClassUid = cleanText(v.bytes(uidLen));
+      const sopClassUid = dicomText(v.bytes(uidLen));
       const scuRole = v.u8();
       const scpRole = v.u8();
       if (roles.length < MAX_ROLES) roles.push({ sopClassUid, scuRole, scpRole });
@@ -101,7 +101,7 @@ function parseUserIdentityRq(v: ByteCursor, out: Record<string, FieldValue>): vo
   out.userIdentityResponseRequested = responseRequested === 1;
   const primaryLen = v.u16();
   const primary = v.bytes(primaryLen);
-  if (type === 1 || type === 2) out.userIdentity = cleanText(primary, true);
+  if (type === 1 || type === 2) out.userIdentity = dicomText(primary, true);
   // Only type 2 has a secondary field; read its length, never its bytes.
   if (type === 2 && v.remaining >= 2) out.passcodePresent = v.u16() > 0;
 }

@@ -8,16 +8,10 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { ftpDecoder } from './index.js';
 import { compareFtp, tsharkFtp } from './test-support/tshark-ftp.js';
+import { hasTools, isRoot } from '../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = process.getuid?.() === 0 && ['tcpdump', 'tshark', 'ip', 'openssl'].every((t) => {
-  try {
-    execFileSync('which', [t], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', 'openssl']);
 
 it.skipIf(!canRun)('decodes a fresh ftplib / pyftpdlib capture in agreement with tshark', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-ftp-'));

@@ -1,5 +1,4 @@
 /** FTP decoder tests: conformance on real greetings, login outcomes, no password kept, agreement with tshark. */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,15 +8,15 @@ import type { Direction, RecordBody } from '../types.js';
 import { ftpDecoder } from './index.js';
 import { compareFtp, tsharkFtp } from './test-support/tshark-ftp.js';
 import { createFtpState, type FtpState } from './types.js';
+import { tsharkFields } from '../test-support/tshark.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'ftp-peers.pcap');
 const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
 const CORPUS = ['zeek/ftp_ipv4.pcap', 'zeek/ftp_ftp-password-pass-command.pcap', 'zeek/ftp_retr.pcap', 'ndpi/ftp_failed.pcap'];
 
-const greetings = execFileSync('tshark', ['-r', fixture, '-d', 'tcp.port==2121,ftp', '-Y', 'ftp.response.code == 220', '-T', 'fields', '-e', 'tcp.payload'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-  .split('\n').filter((l) => l.length > 0).slice(0, 2);
-runDecoderConformance(ftpDecoder, greetings.map((h, i) => ({ name: `greeting #${i + 1}`, bytes: new Uint8Array(Buffer.from(h, 'hex')), direction: 'in' as const })));
+const greetings = tsharkFields(fixture, ['tcp.payload'], { decodeAs: ['tcp.port==2121,ftp'], filter: 'ftp.response.code == 220' }).slice(0, 2);
+runDecoderConformance(ftpDecoder, greetings.map(([h = ''], i) => ({ name: `greeting #${i + 1}`, bytes: new Uint8Array(Buffer.from(h, 'hex')), direction: 'in' as const })));
 
 /** Frames and decodes one exchange of lines as the TCP session would, alternating directions. */
 function talk(lines: readonly [Direction, string][], state: FtpState = createFtpState()): RecordBody[] {

@@ -1,6 +1,6 @@
 /** FTP control connection (RFC 959 §4.1 commands, §4.2 replies; RFC 4217 §4 AUTH): logins and the greeting. */
 import { latin1 } from '../byte-cursor.js';
-import { cleanText } from '../dns/wire-text.js';
+import { cleanText } from '../text.js';
 import type { DecodeResult } from '../types.js';
 import { lineBody } from './frame-lines.js';
 import { isDefaultLogin } from './login-defaults.js';

@@ -1,7 +1,7 @@
 /** HL7 v2.5 ch. 2.14 (MSH), 2.15 (MSA) and the PHI / equipment fields of one message, read by byte offsets. */
 import { DEVICE_ID_FIELDS, OBSERVATION_VALUE_FIELD, PATIENT_SEGMENTS, PHI_FIELDS } from './phi-fields.js';
 import { fieldHasValue, fieldRepetitions, fieldText, isMshAt, isSegmentEnd, readDelimiters, segmentEnd, segmentName, SegmentFields } from './segment-scan.js';
-import { cleanText } from './clean-text.js';
+import { cleanField } from '../text.js';
 import type { Hl7Delimiters, Hl7MessageRecord } from './types.js';
 
 export const MAX_SEGMENT_NAMES = 64;
@@ -34,7 +34,7 @@ export function parseMessage(buf: Uint8Array, at: number, end: number, framing: 
     messageType: text(9, 2),
     controlId: text(10),
     version: text(12, 1),
-    encodingCharacters: cleanText(buf, at + 3, f.has(2) ? (f.ends[2] ?? at + 3) : at + 4, 8) ?? '',
+    encodingCharacters: cleanField(buf, at + 3, f.has(2) ? (f.ends[2] ?? at + 3) : at + 4, 8) ?? '',
     segments: ['MSH'],
     segmentCount: 1,
     phiFields: [],

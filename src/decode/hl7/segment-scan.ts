@@ -1,5 +1,5 @@
 /** HL7 v2.5 ch. 2.5 (message construction): segments, fields and encoding characters found by byte offsets. */
-import { cleanText } from './clean-text.js';
+import { cleanField } from '../text.js';
 import type { Hl7Delimiters } from './types.js';
 
 const CR = 0x0d;
@@ -130,7 +130,7 @@ export function fieldText(buf: Uint8Array, s: number, e: number, d: Hl7Delimiter
     else out[n++] = b;
   }
   while (n > 0 && (out[n - 1] === 0x5e || out[n - 1] === 0x26)) n--;
-  return cleanText(out, 0, n);
+  return cleanField(out, 0, n);
 }
 
 /** Every repetition of a field as its own text (for equipment identifiers), at most `max`. */

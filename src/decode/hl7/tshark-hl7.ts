@@ -1,5 +1,5 @@
 /** Test support: HL7 messages as tshark's `hl7` dissector shows them (segments per frame), for cross-checks. */
-import { execFileSync } from 'node:child_process';
+import { decodeAs, tsharkFields } from '../test-support/tshark.js';
 
 export interface TsharkHl7Message {
   frame: number;
@@ -37,16 +37,10 @@ function unescape(seg: string): string {
 }
 
 export function tsharkHl7(file: string, port: number): TsharkHl7Message[] {
-  const out = execFileSync(
-    'tshark',
-    ['-r', file, '-d', `tcp.port==${port},hl7`, '-T', 'fields', '-E', 'separator=/t', '-E', `aggregator=${AGG}`,
-      '-e', 'frame.number', '-e', 'tcp.srcport', '-e', 'tcp.dstport', '-e', 'hl7.message.type', '-e', 'hl7.event.type', '-e', 'hl7.segment', '-Y', 'hl7'],
-    { encoding: 'latin1', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 },
-  );
+  const fields = ['frame.number', 'tcp.srcport', 'tcp.dstport', 'hl7.message.type', 'hl7.event.type', 'hl7.segment'];
+  const rows = tsharkFields(file, fields, { filter: 'hl7', decodeAs: decodeAs([port], 'hl7'), aggregator: AGG, encoding: 'latin1' });
   const messages: TsharkHl7Message[] = [];
-  for (const line of out.split('\n')) {
-    if (line.length === 0) continue;
-    const [frame = '', sport = '', dport = '', type = '', event = '', segs = ''] = line.split('\t');
+  for (const [frame = '', sport = '', dport = '', type = '', event = '', segs = ''] of rows) {
     let cur: TsharkHl7Message | null = null;
     let enc = '^~\\&';
     let first = true;

@@ -1,6 +1,6 @@
 /** The <title> of an HTML page (HTML Living Standard §4.2.2) from the first KiB of its body; nothing else is kept. */
 import { latin1, utf8 } from '../byte-cursor.js';
-import { cleanText } from './text.js';
+import { cleanTextUntrimmed } from '../text.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -22,5 +22,5 @@ export function htmlTitle(body: Uint8Array, charset: string | null): string | nu
   const start = open.index + open[0].length;
   const end = text.toLowerCase().indexOf('</title', start);
   if (end < 0) return null;
-  return cleanText(decodeEntities(text.slice(start, end)).replace(/\s+/g, ' ').trim());
+  return cleanTextUntrimmed(decodeEntities(text.slice(start, end)).replace(/\s+/g, ' ').trim());
 }

@@ -8,16 +8,10 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { httpDecoder } from './index.js';
 import { compareHttp, tsharkHttp } from './test-support/tshark-compare.js';
+import { hasTools, isRoot } from '../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = process.getuid?.() === 0 && ['curl', 'tcpdump', 'tshark', 'ip'].every((t) => {
-  try {
-    execFileSync('which', [t], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const canRun = isRoot && hasTools(['curl', 'tcpdump', 'tshark', 'ip']);
 
 it.skipIf(!canRun)('decodes a fresh curl / python capture in agreement with tshark', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-http-'));

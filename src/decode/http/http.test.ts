@@ -1,5 +1,4 @@
 /** HTTP/1.x decoder tests: conformance on real PDUs, framing edge cases, auth handling, agreement with tshark. */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,8 @@ import type { Direction, RecordBody } from '../types.js';
 import { httpDecoder } from './index.js';
 import { compareHttp, tsharkHttp } from './test-support/tshark-compare.js';
 import { createHttpState, type HttpState } from './types.js';
+import { driveFrames, type DriveResult } from '../test-support/drive-frames.js';
+import { tsharkFields } from '../test-support/tshark.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'http-peers.pcap');
@@ -17,8 +18,7 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** Payloads of single-segment HTTP messages in the fixture, as tshark sees them. */
 function payloads(filter: string): Uint8Array[] {
-  const out = execFileSync('tshark', ['-r', fixture, '-d', 'tcp.port==8000,http', '-Y', filter, '-T', 'fields', '-e', 'tcp.payload'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return out.split('\n').filter((l) => l.length > 0).map((h) => new Uint8Array(Buffer.from(h, 'hex')));
+  return tsharkFields(fixture, ['tcp.payload'], { decodeAs: ['tcp.port==8000,http'], filter }).map(([h = '']) => new Uint8Array(Buffer.from(h, 'hex')));
 }
 
 const starts = (b: Uint8Array, s: string): boolean => Buffer.from(b.subarray(0, s.length)).toString('latin1') === s;
@@ -29,35 +29,8 @@ const fixtures: ConformanceFixture[] = [
 runDecoderConformance(httpDecoder, fixtures);
 
 /** Frames and decodes chunks of one direction as the TCP session does; returns records and bytes skipped. */
-function drive(state: HttpState, direction: Direction, chunks: readonly string[]): { records: RecordBody[]; skipped: number; error: string | null } {
-  const records: RecordBody[] = [];
-  let buf = new Uint8Array(0);
-  let skip = 0;
-  let skipped = 0;
-  for (const chunk of chunks) {
-    let data = enc(chunk);
-    const n = Math.min(skip, data.length);
-    skip -= n;
-    skipped += n;
-    data = data.subarray(n);
-    const joined = new Uint8Array(buf.length + data.length);
-    joined.set(buf);
-    joined.set(data, buf.length);
-    buf = joined;
-    while (buf.length > 0) {
-      const r = httpDecoder.frame?.(buf, direction, state);
-      if (r === undefined || 'need' in r) break;
-      if ('error' in r) return { records, skipped, error: r.error };
-      const ctx = { tsMs: 0, direction, src: 'a', sport: 1, dst: 'b', dport: 80, state };
-      records.push(...httpDecoder.decode(buf.subarray(0, r.pduLength), ctx).records);
-      buf = buf.subarray(r.pduLength);
-      const s = Math.min(r.skip ?? 0, buf.length);
-      skipped += s;
-      buf = buf.subarray(s);
-      skip = (r.skip ?? 0) - s;
-    }
-  }
-  return { records, skipped, error: null };
+function drive(state: HttpState, direction: Direction, chunks: readonly string[]): DriveResult {
+  return driveFrames(httpDecoder, chunks.map(enc), direction, state, 80);
 }
 
 describe('framing (RFC 9112 §6.3, §7.1)', () => {

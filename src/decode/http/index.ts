@@ -5,7 +5,7 @@ import { frameHttp } from './frame-http.js';
 import { htmlTitle } from './html-title.js';
 import { authorizationFields, challengeFields } from './parse-auth.js';
 import { headEnd, leadingBlankLines, parseHead, value, type MessageHead } from './parse-head.js';
-import { cleanText } from './text.js';
+import { cleanTextUntrimmed } from '../text.js';
 import { createHttpState, isHttpState, type HttpRecord, type HttpRequestRecord, type HttpResponseRecord } from './types.js';
 
 const MAX_URI = 512;
@@ -44,14 +44,14 @@ function frame(buf: Uint8Array, direction: Direction, state: unknown): FrameResu
 
 function text(head: MessageHead, name: string): string | null {
   const v = value(head, name);
-  return v === null ? null : cleanText(v);
+  return v === null ? null : cleanTextUntrimmed(v);
 }
 
 function requestRecord(head: MessageHead): HttpRequestRecord {
   const rec: HttpRequestRecord = {
     kind: 'request',
-    method: cleanText(head.method),
-    uri: cleanText(head.uri, MAX_URI),
+    method: cleanTextUntrimmed(head.method),
+    uri: cleanTextUntrimmed(head.uri, MAX_URI),
     version: head.version,
     host: text(head, 'host'),
     userAgent: text(head, 'user-agent'),
@@ -75,7 +75,7 @@ function responseRecord(head: MessageHead, rest: Uint8Array): HttpResponseRecord
   const rec: HttpResponseRecord = {
     kind: 'response',
     status: head.status,
-    reason: cleanText(head.reason),
+    reason: cleanTextUntrimmed(head.reason),
     version: head.version,
     server: text(head, 'server'),
     contentType,

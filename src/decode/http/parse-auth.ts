@@ -5,7 +5,7 @@
 import { findNtlmssp, parseNtlmssp, type NtlmsspInfo } from '../ntlmssp/parse-ntlmssp.js';
 import type { FieldValue } from '../types.js';
 import { isDefaultCredential } from './default-credentials.js';
-import { cleanText } from './text.js';
+import { cleanTextUntrimmed } from '../text.js';
 
 type Fields = Record<string, FieldValue>;
 
@@ -19,14 +19,14 @@ function base64(s: string): Uint8Array | null {
 
 function ntlmFields(info: NtlmsspInfo, out: Fields): void {
   out.ntlmMessageType = info.messageType;
-  if (info.user !== undefined && info.user !== '') out.authUser = cleanText(info.user);
-  if (info.domain !== undefined && info.domain !== '') out.ntlmDomain = cleanText(info.domain);
-  if (info.host !== undefined && info.host !== '') out.ntlmHost = cleanText(info.host);
-  if (info.netbiosDomain !== undefined) out.ntlmNetbiosDomain = cleanText(info.netbiosDomain);
-  if (info.netbiosComputer !== undefined) out.ntlmNetbiosComputer = cleanText(info.netbiosComputer);
-  if (info.dnsDomain !== undefined) out.ntlmDnsDomain = cleanText(info.dnsDomain);
-  if (info.dnsComputer !== undefined) out.ntlmDnsComputer = cleanText(info.dnsComputer);
-  if (info.osVersion !== undefined) out.osVersion = cleanText(info.osVersion);
+  if (info.user !== undefined && info.user !== '') out.authUser = cleanTextUntrimmed(info.user);
+  if (info.domain !== undefined && info.domain !== '') out.ntlmDomain = cleanTextUntrimmed(info.domain);
+  if (info.host !== undefined && info.host !== '') out.ntlmHost = cleanTextUntrimmed(info.host);
+  if (info.netbiosDomain !== undefined) out.ntlmNetbiosDomain = cleanTextUntrimmed(info.netbiosDomain);
+  if (info.netbiosComputer !== undefined) out.ntlmNetbiosComputer = cleanTextUntrimmed(info.netbiosComputer);
+  if (info.dnsDomain !== undefined) out.ntlmDnsDomain = cleanTextUntrimmed(info.dnsDomain);
+  if (info.dnsComputer !== undefined) out.ntlmDnsComputer = cleanTextUntrimmed(info.dnsComputer);
+  if (info.osVersion !== undefined) out.osVersion = cleanTextUntrimmed(info.osVersion);
 }
 
 /** NTLM carries NTLMSSP directly; Negotiate carries SPNEGO, which may wrap NTLMSSP (or Kerberos, not read). */
@@ -42,7 +42,7 @@ export function authorizationFields(v: string): Fields {
   const sp = v.indexOf(' ');
   const scheme = (sp < 0 ? v : v.slice(0, sp)).trim();
   const rest = sp < 0 ? '' : v.slice(sp + 1).trim();
-  const out: Fields = { authScheme: cleanText(scheme) };
+  const out: Fields = { authScheme: cleanTextUntrimmed(scheme) };
   const lower = scheme.toLowerCase();
   if (lower === 'basic') {
     const bytes = base64(rest);
@@ -50,11 +50,11 @@ export function authorizationFields(v: string): Fields {
     const text = Buffer.from(bytes).toString('utf8');
     const colon = text.indexOf(':'); // RFC 7617 §2: the user-id cannot contain a colon
     const user = colon < 0 ? text : text.slice(0, colon);
-    out.authUser = cleanText(user);
+    out.authUser = cleanTextUntrimmed(user);
     out.authDefaultCredential = colon >= 0 && isDefaultCredential(user, text.slice(colon + 1));
   } else if (lower === 'digest') {
     const m = /(?:^|[\s,])username\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/i.exec(rest);
-    if (m !== null) out.authUser = cleanText((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'));
+    if (m !== null) out.authUser = cleanTextUntrimmed((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'));
   } else if (lower === 'ntlm' || lower === 'negotiate') {
     ntlmToken(lower, rest, out);
   }
@@ -72,11 +72,11 @@ export function challengeFields(values: readonly string[]): Fields {
     const rest = m[2] ?? '';
     if (!schemes.includes(scheme)) schemes.push(scheme);
     const realm = /(?:^|[\s,])realm\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(rest);
-    if (realm !== null && out.authRealm === undefined) out.authRealm = cleanText(realm[1] ?? '');
+    if (realm !== null && out.authRealm === undefined) out.authRealm = cleanTextUntrimmed(realm[1] ?? '');
     const lower = scheme.toLowerCase();
     // A bare token (not auth-params) after NTLM / Negotiate is the server's CHALLENGE message.
     if ((lower === 'ntlm' || lower === 'negotiate') && /^[A-Za-z0-9+/]+=*$/.test(rest)) ntlmToken(lower, rest, out);
   }
-  out.wwwAuthenticate = schemes.length > 0 ? cleanText(schemes.join(', ')) : null;
+  out.wwwAuthenticate = schemes.length > 0 ? cleanTextUntrimmed(schemes.join(', ')) : null;
   return out;
 }

@@ -5,7 +5,7 @@
  * All big-endian; every length is checked against the bytes that remain.
  */
 import { ByteCursor } from '../byte-cursor.js';
-import { cleanText } from '../hl7/clean-text.js';
+import { cleanField } from '../text.js';
 import type { IntellivueRecord } from './types.js';
 
 export const ROIV_APDU = 1;
@@ -29,7 +29,7 @@ function lengthString(c: ByteCursor): string | null {
   const n = c.u16();
   const bytes = c.bytes(Math.min(n, c.remaining));
   if (n % 2 === 1 && c.remaining > 0) c.skip(1);
-  return cleanText(bytes, 0, bytes.length, 64);
+  return cleanField(bytes, 0, bytes.length, 64);
 }
 
 function readProdSpec(c: ByteCursor, r: IntellivueRecord): void {

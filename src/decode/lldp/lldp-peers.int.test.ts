@@ -9,16 +9,10 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { cdpDecoder } from '../cdp/index.js';
 import { lldpDecoder } from './index.js';
 import { tsharkFrames } from './test-support/tshark-link.js';
+import { hasTools, isRoot } from '../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = process.getuid?.() === 0 && ['tcpdump', 'tshark', 'ip', 'lldpd', 'lldpcli'].every((t) => {
-  try {
-    execFileSync('which', [t], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', 'lldpd', 'lldpcli']);
 
 it.skipIf(!canRun)('decodes fresh lldpd LLDP and CDP frames in agreement with tshark', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-lldp-'));

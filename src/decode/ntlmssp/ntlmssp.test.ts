@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findNtlmssp, parseNtlmssp, type NtlmsspInfo } from './parse-ntlmssp.js';
-import { corpusPath, hasTshark, hexBytes, tsharkFields } from './test-support/tshark-fields.js';
+import { corpusPath } from '../test-support/corpus.js';
+import { ALL_OCCURRENCES } from '../test-support/multiset-agreement.js';
+import { hexBytes, tsharkFields } from '../test-support/tshark.js';
+import { hasTshark } from '../test-support/tools.js';
 
 const CAPTURES = ['zeek/dce-rpc_dce_rpc_ntlm.pcapng', 'zeek/smb_smb3.pcap', 'zeek/smb_smb311.pcap'];
 
@@ -64,7 +67,7 @@ function expected(row: string[]): Expected {
 describe.skipIf(!hasTshark)('NTLMSSP against tshark on the corpus', () => {
   for (const file of CAPTURES) {
     it(`agrees with tshark on every NTLMSSP message of ${file}`, () => {
-      const rows = tsharkFields(corpusPath(file), FIELDS, 'ntlmssp');
+      const rows = tsharkFields(corpusPath(file), FIELDS, { ...ALL_OCCURRENCES, filter: 'ntlmssp' });
       expect(rows.length).toBe(3);
       for (const row of rows) {
         const got = findNtlmssp(hexBytes(row[0] ?? ''));
@@ -76,7 +79,7 @@ describe.skipIf(!hasTshark)('NTLMSSP against tshark on the corpus', () => {
   }
 
   it('reads the names the MANIFEST documents', () => {
-    const rows = tsharkFields(corpusPath('zeek/dce-rpc_dce_rpc_ntlm.pcapng'), ['tcp.payload'], 'ntlmssp.messagetype == 3');
+    const rows = tsharkFields(corpusPath('zeek/dce-rpc_dce_rpc_ntlm.pcapng'), ['tcp.payload'], { ...ALL_OCCURRENCES, filter: 'ntlmssp.messagetype == 3' });
     expect(findNtlmssp(hexBytes(rows[0]?.[0] ?? ''))).toEqual({
       messageType: 3,
       osVersion: '10.0.18362',

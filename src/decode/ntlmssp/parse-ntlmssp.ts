@@ -4,7 +4,7 @@
  * the MIC and the session key are never read into a result.
  */
 import { indexOfBytes } from '../byte-cursor.js';
-import { oemText, utf16leText } from './wire-text.js';
+import { oemText, utf16leText } from '../text.js';
 
 export interface NtlmsspInfo {
   messageType: 1 | 2 | 3;

@@ -2,7 +2,7 @@
  * CLSI POCT1-A2 device messaging layer (XML): header, DEV (device identity) and DST (status) elements of one message.
  * Only the named device elements are read; PT (patient), OPR (operator) and OBS values are never copied.
  */
-import { cleanString } from '../hl7/clean-text.js';
+import { cleanString } from '../text.js';
 import type { Poct1aRecord } from './types.js';
 
 /** The `V` attribute of the first `<NAME …>` element, else its text content. */

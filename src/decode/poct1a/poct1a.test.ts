@@ -10,6 +10,7 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import type { DecodeContext } from '../types.js';
 import { createPoct1aState, decodePoct1a, poct1aDecoder } from './index.js';
 import { framePoct1a } from './xml-frame.js';
+import { decodeAs, tsharkFields } from '../test-support/tshark.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const corpusText = readFileSync(here('../../../../shared/corpus/poct1a/nova_statstrip_poct1a_hel_dst_obs.xml'), 'utf8');
@@ -52,7 +53,7 @@ describe('poct1a messages', () => {
 
 /** Root element types and DEV V attributes as tshark's xml dissector shows them (`-d tcp.port==N,xml`). */
 function tsharkView(file: string, port: number): { types: string[]; dev: Record<string, string> } {
-  const out = execFileSync('tshark', ['-r', file, '-d', `tcp.port==${port},xml`, '-T', 'fields', '-E', 'aggregator=/s', '-e', 'xml.tag'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = tsharkFields(file, ['xml.tag'], { decodeAs: decodeAs([port], 'xml'), aggregator: '/s' }).join('\n');
   const types = [...out.matchAll(/<([A-Z]{3}\.R0\d)>/g)].map((m) => m[1] ?? '');
   const dev: Record<string, string> = {};
   for (const m of out.matchAll(/<DEV\.(vendor_id|model_id|serial_id|sw_version) V="([^"]*)"/g)) dev[m[1] ?? ''] = m[2] ?? '';

@@ -2,6 +2,7 @@
  * POCT1-A2 over TCP: each message is one XML document (optional `<?xml …?>`, then a root element named after the
  * message type, `<HEL.R01>` … `</HEL.R01>`). Probe by the root element name; frame by its closing tag.
  */
+import { latin1 } from '../byte-cursor.js';
 import type { FrameResult, ProbeResult } from '../types.js';
 
 /** POCT1-A message types (POCT1-A2 device messaging layer): hello, device status, directive, observations, events,
@@ -10,12 +11,6 @@ export const POCT1A_TYPES = new Set(['HEL', 'DST', 'DTV', 'OBS', 'EVS', 'OPL', '
 /** Messages larger than this are cut (their head carries the HDR and DEV elements). */
 export const MAX_XML_PDU = 1024 * 1024;
 const MAX_HEAD = 512;
-
-function ascii(p: Uint8Array, from: number, to: number): string {
-  let s = '';
-  for (let i = from; i < Math.min(to, p.length); i++) s += String.fromCharCode(p[i] ?? 0);
-  return s;
-}
 
 export interface RootTag {
   /** Root element name (`HEL.R01`), or null when the head is not a POCT1-A message. */
@@ -30,7 +25,7 @@ export function rootTag(p: Uint8Array): RootTag {
   let first = 0;
   while (first < p.length && first < MAX_HEAD && (p[first] === 0x20 || p[first] === 0x09 || p[first] === 0x0d || p[first] === 0x0a)) first++;
   if (first < p.length && p[first] !== 0x3c && p[first] !== 0xef) return { name: null, partial: false };
-  const head = ascii(p, 0, MAX_HEAD);
+  const head = latin1(p.subarray(0, MAX_HEAD));
   let i = 0;
   for (let guard = 0; guard < 8; guard++) {
     while (i < head.length && /\s/.test(head[i] ?? '')) i++;

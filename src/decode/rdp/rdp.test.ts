@@ -1,10 +1,10 @@
 /** RDP decoder tests: conformance on real CR/CC TPDUs, parsing, agreement with tshark (fixture and corpus). */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
-import { agreement, tsharkRows } from '../ssh/test-support/tshark-fields.js';
+import { tsharkRows } from '../ssh/test-support/tshark-fields.js';
+import { agreement, tsharkFields } from '../test-support/tshark.js';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
 import { rdpDecoder } from './index.js';
@@ -15,8 +15,7 @@ const fixture = path.join(here, 'fixtures', 'rdp-peers.pcap');
 const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
 const FIELDS = ['cotp.type', 'rdp.rt_cookie', 'rdp.negReq.requestedProtocols', 'rdp.negReq.selectedProtocol', 'rdp.negFailure.failureCode'];
 
-const tpdus = execFileSync('tshark', ['-r', fixture, '-Y', 'cotp.type == 0x0e || cotp.type == 0x0d', '-T', 'fields', '-e', 'tcp.srcport', '-e', 'tcp.payload'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-  .split('\n').filter((l) => l.length > 0).map((l) => l.split('\t'));
+const tpdus = tsharkFields(fixture, ['tcp.srcport', 'tcp.payload'], { filter: 'cotp.type == 0x0e || cotp.type == 0x0d' });
 runDecoderConformance(rdpDecoder, tpdus.slice(0, 4).map(([port, hex], i) => ({ name: `TPDU #${i + 1}`, bytes: new Uint8Array(Buffer.from(hex ?? '', 'hex')), direction: port === '3389' ? ('in' as const) : ('out' as const) })));
 
 /** Our CR/CC records against tshark's rdp fields, in order per sender. */

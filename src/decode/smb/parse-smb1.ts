@@ -5,7 +5,7 @@
 import { ByteCursor } from '../byte-cursor.js';
 import { findNtlmssp } from '../ntlmssp/parse-ntlmssp.js';
 import { ntlmsspFields } from '../ntlmssp/ntlmssp-record.js';
-import { oemText } from '../ntlmssp/wire-text.js';
+import { oemText } from '../text.js';
 import { readSmbString } from './smb-strings.js';
 import type { SmbFlowState, SmbRecord, SmbSessionSetupRecord } from './types.js';
 

@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { runDecoderConformance } from '../test-support/conformance.js';
-import { agreementRatio, type FieldAgreement } from '../ntlmssp/test-support/agreement.js';
-import { corpusPath, hasTshark, hexBytes, tsharkFields } from '../ntlmssp/test-support/tshark-fields.js';
+import { corpusPath } from '../test-support/corpus.js';
+import { ALL_OCCURRENCES, agreementRatio, type FieldAgreement } from '../test-support/multiset-agreement.js';
+import { hexBytes, tsharkFields } from '../test-support/tshark.js';
+import { hasTool, hasTshark, isRoot } from '../test-support/tools.js';
 import { smbDecoder } from './index.js';
 import { frameNbss, probeSmb } from './nbss.js';
 import { smbAgreement } from './test-support/smb-vs-tshark.js';
@@ -51,7 +53,7 @@ function unexplained(rows: FieldAgreement[]): FieldAgreement[] {
 function realPdus(): { name: string; bytes: Uint8Array; direction: 'out' | 'in' }[] {
   if (!hasTshark) return [];
   return CAPTURES.slice(0, 4).flatMap(({ file, extra }) =>
-    tsharkFields(file, ['frame.number', 'tcp.srcport', 'tcp.payload'], 'smb.cmd == 0x72 || smb.native_os || smb2.cmd == 0 || ntlmssp', extra).map(
+    tsharkFields(file, ['frame.number', 'tcp.srcport', 'tcp.payload'], { ...ALL_OCCURRENCES, filter: 'smb.cmd == 0x72 || smb.native_os || smb2.cmd == 0 || ntlmssp', extra }).map(
       ([n = '', sport = '', hex = '']) => ({
         name: `${file.split('/').pop() ?? ''}#${n}`,
         bytes: hexBytes(hex),
@@ -137,7 +139,7 @@ describe.skipIf(!hasTshark)('SMB records against tshark', () => {
   });
 });
 
-const canRunPeers = hasTshark && process.getuid?.() === 0 && spawnSync('which', ['tcpdump'], { stdio: 'ignore' }).status === 0;
+const canRunPeers = hasTshark && isRoot && hasTool('tcpdump');
 
 describe.skipIf(!canRunPeers)('SMB with live impacket peers', () => {
   it('decodes a fresh SMB2 and SMB1 session and agrees with tshark', async () => {

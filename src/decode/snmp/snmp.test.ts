@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { runDecoderConformance } from '../test-support/conformance.js';
-import { agreementRatio } from '../ntlmssp/test-support/agreement.js';
-import { corpusPath, hasTshark, hexBytes, tsharkFields } from '../ntlmssp/test-support/tshark-fields.js';
+import { corpusPath } from '../test-support/corpus.js';
+import { ALL_OCCURRENCES, agreementRatio } from '../test-support/multiset-agreement.js';
+import { hexBytes, tsharkFields } from '../test-support/tshark.js';
+import { hasTool, hasTshark, isRoot } from '../test-support/tools.js';
 import { BerError, berOid, readTlv } from './ber.js';
 import { snmpDecoder } from './index.js';
 import { parseSnmp } from './parse-snmp.js';
@@ -29,7 +31,7 @@ function realDatagrams(): { name: string; bytes: Uint8Array }[] {
   const seen = new Set<string>();
   const out: { name: string; bytes: Uint8Array }[] = [];
   for (const { file, extra } of CAPTURES) {
-    for (const [n = '', v = '', data = '', enc = '', hex = ''] of tsharkFields(file, ['frame.number', 'snmp.version', 'snmp.data', 'snmp.encryptedPDU', 'udp.payload'], 'snmp', extra)) {
+    for (const [n = '', v = '', data = '', enc = '', hex = ''] of tsharkFields(file, ['frame.number', 'snmp.version', 'snmp.data', 'snmp.encryptedPDU', 'udp.payload'], { ...ALL_OCCURRENCES, filter: 'snmp', extra })) {
       const shape = `${v}/${data}/${enc === '' ? '' : 'enc'}`;
       if (seen.has(shape)) continue;
       seen.add(shape);
@@ -71,7 +73,7 @@ describe.skipIf(!hasTshark)('SNMP records against tshark', () => {
     it(`agrees with tshark on ${file.split('/').slice(-2).join('/')}`, async () => {
       const { records, issues } = await recordsOf(file, [snmpDecoder]);
       expect(issues).toEqual([]);
-      expect(records.length).toBe(tsharkFields(file, ['frame.number'], 'snmp', extra).length);
+      expect(records.length).toBe(tsharkFields(file, ['frame.number'], { ...ALL_OCCURRENCES, filter: 'snmp', extra }).length);
       const rows = snmpAgreement(file, records, extra);
       expect(rows.filter((r) => r.onlyOurs.length > 0 || r.onlyTshark.length > 0)).toEqual([]);
       expect(agreementRatio(rows)).toBeGreaterThanOrEqual(0.999);
@@ -108,7 +110,7 @@ describe.skipIf(!hasTshark)('SNMP records against tshark', () => {
   });
 });
 
-const canRunPeers = hasTshark && process.getuid?.() === 0 && spawnSync('which', ['snmpd'], { stdio: 'ignore' }).status === 0;
+const canRunPeers = hasTshark && isRoot && hasTool('snmpd');
 
 describe.skipIf(!canRunPeers)('SNMP with live Net-SNMP peers', () => {
   it('decodes a fresh snmpd / snmpget / snmpwalk / snmptrap capture and agrees with tshark', async () => {

@@ -8,16 +8,10 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { sshDecoder } from './index.js';
 import { tsharkRows } from './test-support/tshark-fields.js';
+import { hasTools, isRoot } from '../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = process.getuid?.() === 0 && ['tcpdump', 'tshark', 'ip', 'ssh', '/usr/sbin/sshd'].every((t) => {
-  try {
-    execFileSync('which', [t], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', 'ssh', '/usr/sbin/sshd']);
 
 it.skipIf(!canRun)('decodes a fresh OpenSSH capture in agreement with tshark', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-ssh-'));

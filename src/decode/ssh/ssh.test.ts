@@ -1,5 +1,4 @@
 /** SSH decoder tests: conformance on real identification lines, parsing, HASSH, agreement with tshark. */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,15 +7,15 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
 import { sshDecoder } from './index.js';
 import { parseIdent } from './parse-ident.js';
-import { agreement, bySender, tsharkRows } from './test-support/tshark-fields.js';
+import { agreement, tsharkFields } from '../test-support/tshark.js';
+import { bySender, tsharkRows } from './test-support/tshark-fields.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'ssh-peers.pcap');
 const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-const idents = execFileSync('tshark', ['-r', fixture, '-d', 'tcp.port==2222,ssh', '-Y', 'ssh.protocol', '-T', 'fields', '-e', 'tcp.srcport', '-e', 'tcp.payload'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-  .split('\n').filter((l) => l.length > 0).slice(0, 2).map((l) => l.split('\t'));
+const idents = tsharkFields(fixture, ['tcp.srcport', 'tcp.payload'], { decodeAs: ['tcp.port==2222,ssh'], filter: 'ssh.protocol' }).slice(0, 2);
 runDecoderConformance(sshDecoder, idents.map(([port, hex], i) => ({ name: `identification #${i + 1}`, bytes: new Uint8Array(Buffer.from(hex ?? '', 'hex')), direction: port === '2222' ? ('in' as const) : ('out' as const) })));
 
 describe('identification string (RFC 4253 §4.2)', () => {

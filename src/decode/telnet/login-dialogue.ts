@@ -1,5 +1,5 @@
 /** The login dialogue over an NVT: prompts in the server's output, keystrokes from the client, the outcome. */
-import { cleanText } from '../dns/wire-text.js';
+import { cleanText } from '../text.js';
 import { isDefaultLogin } from '../ftp/login-defaults.js';
 import type { DecodeResult } from '../types.js';
 import type { TelnetRecord, TelnetState } from './types.js';

@@ -9,16 +9,10 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { isDefaultLogin } from '../ftp/login-defaults.js';
 import { telnetDecoder } from './index.js';
 import { compareTelnet, tsharkTelnet } from './test-support/tshark-telnet.js';
+import { hasTools, isRoot } from '../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = process.getuid?.() === 0 && ['tcpdump', 'tshark', 'ip', '/usr/sbin/telnetd'].every((t) => {
-  try {
-    execFileSync('which', [t], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', '/usr/sbin/telnetd']);
 
 it.skipIf(!canRun)('decodes a fresh telnetd capture in agreement with tshark', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-telnet-'));

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { ClientHelloInfo, ServerHelloInfo } from './parse-hello.js';
-import { ExtensionType, hex4, isGrease } from './tls-names.js';
+import { hex4 } from '../text.js';
+import { ExtensionType, isGrease } from './tls-names.js';
 
 const md5 = (s: string): string => createHash('md5').update(s).digest('hex');
 const sha12 = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 12);

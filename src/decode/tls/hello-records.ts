@@ -1,7 +1,8 @@
 /** Turns parsed hellos into records: versions named, text cleaned, fingerprints attached. */
 import { ja3, ja3s, ja4, offeredVersion } from './fingerprints.js';
 import type { ClientHelloInfo, ServerHelloInfo } from './parse-hello.js';
-import { cleanText, isGrease, versionName } from './tls-names.js';
+import { cleanTextUntrimmed } from '../text.js';
+import { isGrease, versionName } from './tls-names.js';
 import type { ClientHelloRecord, ServerHelloRecord } from './types.js';
 
 export function clientHelloRecord(h: ClientHelloInfo): ClientHelloRecord {
@@ -12,10 +13,10 @@ export function clientHelloRecord(h: ClientHelloInfo): ClientHelloRecord {
     version: versionName(offeredVersion(h)),
     legacyVersion: versionName(h.legacyVersion),
     supportedVersions: h.supportedVersions === null ? null : h.supportedVersions.filter((v) => !isGrease(v)).map(versionName),
-    sni: h.sni === null ? null : cleanText(h.sni),
+    sni: h.sni === null ? null : cleanTextUntrimmed(h.sni),
     cipherSuites: h.cipherSuites,
     extensions: h.extensions,
-    alpn: h.alpn.map(cleanText),
+    alpn: h.alpn.map((a) => cleanTextUntrimmed(a)),
     ja3: j3.ja3,
     ja3Hash: j3.ja3Hash,
     ja4: j4.ja4,
@@ -31,7 +32,7 @@ export function serverHelloRecord(h: ServerHelloInfo): ServerHelloRecord {
     legacyVersion: versionName(h.legacyVersion),
     cipher: h.cipher,
     extensions: h.extensions,
-    alpn: h.alpn === null ? null : cleanText(h.alpn),
+    alpn: h.alpn === null ? null : cleanTextUntrimmed(h.alpn),
     ja3s: fp.ja3s,
     ja3sHash: fp.ja3sHash,
     certSubject: null,

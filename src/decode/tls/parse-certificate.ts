@@ -3,7 +3,7 @@
  * X.509 DER (RFC 5280 §4.1) for subject, issuer, serial and validity; names printed as RFC 4514 strings.
  */
 import { ByteCursor, latin1, utf8 } from '../byte-cursor.js';
-import { cleanText } from './tls-names.js';
+import { cleanTextUntrimmed } from '../text.js';
 
 export interface CertificateInfo {
   certSubject: string;
@@ -108,7 +108,7 @@ function nameText(c: ByteCursor): string {
     }
     rdns.push(avas.join('+'));
   }
-  return cleanText(rdns.reverse().join(', '));
+  return cleanTextUntrimmed(rdns.reverse().join(', '));
 }
 
 /** UTCTime YYMMDDHHMMSSZ (RFC 5280 §4.1.2.5.1: YY >= 50 is 19YY) or GeneralizedTime, as ISO 8601. */

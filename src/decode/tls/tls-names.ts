@@ -1,4 +1,5 @@
-/** TLS constants and names: content types (RFC 8446 §5.1), versions, GREASE (RFC 8701 §2), text cleaning. */
+/** TLS constants and names: content types (RFC 8446 §5.1), versions, GREASE (RFC 8701 §2). */
+import { hex4 } from '../text.js';
 
 export const ContentType = { ChangeCipherSpec: 20, Alert: 21, Handshake: 22, ApplicationData: 23, Heartbeat: 24 } as const;
 export const HandshakeType = { ClientHello: 1, ServerHello: 2, Certificate: 11, ServerKeyExchange: 12, ServerHelloDone: 14 } as const;
@@ -38,20 +39,4 @@ export function versionName(v: number): string {
       if (v >> 8 === 0x7f) return `TLS 1.3 draft ${v & 0xff}`;
       return `0x${hex4(v)}`;
   }
-}
-
-export function hex4(v: number): string {
-  return v.toString(16).padStart(4, '0');
-}
-
-const MAX_TEXT = 256;
-
-/** Printable text from peer bytes: control characters dropped, at most 256 characters. */
-export function cleanText(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length && out.length < MAX_TEXT; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x20 && c !== 0x7f && !(c >= 0x80 && c < 0xa0)) out += String.fromCharCode(c);
-  }
-  return out;
 }

@@ -1,5 +1,4 @@
 /** TLS decoder tests: conformance on real PDUs, JA4 spec vectors, reassembly, and agreement with tshark. */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,8 @@ import { tlsDecoder } from './index.js';
 import type { ClientHelloInfo } from './parse-hello.js';
 import { compareWithTshark, tsharkHandshakes } from './test-support/tshark-compare.js';
 import { createTlsState, type TlsState } from './types.js';
+import { driveFrames } from '../test-support/drive-frames.js';
+import { decodeAs, tsharkFields } from '../test-support/tshark.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'tls-versions.pcap');
@@ -19,10 +20,7 @@ const FIXTURE_PORTS = [4431, 4432, 4433, 2762];
 
 /** First TLS record of each matching packet, as tshark sees the packets. */
 function firstRecords(filter: string): Uint8Array[] {
-  const args = ['-r', fixture, '-Y', filter, '-T', 'fields', '-e', 'tcp.payload'];
-  for (const p of FIXTURE_PORTS) args.push('-d', `tcp.port==${p},tls`);
-  const out = execFileSync('tshark', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return out.split('\n').filter((l) => l.length > 0).map((hex) => {
+  return tsharkFields(fixture, ['tcp.payload'], { filter, decodeAs: decodeAs(FIXTURE_PORTS, 'tls') }).map(([hex = '']) => {
     const b = Buffer.from(hex, 'hex');
     return new Uint8Array(b.subarray(0, 5 + b.readUInt16BE(3)));
   });
@@ -42,32 +40,8 @@ function ctx(direction: Direction, state: TlsState): DecodeContext {
 
 /** Frames and decodes a byte stream exactly as the TCP session does (chunks given as they arrive). */
 function drive(chunks: readonly Uint8Array[], direction: Direction, state: TlsState): { records: unknown[]; skipped: number } {
-  const records: unknown[] = [];
-  let buf = new Uint8Array(0);
-  let skip = 0;
-  let skipped = 0;
-  for (const chunk of chunks) {
-    let data = chunk;
-    const n = Math.min(skip, data.length);
-    skip -= n;
-    skipped += n;
-    data = data.subarray(n);
-    const joined = new Uint8Array(buf.length + data.length);
-    joined.set(buf);
-    joined.set(data, buf.length);
-    buf = joined;
-    for (;;) {
-      if (buf.length === 0) break;
-      const r = tlsDecoder.frame?.(buf, direction, state);
-      if (r === undefined || 'error' in r || 'need' in r) break;
-      records.push(...tlsDecoder.decode(buf.subarray(0, r.pduLength), ctx(direction, state)).records);
-      buf = buf.subarray(r.pduLength);
-      const s = Math.min(r.skip ?? 0, buf.length);
-      skipped += s;
-      buf = buf.subarray(s);
-      skip = (r.skip ?? 0) - s;
-    }
-  }
+  // A framing error leaves the bytes buffered; the next chunk retries (the tests below look at records only).
+  const { records, skipped } = driveFrames(tlsDecoder, chunks, direction, state, 443, false);
   return { records, skipped };
 }
 

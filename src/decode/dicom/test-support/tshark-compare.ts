@@ -1,5 +1,5 @@
 /** Test helper: compares decoder records with tshark's DICOM fields on the same capture (multiset agreement per field). */
-import { execFileSync } from 'node:child_process';
+import { decodeAs, tsharkFields } from '../../test-support/tshark.js';
 import type { RecordBody } from '../../types.js';
 
 /** tshark's DICOM fields we compare, and how each maps onto our records. */
@@ -32,14 +32,9 @@ function norm(field: string, v: string): string {
 }
 
 export function tsharkValues(file: string, ports: readonly number[]): Values {
-  const args = ['-r', file, '-Y', 'dicom', '-T', 'fields', '-E', 'separator=\t', '-E', 'aggregator=\u0001', '-E', 'occurrence=a'];
-  for (const p of ports) args.push('-d', `tcp.port==${String(p)},dicom`);
-  for (const f of FIELDS) args.push('-e', f);
-  const text = execFileSync('tshark', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const rows = tsharkFields(file, FIELDS, { filter: 'dicom', decodeAs: decodeAs(ports, 'dicom'), occurrence: 'a', aggregator: '\u0001' });
   const out: Values = new Map();
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    const cols = line.split('\t');
+  for (const cols of rows) {
     FIELDS.forEach((f, i) => {
       const raw = cols[i] ?? '';
       if (raw === '') return;

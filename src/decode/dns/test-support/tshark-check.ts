@@ -1,18 +1,11 @@
 /** Test support: compare decoder records with tshark's fields on the same capture, field by field. */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { recordsOf } from '../../../pipeline/test-support/records-of.js';
+import { tsharkFields } from '../../test-support/tshark.js';
 import type { Decoder, ProtocolRecord } from '../../types.js';
-
-export const hasTshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
-export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** One row per packet matching `filter`; multiple occurrences of a field are joined with ','. */
 export function tsharkRows(file: string, filter: string, fields: readonly string[], decodeAs: readonly string[] = []): string[][] {
-  const args = ['-r', file, '-Y', filter, '-T', 'fields', '-E', 'separator=/t', '-E', 'occurrence=a', '-E', 'aggregator=,'];
-  for (const d of decodeAs) args.push('-d', d);
-  for (const f of fields) args.push('-e', f);
-  const out = execFileSync('tshark', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
-  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+  return tsharkFields(file, fields, { filter, decodeAs, occurrence: 'a', aggregator: ',' });
 }
 
 /** The UDP payloads (hex from tshark) of packets matching `filter`, as bytes. */

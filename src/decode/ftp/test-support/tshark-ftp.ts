@@ -1,6 +1,5 @@
 /** Test support: FTP logins and greetings as tshark's ftp fields show them, compared with our records per flow. */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
 import type { ProtocolRecord } from '../../types.js';
 
 const FIELDS = ['tcp.stream', 'ip.src', 'ipv6.src', 'tcp.srcport', 'ip.dst', 'ipv6.dst', 'tcp.dstport', 'ftp.request.command', 'ftp.request.arg', 'ftp.response.code', 'ftp.response.arg'] as const;
@@ -15,14 +14,9 @@ export interface TsharkFtpFlow {
 }
 
 export async function tsharkFtp(file: string, ports: readonly number[]): Promise<TsharkFtpFlow[]> {
-  const args = ['-r', file, '-Y', 'ftp', '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=f'];
-  for (const p of ports) args.push('-d', `tcp.port==${p},ftp`);
-  for (const f of FIELDS) args.push('-e', f);
-  const { stdout } = await promisify(execFile)('tshark', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const rows = await tsharkFieldsAsync(file, FIELDS, { filter: 'ftp', decodeAs: decodeAs(ports, 'ftp'), occurrence: 'f' });
   const flows = new Map<string, TsharkFtpFlow & { pending: 'user' | 'pass' | 'auth' | null; user: string; mech: string }>();
-  for (const line of stdout.split('\n')) {
-    if (line === '') continue;
-    const [stream = '', src4 = '', src6 = '', sport = '', dst4 = '', dst6 = '', dport = '', cmd = '', arg = '', code = '', text = ''] = line.split('\t');
+  for (const [stream = '', src4 = '', src6 = '', sport = '', dst4 = '', dst6 = '', dport = '', cmd = '', arg = '', code = '', text = ''] of rows) {
     const src = src4 || src6;
     const dst = dst4 || dst6;
     let f = flows.get(stream);
@@ -60,11 +54,8 @@ export interface Comparison {
 
 /** Field-by-field agreement; login records are sent by the server, so their flow key is dst>src. */
 export function compareFtp(records: readonly ProtocolRecord[], flows: readonly TsharkFtpFlow[]): Comparison {
-  const c: Comparison = { compared: 0, mismatches: [] };
-  const check = (where: string, field: string, ours: unknown, theirs: unknown): void => {
-    c.compared++;
-    if (JSON.stringify(ours) !== JSON.stringify(theirs)) c.mismatches.push(`${where} ${field}: ours ${JSON.stringify(ours)} tshark ${JSON.stringify(theirs)}`);
-  };
+  const a = agreement();
+  const check = a.check;
   for (const f of flows) {
     const mine = records.filter((r) => `${r.dst}:${String(r.dport)}>${r.src}:${String(r.sport)}` === f.key);
     const banner = mine.find((r) => r.kind === 'banner');
@@ -80,5 +71,5 @@ export function compareFtp(records: readonly ProtocolRecord[], flows: readonly T
     const auths = mine.filter((r) => r.kind === 'starttls');
     check(f.key, 'starttls', auths.map((a) => [a.mechanism, a.replyCode]), f.auths.map((a) => [a.mechanism, a.code]));
   }
-  return c;
+  return { compared: a.compared, mismatches: a.mismatches };
 }

@@ -1,6 +1,5 @@
 /** Test support: our HTTP records against tshark's http fields on the same capture, message by message per flow. */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
 import type { ProtocolRecord } from '../../types.js';
 
 const FIELDS = [
@@ -11,12 +10,8 @@ const FIELDS = [
 export type Row = Record<(typeof FIELDS)[number], string>;
 
 export async function tsharkHttp(file: string, ports: readonly number[]): Promise<Row[]> {
-  const args = ['-r', file, '-Y', '(http.request || http.response) && tcp', '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=\u0001'];
-  for (const p of ports) args.push('-d', `tcp.port==${p},http`);
-  for (const f of FIELDS) args.push('-e', f);
-  const { stdout } = await promisify(execFile)('tshark', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-  return stdout.split('\n').filter((l) => l.length > 0).map((line) => {
-    const cols = line.split('\t');
+  const rows = await tsharkFieldsAsync(file, FIELDS, { filter: '(http.request || http.response) && tcp', decodeAs: decodeAs(ports, 'http'), occurrence: 'a', aggregator: '\u0001' });
+  return rows.map((cols) => {
     return Object.fromEntries(FIELDS.map((f, i) => [f, cols[i] ?? ''])) as Row;
   });
 }
@@ -33,7 +28,9 @@ export interface Comparison {
 const list = (s: string): string[] => (s === '' ? [] : s.split('\u0001'));
 
 export function compareHttp(records: readonly ProtocolRecord[], rows: readonly Row[]): Comparison {
-  const c: Comparison = { compared: 0, mismatches: [], missing: [], explained: [] };
+  // RFC 9110 §5.5: a field value excludes surrounding whitespace; tshark shows it untrimmed.
+  const a = agreement((ours, theirs) => (typeof theirs === 'string' && ours === theirs.trim() ? 'tshark keeps surrounding whitespace' : null));
+  const missing: string[] = [];
   const queues = new Map<string, ProtocolRecord[]>();
   for (const r of records) {
     const k = `${r.kind} ${r.src}:${String(r.sport)}>${r.dst}:${String(r.dport)}`;
@@ -41,13 +38,7 @@ export function compareHttp(records: readonly ProtocolRecord[], rows: readonly R
     q.push(r);
     queues.set(k, q);
   }
-  const check = (where: string, field: string, ours: unknown, theirs: unknown): void => {
-    c.compared++;
-    if (JSON.stringify(ours) === JSON.stringify(theirs)) return;
-    // RFC 9110 §5.5: a field value excludes surrounding whitespace; tshark shows it untrimmed.
-    if (typeof theirs === 'string' && ours === theirs.trim()) c.explained.push(`${where} ${field}: tshark keeps surrounding whitespace`);
-    else c.mismatches.push(`${where} ${field}: ours ${JSON.stringify(ours)} tshark ${JSON.stringify(theirs)}`);
-  };
+  const check = a.check;
   for (const r of rows) {
     const flow = `${r['ip.src'] || r['ipv6.src']}:${r['tcp.srcport']}>${r['ip.dst'] || r['ipv6.dst']}:${r['tcp.dstport']}`;
     const methods = list(r['http.request.method']);
@@ -58,7 +49,7 @@ export function compareHttp(records: readonly ProtocolRecord[], rows: readonly R
     methods.forEach((method, i) => {
       const rec = queues.get(`request ${flow}`)?.shift();
       if (rec === undefined) {
-        c.missing.push(`request ${flow} ${method}`);
+        missing.push(`request ${flow} ${method}`);
         return;
       }
       check(flow, 'method', rec.method, method);
@@ -75,12 +66,12 @@ export function compareHttp(records: readonly ProtocolRecord[], rows: readonly R
     codes.forEach((code) => {
       const rec = queues.get(`response ${flow}`)?.shift();
       if (rec === undefined) {
-        c.missing.push(`response ${flow} ${code}`);
+        missing.push(`response ${flow} ${code}`);
         return;
       }
       check(flow, 'status', rec.status, Number(code));
       if (codes.length === 1) check(flow, 'server', rec.server, servers[0] ?? null);
     });
   }
-  return c;
+  return { compared: a.compared, mismatches: a.mismatches, missing, explained: a.explained };
 }

@@ -1,14 +1,11 @@
 /** Test support for the lldp and cdp tests: tshark's per-frame fields (all occurrences) beside our records. */
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { tsharkFieldsAsync } from '../../test-support/tshark.js';
 
 /** One row per frame matching `filter`: each field's occurrences (empty list when absent). */
 export async function tsharkFrames(file: string, filter: string, fields: readonly string[]): Promise<Record<string, string[]>[]> {
-  const args = ['-r', file, '-Y', filter, '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=\u0001'];
-  for (const f of fields) args.push('-e', f);
-  const { stdout } = await promisify(execFile)('tshark', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-  return stdout.split('\n').filter((l) => l.length > 0).map((line) => {
-    const cols = line.split('\t');
+  const rows = await tsharkFieldsAsync(file, fields, { filter, occurrence: 'a', aggregator: '\u0001' });
+  return rows.map((cols) => {
     return Object.fromEntries(fields.map((f, i) => [f, cols[i] ? (cols[i] ?? '').split('\u0001') : []]));
   });
 }

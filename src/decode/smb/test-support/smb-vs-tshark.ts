@@ -1,7 +1,7 @@
 /** Test helper: the SMB and NTLMSSP fields tshark sees in a capture next to the ones our smb records carry. */
 import type { ProtocolRecord } from '../../types.js';
-import { compareValues, occurrences, type FieldAgreement } from '../../ntlmssp/test-support/agreement.js';
-import { tsharkFields } from '../../ntlmssp/test-support/tshark-fields.js';
+import { ALL_OCCURRENCES, compareValues, occurrences, type FieldAgreement } from '../../test-support/multiset-agreement.js';
+import { tsharkFields } from '../../test-support/tshark.js';
 import { smb2DialectName } from '../parse-smb2.js';
 
 const FIELDS = [
@@ -40,7 +40,7 @@ function str(r: ProtocolRecord, k: string): string[] {
 
 /** Per field, tshark's values (from frames) and ours (from records), compared as multisets. */
 export function smbAgreement(file: string, records: readonly ProtocolRecord[], extra: readonly string[] = []): FieldAgreement[] {
-  const rows = tsharkFields(file, FIELDS, 'smb || smb2 || ntlmssp', extra);
+  const rows = tsharkFields(file, FIELDS, { ...ALL_OCCURRENCES, filter: 'smb || smb2 || ntlmssp', extra });
   const t: Record<string, string[]> = {};
   const add = (k: string, vs: string[]): void => {
     (t[k] ??= []).push(...vs.filter(real));

@@ -1,9 +1,9 @@
 /** Test helper: the SNMP fields tshark sees in a capture next to the ones our snmp records carry. */
 import { spawnSync } from 'node:child_process';
 import type { ProtocolRecord } from '../../types.js';
-import { compareValues, occurrences, type FieldAgreement } from '../../ntlmssp/test-support/agreement.js';
-import { hexBytes, tsharkFields } from '../../ntlmssp/test-support/tshark-fields.js';
-import { utf8Text } from '../../ntlmssp/wire-text.js';
+import { ALL_OCCURRENCES, compareValues, occurrences, type FieldAgreement } from '../../test-support/multiset-agreement.js';
+import { hexBytes, tsharkFields } from '../../test-support/tshark.js';
+import { utf8Text } from '../../text.js';
 import { MAX_VARBINDS } from '../parse-pdu.js';
 
 const FIELDS = [
@@ -81,7 +81,7 @@ function systemValues(file: string, extra: readonly string[]): Record<string, st
 
 /** Per field, tshark's values (from frames) and ours (from records), compared as multisets. */
 export function snmpAgreement(file: string, records: readonly ProtocolRecord[], extra: readonly string[] = []): FieldAgreement[] {
-  const rows = tsharkFields(file, FIELDS, 'snmp', extra);
+  const rows = tsharkFields(file, FIELDS, { ...ALL_OCCURRENCES, filter: 'snmp', extra });
   const t: Record<string, string[]> = {};
   const add = (k: string, v: string | undefined): void => {
     if (v !== undefined && v !== '' && v !== '<MISSING>') (t[k] ??= []).push(v);

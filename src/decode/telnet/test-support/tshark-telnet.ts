@@ -1,8 +1,6 @@
 /** Test support: a login dialogue rebuilt from tshark's telnet.data alone, compared with our records. */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { ProtocolRecord } from '../../types.js';
-import { agreement } from '../../ssh/test-support/tshark-fields.js';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
 
 /** tshark escapes CR, LF and backslash in telnet.data. */
 const unescape = (s: string): string => s.replace(/\\(r|n|t|\\)/g, (_, c: string) => (c === 'r' ? '\r' : c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
@@ -16,12 +14,10 @@ interface Dialogue {
 }
 
 export async function tsharkTelnet(file: string, port: number): Promise<Dialogue[]> {
-  const args = ['-r', file, '-d', `tcp.port==${port},telnet`, '-Y', 'telnet.data', '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=\u0001', '-e', 'tcp.stream', '-e', 'ip.src', '-e', 'tcp.srcport', '-e', 'telnet.data'];
-  const { stdout } = await promisify(execFile)('tshark', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const fields = ['tcp.stream', 'ip.src', 'tcp.srcport', 'telnet.data'];
+  const rows = await tsharkFieldsAsync(file, fields, { decodeAs: decodeAs([port], 'telnet'), filter: 'telnet.data', occurrence: 'a', aggregator: '\u0001' });
   const flows = new Map<string, Dialogue>();
-  for (const line of stdout.split('\n')) {
-    if (line === '') continue;
-    const [stream = '', ip = '', sport = '', data = ''] = line.split('\t');
+  for (const [stream = '', ip = '', sport = '', data = ''] of rows) {
     const d = flows.get(stream) ?? { server: '', client: '', serverEnd: '', clientEnd: '' };
     const text = data.split('\u0001').map(unescape).join('');
     if (Number(sport) === port) {

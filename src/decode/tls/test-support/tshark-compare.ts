@@ -1,7 +1,6 @@
 /** Test support: our TLS records against tshark's fields on the same capture, field by field. */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { createHash, X509Certificate } from 'node:crypto';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
 import type { ProtocolRecord } from '../../types.js';
 
 export interface Comparison {
@@ -22,12 +21,9 @@ const FIELDS = [
 export type Row = Record<(typeof FIELDS)[number], string>;
 
 export async function tsharkHandshakes(file: string, ports: readonly number[]): Promise<Row[]> {
-  const args = ['-r', file, '-Y', 'tls.handshake.type == 1 || tls.handshake.type == 2 || tls.handshake.type == 11', '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=|'];
-  for (const p of ports) args.push('-d', `tcp.port==${p},tls`);
-  for (const f of FIELDS) args.push('-e', f);
-  const { stdout: out } = await promisify(execFile)('tshark', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-  return out.split('\n').filter((l) => l.length > 0).map((line) => {
-    const cols = line.split('\t');
+  const filter = 'tls.handshake.type == 1 || tls.handshake.type == 2 || tls.handshake.type == 11';
+  const rows = await tsharkFieldsAsync(file, FIELDS, { filter, decodeAs: decodeAs(ports, 'tls'), occurrence: 'a', aggregator: '|' });
+  return rows.map((cols) => {
     return Object.fromEntries(FIELDS.map((f, i) => [f, cols[i] ?? ''])) as Row;
   });
 }
@@ -87,13 +83,11 @@ function key(src: string, sport: string | number | null, dst: string, dport: str
 }
 
 export function compareWithTshark(records: readonly ProtocolRecord[], rows: readonly Row[]): Comparison {
-  const c: Comparison = { compared: 0, mismatches: [], missing: [] };
+  const a = agreement();
+  const missing: string[] = [];
   const byKey = new Map<string, ProtocolRecord>();
   for (const r of records) byKey.set(`${r.kind} ${key(r.src, r.sport, r.dst, r.dport)}`, r);
-  const check = (where: string, field: string, ours: unknown, theirs: unknown): void => {
-    c.compared++;
-    if (JSON.stringify(ours) !== JSON.stringify(theirs)) c.mismatches.push(`${where} ${field}: ours ${JSON.stringify(ours)} tshark ${JSON.stringify(theirs)}`);
-  };
+  const check = a.check;
   for (const r of rows) {
     const src = r['ip.src'] || r['ipv6.src'];
     const dst = r['ip.dst'] || r['ipv6.dst'];
@@ -101,7 +95,7 @@ export function compareWithTshark(records: readonly ProtocolRecord[], rows: read
     const types = r['tls.handshake.type'].split('|');
     if (types.includes('1')) {
       const rec = byKey.get(`client-hello ${k}`);
-      if (rec === undefined) c.missing.push(`client-hello ${k}`);
+      if (rec === undefined) missing.push(`client-hello ${k}`);
       else {
         check(k, 'sni', rec.sni, r['tls.handshake.extensions_server_name'] || null);
         check(k, 'cipherSuites', rec.cipherSuites, nums(r['tls.handshake.ciphersuite']));
@@ -113,7 +107,7 @@ export function compareWithTshark(records: readonly ProtocolRecord[], rows: read
     }
     if (types.includes('2')) {
       const rec = byKey.get(`server-hello ${k}`);
-      if (rec === undefined) c.missing.push(`server-hello ${k}`);
+      if (rec === undefined) missing.push(`server-hello ${k}`);
       else {
         const [ver, cipher] = r['tls.handshake.ja3s_full'].split(',');
         check(k, 'cipher', rec.cipher, Number(cipher));
@@ -131,5 +125,5 @@ export function compareWithTshark(records: readonly ProtocolRecord[], rows: read
       check(k, 'certIssuer', rec.certIssuer, opensslName(x.issuer));
     }
   }
-  return c;
+  return { compared: a.compared, mismatches: a.mismatches, missing };
 }

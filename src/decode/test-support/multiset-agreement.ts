@@ -1,5 +1,11 @@
-/** Test helper: how far our decoded values agree with tshark's, per field, as multisets (order-free). */
-import { OCCURRENCE_SEPARATOR } from './tshark-fields.js';
+/** Test support: how far our decoded values agree with tshark's, per field, as multisets (order-free). */
+import type { TsharkFieldsOptions } from './tshark.js';
+
+/** Joins the occurrences of one field in a row (a character no SMB/SNMP name holds, unlike tshark's default ','). */
+export const OCCURRENCE_SEPARATOR = '\u001f';
+
+/** `tsharkFields` options for rows read with `occurrences`: every occurrence, joined with OCCURRENCE_SEPARATOR. */
+export const ALL_OCCURRENCES = { occurrence: 'a', aggregator: OCCURRENCE_SEPARATOR } as const satisfies TsharkFieldsOptions;
 
 export interface FieldAgreement {
   field: string;
