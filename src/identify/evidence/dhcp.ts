@@ -1,0 +1,24 @@
+/** DHCP evidence (RFC 2131, RFC 2132 options 12/55/60): the client's host name, vendor class and option-55 list. */
+import type { ProtocolRecord } from '../../decode/types.js';
+import type { KnowledgeBase } from '../knowledge/kb-types.js';
+import type { Observation } from '../types.js';
+import { Emitter, text, tsMsOf, unicastMac } from './common.js';
+
+const CLIENT_KINDS: ReadonlySet<string> = new Set(['discover', 'request', 'inform', 'decline', 'release']);
+
+export function dhcpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+  const out: Observation[] = [];
+  if (!CLIENT_KINDS.has(rec.kind)) return out;
+  // The facts are the client's: key by chaddr, with the address it holds or asks for.
+  const mac = unicastMac(text(rec, 'clientMac'));
+  const ip = rec.src !== '0.0.0.0' ? rec.src : text(rec, 'requestedIp');
+  if (mac === null && ip === null) return out;
+  const e = new Emitter(out, { mac, ip }, tsMsOf(rec));
+  const hostname = text(rec, 'hostname');
+  e.add('hostname', hostname, 'dhcp.hostname', `option 12 ${hostname ?? ''}`, 0.8);
+  e.rules(kb, 'dhcp-fingerprints', 'hostname', hostname, 'dhcp.hostname');
+  e.rules(kb, 'device-types', 'hostname', hostname, 'dhcp.hostname');
+  e.rules(kb, 'dhcp-fingerprints', 'vendorClass', text(rec, 'vendorClass'), 'dhcp.vendorClass');
+  e.rules(kb, 'dhcp-fingerprints', 'paramRequestList', text(rec, 'paramRequestList'), 'dhcp.paramRequestList');
+  return out;
+}

@@ -1,0 +1,77 @@
+/** DICOM evidence (PS3.8 §9.3 A-ASSOCIATE, PS3.7 C-STORE): AE titles, implementation UID/name, device data set. */
+import type { ProtocolRecord } from '../../decode/types.js';
+import type { KnowledgeBase } from '../knowledge/kb-types.js';
+import { dicomRootOf } from '../knowledge/lookup.js';
+import type { Observation } from '../types.js';
+import { emitterFor, strings, text, type Emitter } from './common.js';
+
+const STORAGE_SOP_PREFIX = '1.2.840.10008.5.1.4.1.1.'; // PS3.4 Annex B storage SOP classes
+
+function implementation(e: Emitter, kb: KnowledgeBase, rec: ProtocolRecord): void {
+  const uid = text(rec, 'implementationClassUid');
+  if (uid !== null) {
+    e.add('dicomImplementationClassUid', uid, 'dicom.implementationClassUid', uid, 0.95);
+    const root = dicomRootOf(kb, uid);
+    // A vendor root names the maker's software; a toolkit root names only the DICOM stack, so it is no vendor fact.
+    if (root?.kind === 'vendor') e.add('vendor', root.vendor, 'dicom.implementationClassUid', `${uid} under root ${root.root} (${root.source})`, root.confidence);
+    if (root?.kind === 'toolkit' && root.product !== null) e.add('firmware', root.product, 'dicom.implementationClassUid', `${uid} under toolkit root ${root.root} (${root.source})`, root.confidence * 0.4);
+  }
+  const name = text(rec, 'implementationVersionName');
+  if (name !== null) {
+    e.add('dicomImplementationVersionName', name, 'dicom.implementationVersionName', name, 0.95);
+    e.rules(kb, 'dicom-version-names', 'versionName', name, 'dicom.implementationVersionName');
+  }
+}
+
+function dataset(e: Emitter, kb: KnowledgeBase, ds: Record<string, unknown>): void {
+  const s = (k: string): string | null => {
+    const v = ds[k];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+  };
+  // C-STORE data sets describe the acquiring device; a PACS forwarding images would carry the modality's values,
+  // hence below-certain confidences.
+  const manufacturer = s('manufacturer');
+  e.add('vendor', manufacturer, 'dicom.dataset.manufacturer', `(0008,0070) ${manufacturer ?? ''}`, 0.85);
+  e.add('model', s('modelName'), 'dicom.dataset.modelName', `(0008,1090) ${s('modelName') ?? ''}`, 0.85);
+  e.add('firmware', s('softwareVersions'), 'dicom.dataset.softwareVersions', `(0018,1020) ${s('softwareVersions') ?? ''}`, 0.75);
+  e.add('serial', s('deviceSerialNumber'), 'dicom.dataset.deviceSerialNumber', `(0018,1000) ${s('deviceSerialNumber') ?? ''}`, 0.85);
+  e.add('hostname', s('stationName'), 'dicom.dataset.stationName', `(0008,1010) ${s('stationName') ?? ''}`, 0.6);
+  e.add('department', s('departmentName'), 'dicom.dataset.departmentName', `(0008,1040) ${s('departmentName') ?? ''}`, 0.5);
+  e.rules(kb, 'device-types', 'modality', s('modality'), 'dicom.dataset.modality');
+}
+
+export function dicomObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+  const out: Observation[] = [];
+  const sender = emitterFor(out, rec, 'sender');
+  const receiver = emitterFor(out, rec, 'receiver');
+  switch (rec.kind) {
+    case 'associate-rq': {
+      // Sent by the calling side: its AE title and implementation are its own; the called AE is what it asks for.
+      const calling = text(rec, 'callingAeTitle');
+      sender?.add('aeTitle', calling, 'dicom.callingAeTitle', calling ?? '', 0.9);
+      if (sender !== null) implementation(sender, kb, rec);
+      const called = text(rec, 'calledAeTitle');
+      receiver?.add('aeTitle', called, 'dicom.calledAeTitle', `${called ?? ''} (as named by the caller)`, 0.5);
+      sender?.rules(kb, 'device-types', 'aeTitle', calling, 'dicom.callingAeTitle');
+      if (strings(rec, 'abstractSyntaxes').includes('1.2.840.10008.1.1')) sender?.rules(kb, 'device-types', 'dicomRole', 'verification-scu', 'dicom.abstractSyntaxes');
+      break;
+    }
+    case 'associate-ac': {
+      // Sent by the called side: the called AE title is confirmed by the acceptor itself.
+      const called = text(rec, 'calledAeTitle');
+      sender?.add('aeTitle', called, 'dicom.calledAeTitle', `${called ?? ''} (accepted association)`, 0.9);
+      if (sender !== null) implementation(sender, kb, rec);
+      sender?.rules(kb, 'device-types', 'aeTitle', called, 'dicom.calledAeTitle');
+      if (strings(rec, 'abstractSyntaxes').some((s) => s.startsWith(STORAGE_SOP_PREFIX))) sender?.rules(kb, 'device-types', 'dicomRole', 'storage-scp', 'dicom.abstractSyntaxes');
+      break;
+    }
+    case 'command': {
+      const ds = rec.dataset;
+      if (sender !== null && typeof ds === 'object' && ds !== null && !Array.isArray(ds)) dataset(sender, kb, ds as Record<string, unknown>);
+      break;
+    }
+    default:
+      break;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/** HL7 v2 evidence (HL7 v2.5 ch. 2 MSH-3/4; IHE PCD TF-2 EUI-64 in MSH-3): the sender's application and facility. */
+import type { ProtocolRecord } from '../../decode/types.js';
+import type { KnowledgeBase } from '../knowledge/kb-types.js';
+import { ouiVendor } from '../knowledge/lookup.js';
+import type { Observation } from '../types.js';
+import { emitterFor, text, type Emitter } from './common.js';
+
+/** `NAME^0123456789ABCDEF^EUI-64` -> name and EUI-64 (IHE PCD form of a HD data type). */
+function splitHd(hd: string): { name: string; eui64: string | null } {
+  const parts = hd.split('^');
+  const name = (parts[0] ?? '').trim();
+  const id = (parts[1] ?? '').trim();
+  const eui64 = (parts[2] ?? '').trim().toUpperCase() === 'EUI-64' && /^[0-9A-F]{16}$/i.test(id) ? id.toUpperCase() : null;
+  return { name: name === '' ? hd : name, eui64 };
+}
+
+function application(e: Emitter, kb: KnowledgeBase, app: string, facility: string | null, own: boolean): void {
+  const { name, eui64 } = splitHd(app);
+  e.add('hl7Application', name, own ? 'hl7.sendingApplication' : 'hl7.receivingApplication', app, own ? 0.9 : 0.5);
+  if (!own) return;
+  e.add('hl7Facility', facility, 'hl7.sendingFacility', facility ?? '', 0.7);
+  e.rules(kb, 'hl7-applications', 'application', app, 'hl7.sendingApplication');
+  e.rules(kb, 'hl7-applications', 'facility', facility, 'hl7.sendingFacility');
+  e.rules(kb, 'device-types', 'hl7Application', name, 'hl7.sendingApplication');
+  if (eui64 !== null) {
+    e.add('eui64', eui64, 'hl7.sendingApplication', app, 0.9);
+    // An EUI-64's first 24 bits are the maker's OUI (IEEE EUI-64 guidelines).
+    const o = ouiVendor(kb, eui64.slice(0, 6));
+    if (o !== null) e.add('vendor', o.vendor, 'hl7.eui64.oui', `EUI-64 ${eui64} OUI ${o.oui}`, 0.6);
+  }
+}
+
+export function hl7Observations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+  const out: Observation[] = [];
+  if (rec.kind !== 'message') return out;
+  const sending = text(rec, 'sendingApplication');
+  const sender = emitterFor(out, rec, 'sender');
+  if (sender !== null && sending !== null) application(sender, kb, sending, text(rec, 'sendingFacility'), true);
+  const receiving = text(rec, 'receivingApplication');
+  const receiver = emitterFor(out, rec, 'receiver');
+  if (receiver !== null && receiving !== null) application(receiver, kb, receiving, null, false);
+  return out;
+}

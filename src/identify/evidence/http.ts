@@ -1,0 +1,18 @@
+/** HTTP evidence (RFC 9110 §10.1.5 User-Agent, §10.2.4 Server; HTML <title>): client UA, server header and title. */
+import type { ProtocolRecord } from '../../decode/types.js';
+import type { KnowledgeBase } from '../knowledge/kb-types.js';
+import type { Observation } from '../types.js';
+import { emitterFor, text } from './common.js';
+
+export function httpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+  const out: Observation[] = [];
+  const e = emitterFor(out, rec, 'sender');
+  if (e === null) return out;
+  if (rec.kind === 'request') {
+    e.rules(kb, 'http-fingerprints', 'userAgent', text(rec, 'userAgent'), 'http.userAgent');
+  } else if (rec.kind === 'response') {
+    e.rules(kb, 'http-fingerprints', 'server', text(rec, 'server'), 'http.server');
+    e.rules(kb, 'http-fingerprints', 'title', text(rec, 'title'), 'http.title');
+  }
+  return out;
+}

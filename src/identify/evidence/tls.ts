@@ -1,0 +1,23 @@
+/** TLS evidence (RFC 8446 §4.1.2 ClientHello; JA3/JA4): the client's fingerprint and SNI, the server's certificate name. */
+import type { ProtocolRecord } from '../../decode/types.js';
+import type { Observation } from '../types.js';
+import { emitterFor, text } from './common.js';
+
+/** Takes no knowledge base: these facts need no tables (it fits the extractor signature all the same). */
+export function tlsObservations(rec: ProtocolRecord): Observation[] {
+  const out: Observation[] = [];
+  const e = emitterFor(out, rec, 'sender');
+  if (e === null) return out;
+  if (rec.kind === 'client-hello') {
+    const ja4 = text(rec, 'ja4');
+    const ja3 = text(rec, 'ja3Hash');
+    e.add('tlsClientFingerprint', ja4 ?? ja3, ja4 !== null ? 'tls.ja4' : 'tls.ja3', `ja3 ${ja3 ?? '-'} ja4 ${ja4 ?? '-'}`, 0.9);
+    const sni = text(rec, 'sni');
+    e.add('tlsServerName', sni, 'tls.sni', `client asked for ${sni ?? ''}`, 0.9);
+  } else if (rec.kind === 'server-hello') {
+    // The certificate's CN is the name the server presents; hosts often use their own DNS name.
+    const cn = /(?:^|,\s*)CN=([^,]+)/.exec(text(rec, 'certSubject') ?? '')?.[1]?.trim() ?? null;
+    if (cn !== null && !cn.includes('*')) e.add('hostname', cn.split('.')[0] ?? cn, 'tls.certSubject', `certificate CN=${cn}`, 0.35);
+  }
+  return out;
+}

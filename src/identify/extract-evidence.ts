@@ -1,0 +1,89 @@
+/** Evidence extraction: protocol records and flows -> observations about devices (design.md "identify" stage). */
+import type { FlowJson } from '../capture/flow-json.js';
+import type { ProtocolRecord } from '../decode/types.js';
+import { bannerObservations } from './evidence/banners.js';
+import { Emitter, unicastIp, unicastMac } from './evidence/common.js';
+import { dhcpObservations } from './evidence/dhcp.js';
+import { dicomObservations } from './evidence/dicom.js';
+import { hl7Observations } from './evidence/hl7.js';
+import { hostObservations } from './evidence/hosts.js';
+import { httpObservations } from './evidence/http.js';
+import { labObservations } from './evidence/lab.js';
+import { lldpObservations } from './evidence/lldp.js';
+import { ntlmOs, smbObservations } from './evidence/smb.js';
+import { snmpObservations } from './evidence/snmp.js';
+import { tlsObservations } from './evidence/tls.js';
+import type { KnowledgeBase } from './knowledge/kb-types.js';
+import { initialTtl, matchTcpSignature, ouiVendor } from './knowledge/lookup.js';
+import type { DeviceKey, Observation } from './types.js';
+import type { SynSignature } from '../capture/flow.js';
+
+type Extractor = (rec: ProtocolRecord, kb: KnowledgeBase) => Observation[];
+
+const EXTRACTORS: Readonly<Record<string, Extractor>> = {
+  dicom: dicomObservations,
+  dhcp: dhcpObservations,
+  hl7: hl7Observations,
+  http: httpWithNtlm,
+  tls: tlsObservations,
+  smb: smbObservations,
+  snmp: snmpObservations,
+  lldp: lldpObservations,
+  cdp: lldpObservations,
+  poct1a: labObservations,
+  astm: labObservations,
+  intellivue: labObservations,
+  ssh: bannerObservations,
+  ftp: bannerObservations,
+  telnet: bannerObservations,
+  nbns: hostObservations,
+  nbdgm: hostObservations,
+  syslog: hostObservations,
+};
+
+/** HTTP plus NTLM-over-HTTP (the decoder puts the NTLMSSP VERSION in `osVersion`). */
+function httpWithNtlm(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+  const out = httpObservations(rec, kb);
+  if (typeof rec.osVersion === 'string') {
+    const e = new Emitter(out, { mac: unicastMac(rec.srcMac), ip: unicastIp(rec.src) }, Date.parse(rec.ts) || 0);
+    ntlmOs(e, rec.osVersion, 'http.ntlmssp.osVersion', 'HTTP NTLMSSP');
+  }
+  return out;
+}
+
+/** Observations one protocol record gives, each keyed to the device it is about. Never throws on odd records. */
+export function observationsFromRecord(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+  const extract = EXTRACTORS[rec.proto];
+  return extract === undefined ? [] : extract(rec, kb);
+}
+
+function ouiObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, tsMs: number): void {
+  if (key.mac === null) return;
+  const o = ouiVendor(kb, key.mac);
+  if (o === null) return;
+  // A NIC's OUI names who made the network interface: often the device maker, but an embedded module maker
+  // (Lantronix, Silex, Murata …) says little about the device, hence the lower weight there.
+  const confidence = o.moduleMaker ? 0.1 : 0.35;
+  new Emitter(out, key, tsMs).add('vendor', o.vendor, 'mac.oui', `OUI ${o.oui} ${o.vendor}${o.moduleMaker ? ' (network-module maker)' : ''}`, confidence);
+}
+
+function synObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, tsMs: number, syn: SynSignature, direction: 'request' | 'response'): void {
+  const sig = matchTcpSignature(kb, direction, syn);
+  if (sig === null) return;
+  const detail = `${direction === 'request' ? 'SYN' : 'SYN+ACK'} ttl ${syn.ttl} (initial ${initialTtl(syn.ttl)}) win ${syn.window} mss ${syn.mss ?? '-'} ws ${syn.windowScale ?? '-'} opts ${syn.options} (${sig.source})`;
+  const e = new Emitter(out, key, tsMs);
+  e.add('osName', sig.osName, 'tcp.syn', detail, sig.confidence);
+}
+
+/** Observations from a flow: the OUI vendor of both MACs and the p0f-style OS guess from SYN / SYN+ACK. */
+export function observationsFromFlow(flow: FlowJson, kb: KnowledgeBase): Observation[] {
+  const out: Observation[] = [];
+  const tsMs = Date.parse(flow.first) || 0;
+  const client: DeviceKey = { mac: unicastMac(flow.srcMac), ip: unicastIp(flow.src) };
+  const server: DeviceKey = { mac: unicastMac(flow.dstMac), ip: unicastIp(flow.dst) };
+  ouiObservation(out, kb, client, tsMs);
+  ouiObservation(out, kb, server, tsMs);
+  if (flow.syn !== undefined) synObservation(out, kb, client, tsMs, flow.syn, 'request');
+  if (flow.synAck !== undefined) synObservation(out, kb, server, tsMs, flow.synAck, 'response');
+  return out;
+}

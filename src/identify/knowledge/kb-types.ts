@@ -1,0 +1,83 @@
+/** Shapes of the identification knowledge (data/*.json and user --rules files), as loaded and validated. */
+import type { DeviceCategory, EvidenceAttribute } from '../types.js';
+
+/** A regex rule: when `field` matches, each `set` attribute gets a value ($1.. are the match's groups). */
+export interface PatternRule {
+  field: string;
+  match: string;
+  re: RegExp;
+  set: Partial<Record<EvidenceAttribute, string>>;
+  confidence: number;
+  source: string;
+}
+
+export interface DicomRoot {
+  root: string;
+  vendor: string;
+  product: string | null;
+  /** vendor: a device maker's root; toolkit: a software stack embedded by many makers; generic: says nothing. */
+  kind: 'vendor' | 'toolkit' | 'generic';
+  confidence: number;
+  source: string;
+}
+
+export interface TcpSignature {
+  direction: 'request' | 'response';
+  ttl: number;
+  /** '*', a number as text, or 'mss*N'. */
+  window: string;
+  windowScale: string;
+  options: string;
+  osName: string;
+  osLabel: string | null;
+  confidence: number;
+  source: string;
+}
+
+export interface LifecycleEntry {
+  name: string;
+  version: string;
+  label: string;
+  family: string;
+  productType: 'workstation' | 'server' | 'embedded' | null;
+  endOfSupport: string;
+  source: string;
+}
+
+export interface FdaProductCode {
+  code: string;
+  name: string;
+  deviceClass: number;
+  regulation: string;
+  lifeSustaining: boolean;
+  type: string;
+  category: DeviceCategory;
+  source: string;
+}
+
+/** Rule sets that share the PatternRule shape, by data file name. */
+export const RULE_SETS = [
+  'dicom-version-names',
+  'hl7-applications',
+  'dhcp-fingerprints',
+  'http-fingerprints',
+  'snmp-sysdescr',
+  'banner-fingerprints',
+  'device-types',
+] as const;
+export type RuleSetName = (typeof RULE_SETS)[number];
+
+export interface KnowledgeBase {
+  /** 'AABBCC' -> organisation. */
+  oui: Map<string, string>;
+  /** OUIs of embedded network-module makers (their OUI rarely names the device maker). */
+  ouiModuleMakers: Set<string>;
+  /** Longest root first. */
+  dicomRoots: DicomRoot[];
+  rules: Record<RuleSetName, PatternRule[]>;
+  tcp: TcpSignature[];
+  lifecycle: LifecycleEntry[];
+  /** Normalised alias -> canonical vendor name. */
+  vendorAliases: Map<string, string>;
+  fdaProductCodes: FdaProductCode[];
+}

@@ -1,0 +1,67 @@
+/** Knowledge loading: the shipped files validate, user rules merge over them, bad files fail with AppError. */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../util/app-error.js';
+import { loadKnowledgeBase } from './load-kb.js';
+import { canonicalVendor, dicomRootOf, matchRules } from './lookup.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ww-rules-'));
+function rulesFile(name: string, content: unknown): string {
+  const f = path.join(dir, name);
+  writeFileSync(f, typeof content === 'string' ? content : JSON.stringify(content));
+  return f;
+}
+
+function errorOf(files: string[]): AppError {
+  try {
+    loadKnowledgeBase(files);
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw new Error('not an AppError', { cause: err });
+  }
+  throw new Error('no error');
+}
+
+describe('loadKnowledgeBase', () => {
+  it('loads the shipped data: 40+ DICOM roots, every entry with a source', () => {
+    const kb = loadKnowledgeBase();
+    expect(kb.dicomRoots.length).toBeGreaterThanOrEqual(40);
+    expect(kb.dicomRoots.every((r) => r.source.length > 0)).toBe(true);
+    expect(dicomRootOf(kb, '1.2.840.113619.6.374')?.vendor).toBe('GE Healthcare');
+    expect(dicomRootOf(kb, '1.2.826.0.1.3680043.9.3811.2.0.2')?.product).toBe('pynetdicom');
+    expect(canonicalVendor(kb, 'GE MEDICAL SYSTEMS')).toBe('GE Healthcare');
+    expect(canonicalVendor(kb, 'General Electric Corporation')).toBe('GE Healthcare');
+    expect(kb.oui.get('00A037')).toContain('Mindray');
+    expect(kb.lifecycle.length).toBeGreaterThan(20);
+  });
+
+  it('merges a user rules file over the shipped data (user rules first)', () => {
+    const f = rulesFile('ok.json', {
+      'device-types': { rules: [{ field: 'hostname', match: '^CT01$', set: { type: 'cone-beam CT', category: 'imaging' }, confidence: 0.9, source: 'site register' }] },
+      'vendor-aliases': { entries: [{ canonical: 'Example Medical', aliases: ['EXMED'], source: 'site' }] },
+      oui: { entries: { '02:00:00': 'Lab OUI' } },
+    });
+    const kb = loadKnowledgeBase([f]);
+    expect(matchRules(kb, 'device-types', 'hostname', 'CT01')[0]?.values.type).toBe('cone-beam CT');
+    expect(canonicalVendor(kb, 'exmed')).toBe('Example Medical');
+    expect(kb.oui.get('020000')).toBe('Lab OUI');
+  });
+
+  it('bad files: clear AppError naming the file and the entry', () => {
+    expect(errorOf([rulesFile('notjson.json', '{ nope')]).message).toMatch(/notjson\.json: not valid JSON/);
+    expect(errorOf([path.join(dir, 'missing.json')]).code).toBe('io');
+    expect(errorOf([rulesFile('section.json', { bogus: {} })]).message).toMatch(/section\.json \[bogus\].*unknown section/);
+    const badRe = errorOf([rulesFile('re.json', { 'http-fingerprints': { rules: [{ field: 'server', match: '(', set: { vendor: 'x' }, confidence: 0.5, source: 's' }] } })]);
+    expect(badRe.message).toMatch(/re\.json \[http-fingerprints\]: rules\[0\]: "match" is not a valid regular expression/);
+    expect(errorOf([rulesFile('cat.json', { 'device-types': { rules: [{ field: 'hostname', match: 'x', set: { category: 'toasters' }, confidence: 0.5, source: 's' }] } })]).message).toMatch(/rules\[0\].*category "toasters"/);
+    expect(errorOf([rulesFile('conf.json', { 'snmp-sysdescr': { rules: [{ field: 'sysDescr', match: 'x', set: { vendor: 'x' }, confidence: 2, source: 's' }] } })]).message).toMatch(/confidence/);
+    expect(errorOf([rulesFile('attr.json', { 'snmp-sysdescr': { rules: [{ field: 'sysDescr', match: 'x', set: { colour: 'x' }, confidence: 0.5, source: 's' }] } })]).message).toMatch(/set\.colour/);
+    expect(errorOf([rulesFile('nosrc.json', { 'dicom-uid-roots': { entries: [{ root: '1.2.3', vendor: 'X', confidence: 0.5 }] } })]).message).toMatch(/entries\[0\].*"source"/);
+    expect(errorOf([rulesFile('root.json', { 'dicom-uid-roots': { entries: [{ root: '1.2.x', vendor: 'X', confidence: 0.5, source: 's' }] } })]).message).toMatch(/dotted UID/);
+    expect(errorOf([rulesFile('life.json', { 'os-lifecycle': { entries: [{ name: 'W', version: '1', label: 'W', family: 'W', endOfSupport: 'soon', source: 's' }] } })]).message).toMatch(/endOfSupport/);
+    expect(errorOf([rulesFile('oui.json', { oui: { entries: { 'zz:00:00': 'x' } } })]).message).toMatch(/24-bit OUI/);
+    expect(errorOf([rulesFile('arr.json', [1, 2])]).message).toMatch(/arr\.json/);
+  });
+});

@@ -1,0 +1,88 @@
+/** Lookups over the knowledge base: OUI, DICOM UID roots, regex rules, vendor aliases, SYN signatures. */
+import type { EvidenceAttribute } from '../types.js';
+import type { DicomRoot, KnowledgeBase, PatternRule, RuleSetName, TcpSignature } from './kb-types.js';
+
+const LEGAL_SUFFIX = /\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|gmbh|ag|sa|bv|ab|oy|plc|kg|pty|spa)\b/g;
+
+/** Lower-case, punctuation and legal suffixes dropped: "GE MEDICAL SYSTEMS, Inc." -> "ge medical systems". */
+export function normaliseVendorKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(LEGAL_SUFFIX, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Canonical vendor name: an alias when known, else the name as given (trimmed). */
+export function canonicalVendor(kb: KnowledgeBase, name: string): string {
+  return kb.vendorAliases.get(normaliseVendorKey(name)) ?? name.trim();
+}
+
+/** 'aa:bb:cc:…' -> organisation, or null for unknown, multicast, locally administered or all-zero MACs. */
+export function ouiVendor(kb: KnowledgeBase, mac: string): { vendor: string; oui: string; moduleMaker: boolean } | null {
+  const hex = mac.replace(/[:-]/g, '').toUpperCase();
+  if (hex.length < 6) return null;
+  const first = Number.parseInt(hex.slice(0, 2), 16);
+  if (Number.isNaN(first) || (first & 0x03) !== 0) return null; // group or locally administered bit (IEEE 802 §8.2)
+  const oui = hex.slice(0, 6);
+  const vendor = kb.oui.get(oui);
+  return vendor === undefined ? null : { vendor, oui, moduleMaker: kb.ouiModuleMakers.has(oui) };
+}
+
+export function dicomRootOf(kb: KnowledgeBase, uid: string): DicomRoot | null {
+  for (const r of kb.dicomRoots) if (uid === r.root || uid.startsWith(`${r.root}.`)) return r;
+  return null;
+}
+
+export interface RuleHit {
+  rule: PatternRule;
+  values: Partial<Record<EvidenceAttribute, string>>;
+}
+
+/** Every rule of the set for this field whose regex matches, with $n filled from the match. */
+export function matchRules(kb: KnowledgeBase, set: RuleSetName, field: string, value: string): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const rule of kb.rules[set]) {
+    if (rule.field !== field) continue;
+    const m = rule.re.exec(value);
+    if (m === null) continue;
+    const values: Partial<Record<EvidenceAttribute, string>> = {};
+    for (const [k, v] of Object.entries(rule.set)) {
+      const filled = v.replace(/\$(\d)/g, (_s, d: string) => m[Number(d)] ?? '').trim();
+      if (filled !== '') values[k as EvidenceAttribute] = filled;
+    }
+    hits.push({ rule, values });
+  }
+  return hits;
+}
+
+/** Initial TTL as p0f guesses it: the next common starting value at or above the observed one. */
+export function initialTtl(ttl: number): number {
+  if (ttl <= 32) return 32;
+  if (ttl <= 64) return 64;
+  if (ttl <= 128) return 128;
+  return 255;
+}
+
+export interface SynFacts {
+  ttl: number;
+  window: number;
+  mss: number | null;
+  windowScale: number | null;
+  options: string;
+}
+
+function windowMatches(sigWindow: string, window: number, mss: number | null): boolean {
+  if (sigWindow === '*') return true;
+  if (sigWindow.startsWith('mss*')) return mss !== null && mss > 0 && window === mss * Number(sigWindow.slice(4));
+  return Number(sigWindow) === window;
+}
+
+/** First signature (data order) matching a SYN (`request`) or SYN+ACK (`response`). */
+export function matchTcpSignature(kb: KnowledgeBase, direction: 'request' | 'response', syn: SynFacts): TcpSignature | null {
+  const ttl = initialTtl(syn.ttl);
+  for (const s of kb.tcp) {
+    if (s.direction !== direction || s.ttl !== ttl) continue;
+    if (!windowMatches(s.window, syn.window, syn.mss)) continue;
+    if (s.windowScale !== '*' && Number(s.windowScale) !== (syn.windowScale ?? 0)) continue;
+    if (s.options !== '*' && s.options !== syn.options) continue;
+    return s;
+  }
+  return null;
+}
