@@ -45,7 +45,7 @@ describe.skipIf(!netnsAvailable() || !hasTool('tcpdump') || !hasTool('curl'))('w
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`ingests real traffic until ${signal}, then flushes every flow and exits 0`, async () => {
       const server = wire.start(wire.nsB, '/usr/bin/python3', ['-m', 'http.server', '--bind', wire.ipB, '8081', '--directory', '/usr/share/doc/tcpdump']);
-      const cli = startCli(['capture', '-i', wire.ifA, '-f', 'tcp port 8081', '--flows', '--json'], wire.nsA);
+      const cli = startCli(['capture', '-i', wire.ifA, '-f', 'tcp port 8081', '--flows', '--json', '--db', `/tmp/ww-capture-${signal}-${process.pid}.db`], wire.nsA);
       let stdout = '';
       cli.stdout?.on('data', (c: Buffer) => {
         stdout += c.toString('utf8');

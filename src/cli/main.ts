@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerCapture } from './commands/capture.js';
+import { registerDevices } from './commands/devices.js';
 import { registerFlows } from './commands/flows.js';
 import { registerRecords } from './commands/records.js';
 import { reportError } from './errors.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerFlows(program);
   registerRecords(program);
   registerCapture(program);
+  registerDevices(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

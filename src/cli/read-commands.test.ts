@@ -113,14 +113,14 @@ describe('bad input', () => {
 
 describe('wardwatch analyze', () => {
   it('prints a short human summary', () => {
-    const r = runCli(['analyze', dhcp]);
+    const r = runCli(['analyze', '--db', path.join(dir, 'a.db'), dhcp]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/9 packets/);
     expect(r.stdout).toMatch(/dhcp/);
   });
 
   it('--json prints the report with the contract stats', () => {
-    const r = runCli(['analyze', '--json', httpGet]);
+    const r = runCli(['analyze', '--db', path.join(dir, 'b.db'), '--json', httpGet]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { stats: Record<string, number>; devices: unknown[]; findings: unknown[] };
     expect(report.stats).toMatchObject({ packets: 14, bytes: 6087, flows: 1, malformed: 0 });
@@ -131,6 +131,6 @@ describe('wardwatch analyze', () => {
   });
 
   it('no progress bar when stderr is not a terminal', () => {
-    expect(runCli(['analyze', httpGet]).stderr).toBe('');
+    expect(runCli(['analyze', '--db', path.join(dir, 'c.db'), httpGet]).stderr).toBe('');
   });
 });

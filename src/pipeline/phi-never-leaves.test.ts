@@ -2,9 +2,10 @@
  * Rule that never bends: no PHI leaves the decoders. Captures from real peers (dcmtk, mllp_send) and the bundled
  * sample carry synthetic patient names, MRNs and birth dates; every output a user can see must hold none of them.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../cli/test-support/run-cli.js';
 
 const PHI = ['SYNTHETIC^TEST', 'SYNTHETIC', 'MRN0001', 'SYN-000001', '19700101'];
@@ -23,6 +24,11 @@ function scrubNonPatient(text: string): string {
   return text.replace(/SYNTHETIC_HOSP/g, '').replace(/\(synthetic\)/gi, '');
 }
 
+const dir = mkdtempSync(path.join(tmpdir(), 'ww-phi-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
 describe('PHI never leaves the decoders', () => {
   it.each(captures.map((c) => [path.relative(repoRoot, c), c]))('%s carries synthetic patient data on the wire', (_name, file) => {
     const bytes = readFileSync(file).toString('latin1');
@@ -30,17 +36,27 @@ describe('PHI never leaves the decoders', () => {
   });
 
   it.each(captures.map((c) => [path.relative(repoRoot, c), c]))('no output of %s contains it', (_name, file) => {
+    const db = path.join(dir, `${path.basename(file)}.db`);
     const outputs = [
       runCli(['--debug', 'records', '--issues', file]),
-      runCli(['--debug', 'analyze', '--json', file]),
-      runCli(['--debug', 'analyze', file]),
+      runCli(['--debug', 'analyze', '--db', db, '--json', file]),
+      runCli(['--debug', 'analyze', '--db', db, file]),
       runCli(['--debug', 'flows', file]),
+      runCli(['--debug', 'devices', '--db', db, '--format', 'json']),
+      runCli(['--debug', 'devices', '--db', db, '--format', 'csv']),
     ];
     for (const r of outputs) {
       expect(r.code).toBe(0);
       const seen = scrubNonPatient(r.stdout + r.stderr);
       for (const value of PHI) expect(seen).not.toContain(value);
     }
+    // The database itself (and its write-ahead log), byte for byte.
+    for (const f of [db, `${db}-wal`]) {
+      if (!existsSync(f)) continue;
+      const bytes = scrubNonPatient(readFileSync(f).toString('latin1'));
+      for (const value of PHI) expect(bytes).not.toContain(value);
+    }
+    expect(existsSync(db)).toBe(true);
     // The decoders did see the traffic: the check above is not vacuous.
     expect(outputs[0]?.stdout.length).toBeGreaterThan(100);
   });

@@ -8,6 +8,10 @@ export const ErrorCode = {
   BadArgument: 'bad-argument',
   ToolMissing: 'tool-missing',
   ToolFailed: 'tool-failed',
+  NotWardwatchDb: 'not-wardwatch-db',
+  DbNewer: 'db-newer',
+  DbLocked: 'db-locked',
+  NotFound: 'not-found',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

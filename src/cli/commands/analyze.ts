@@ -1,10 +1,15 @@
 /** `wardwatch analyze <capture…> [--json]`: ingest captures and summarise what was seen (design.md "Report"). */
 import type { Command } from 'commander';
 import type { EngineStats } from '../../capture/engine.js';
-import { flowDstText, flowSrcText, protoName } from '../../capture/flow-json.js';
+import { flowDstText, flowSrcText, flowToJson, protoName } from '../../capture/flow-json.js';
 import { decodeHooks } from '../../pipeline/decode-hooks.js';
 import { ingestCaptures, type IngestOptions, type IngestResult } from '../../pipeline/ingest.js';
 import type { Flow } from '../../capture/flow.js';
+import { loadKnowledgeBase } from '../../identify/knowledge/load-kb.js';
+import type { KnowledgeBase } from '../../identify/knowledge/kb-types.js';
+import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import type { DeviceJson } from '../../inventory/types.js';
+import { InventoryCollector } from '../../pipeline/inventory-collector.js';
 import { makeProgress } from '../progress.js';
 import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } from '../read-options.js';
 import { finishRead } from './finish-read.js';
@@ -18,21 +23,39 @@ export interface AnalyzeReport {
   protocols: Record<string, { flows: number; records: number }>;
   transports: Record<string, number>;
   hosts: number;
-  devices: unknown[];
+  devices: DeviceJson[];
   findings: unknown[];
 }
 
 export interface AnalyzeFlags extends ReadFlags {
   json?: boolean;
   db: string;
+  rules?: string[];
 }
 
 /** Reads the sources through every decoder and builds the report; shared by `analyze` and `capture`. */
 export async function analyzeSources(
   captures: readonly string[],
-  flags: ReadFlags,
+  flags: AnalyzeFlags,
   extra: Pick<IngestOptions, 'stdin' | 'signal'> & { onFlow?: (f: Flow) => void } = {},
 ): Promise<{ report: AnalyzeReport; result: IngestResult }> {
+  const kb = loadKnowledgeBase(flags.rules ?? []);
+  const inventory = await SqliteInventory.open(flags.db);
+  try {
+    return await analyzeInto(inventory, kb, captures, flags, extra);
+  } finally {
+    await inventory.close();
+  }
+}
+
+async function analyzeInto(
+  inventory: SqliteInventory,
+  kb: KnowledgeBase,
+  captures: readonly string[],
+  flags: AnalyzeFlags,
+  extra: Pick<IngestOptions, 'stdin' | 'signal'> & { onFlow?: (f: Flow) => void },
+): Promise<{ report: AnalyzeReport; result: IngestResult }> {
+  const collector = new InventoryCollector(inventory, kb, captures);
   const summary: TrafficSummary = { protocols: new Map(), transports: new Map(), hosts: new Set() };
   const bump = (name: string, field: 'flows' | 'records'): void => {
     const p = summary.protocols.get(name) ?? { flows: 0, records: 0 };
@@ -43,7 +66,12 @@ export async function analyzeSources(
   const result = await ingestCaptures(
     captures,
     (engine) => {
-      const hooks = decodeHooks(engine, decodeOptionsFrom(flags, 'full', null), { record: (r) => { bump(r.proto, 'records'); } });
+      const hooks = decodeHooks(engine, decodeOptionsFrom(flags, 'full', null), {
+        record: (r) => {
+          bump(r.proto, 'records');
+          collector.record(r);
+        },
+      });
       return {
         ...hooks,
         flowEnded: (f) => {
@@ -54,19 +82,23 @@ export async function analyzeSources(
             summary.hosts.add(flowSrcText(f));
             summary.hosts.add(flowDstText(f));
           }
+          collector.flow(flowToJson(f));
           extra.onFlow?.(f);
         },
       };
     },
-    { ...extra, engine: engineOptionsFrom(flags), onProgress: (p) => { progress.update(p); } },
+    { ...extra, engine: engineOptionsFrom(flags), onProgress: (p) => { progress.update(p); }, backpressure: () => collector.backpressure() },
   );
   progress.stop();
+  // End of life is judged as of the capture's newest packet: an old capture reads as it was then.
+  await collector.finish(new Date(collector.latestCaptureMs || Date.now()));
+  const devices = await inventory.listDevices();
   const report: AnalyzeReport = {
     stats: { ...result.stats, seconds: Number(result.seconds.toFixed(3)) },
     protocols: Object.fromEntries([...summary.protocols].sort((a, b) => a[0].localeCompare(b[0]))),
     transports: Object.fromEntries(summary.transports),
     hosts: summary.hosts.size,
-    devices: [],
+    devices,
     findings: [],
   };
   return { report, result };
@@ -80,6 +112,7 @@ export function registerAnalyze(program: Command): void {
   addReadOptions(program.command('analyze').description('ingest captures and print a summary').argument('<capture...>', "pcap/pcapng files, gzip ok; '-' for stdin"))
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .option('--json', 'print the JSON report instead of the summary')
+    .option('--rules <file...>', 'extra identification rules (JSON, same shapes as data/*.json), over the shipped ones')
     .action(async (captures: string[], flags: AnalyzeFlags) => {
       const { report, result } = await analyzeSources(captures, flags);
       printReport(captures, report, flags.json === true);

@@ -1,4 +1,5 @@
 /** The short human summary `analyze` prints: what was read, which protocols were heard, what was damaged. */
+import type { DeviceJson } from '../../inventory/types.js';
 import type { AnalyzeReport } from './analyze.js';
 
 export interface TrafficSummary {
@@ -27,7 +28,7 @@ export function formatSummary(captures: readonly string[], r: AnalyzeReport): st
   const protos = Object.entries(r.protocols).sort((a, b) => b[1].flows - a[1].flows || a[0].localeCompare(b[0]));
   if (protos.length > 0) {
     lines.push('  protocols');
-    for (const [name, p] of protos) lines.push(`    ${name.padEnd(10)} ${n(p.flows).padStart(8)} flows ${n(p.records).padStart(8)} records`);
+    for (const [name, p] of protos) lines.push(`    ${name.padEnd(10)} ${n(p.flows).padStart(8)} flow${p.flows === 1 ? ' ' : 's'} ${n(p.records).padStart(8)} record${p.records === 1 ? '' : 's'}`);
   } else lines.push('  protocols  none recognised');
   lines.push(`  records    ${n(s.records)}`);
   const odd: string[] = [];
@@ -37,5 +38,31 @@ export function formatSummary(captures: readonly string[], r: AnalyzeReport): st
   if ((s.decodeIssues ?? 0) > 0) odd.push(`${n(s.decodeIssues ?? 0)} decode issues`);
   if ((s.evicted ?? 0) > 0) odd.push(`${n(s.evicted ?? 0)} flows ended early by a full table (raise --max-flows)`);
   lines.push(`  packets    ${odd.length > 0 ? odd.join(', ') : 'all well-formed'}`);
+  lines.push(...formatDevices(r.devices));
   return `${lines.join('\n')}\n`;
+}
+
+/** Devices a clinical engineer would look at first: medical categories before IT, then by confidence. */
+const CATEGORY_ORDER = ['life-support', 'infusion', 'patient-monitoring', 'imaging', 'laboratory', 'imaging-infrastructure', 'clinical-system', 'network', 'it', 'iot', 'unknown'];
+const MAX_DEVICES_SHOWN = 40;
+
+function formatDevices(devices: readonly DeviceJson[]): string[] {
+  if (devices.length === 0) return ['  devices    none identified'];
+  const identified = devices.filter((d) => d.vendor !== null || d.type !== null || d.os.name !== null).length;
+  const out = [`  devices    ${n(devices.length)} (${n(identified)} identified; \`wardwatch devices\` lists them all with evidence)`];
+  const sorted = [...devices].sort(
+    (a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || b.confidence - a.confidence || a.id.localeCompare(b.id),
+  );
+  for (const d of sorted.slice(0, MAX_DEVICES_SHOWN)) {
+    const where = d.ips[0] ?? d.mac ?? d.id;
+    const what = [d.vendor, d.model].filter((x) => x !== null).join(' ') || 'unknown vendor';
+    const kind = d.type !== null ? `${d.type} (${d.category})` : d.category;
+    const os = d.os.label ?? d.os.name;
+    const eol = d.os.endOfLife === true ? ' END OF LIFE' : '';
+    const why = [...new Set(d.evidence.filter((e) => e.attribute === 'vendor' || e.attribute === 'type' || e.attribute === 'osName' || e.attribute === 'osVersion').map((e) => e.source))].slice(0, 3);
+    out.push(`    ${where.padEnd(16)} ${(d.hostnames[0] ?? '').padEnd(12)} ${what.padEnd(28)} ${kind.padEnd(40)} ${os !== null ? `${os}${eol}` : ''}`.trimEnd());
+    if (why.length > 0 && (d.vendor !== null || d.type !== null || os !== null)) out.push(`${' '.repeat(22)}why: ${why.join(', ')}  confidence ${d.confidence.toFixed(2)}`);
+  }
+  if (sorted.length > MAX_DEVICES_SHOWN) out.push(`    … and ${n(sorted.length - MAX_DEVICES_SHOWN)} more`);
+  return out;
 }

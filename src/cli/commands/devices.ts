@@ -1,0 +1,70 @@
+/** `wardwatch devices [--db FILE] [--format table|json|csv]`: the inventory (design.md "devices[]"). */
+import type { Command } from 'commander';
+import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import type { DeviceJson } from '../../inventory/types.js';
+import { AppError, ErrorCode } from '../../util/app-error.js';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+const CSV_COLUMNS: readonly [string, (d: DeviceJson) => string | number | boolean | null][] = [
+  ['id', (d) => d.id],
+  ['mac', (d) => d.mac],
+  ['ips', (d) => d.ips.join(' ')],
+  ['hostnames', (d) => d.hostnames.join(' ')],
+  ['vendor', (d) => d.vendor],
+  ['model', (d) => d.model],
+  ['type', (d) => d.type],
+  ['category', (d) => d.category],
+  ['os_name', (d) => d.os.name],
+  ['os_version', (d) => d.os.version],
+  ['os_label', (d) => d.os.label],
+  ['os_end_of_life', (d) => d.os.endOfLife],
+  ['firmware', (d) => d.firmware],
+  ['serial', (d) => d.serial],
+  ['protocols', (d) => d.protocols.join(' ')],
+  ['location', (d) => d.location],
+  ['department', (d) => d.department],
+  ['asset_tag', (d) => d.assetTag],
+  ['support_status', (d) => d.supportStatus],
+  ['confidence', (d) => d.confidence],
+  ['first_seen', (d) => d.firstSeen],
+  ['last_seen', (d) => d.lastSeen],
+];
+
+/** RFC 4180 quoting, and a leading quote on values a spreadsheet would run as a formula (CSV injection). */
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function table(devices: readonly DeviceJson[]): string {
+  const rows = devices.map((d) => [d.ips[0] ?? '', d.mac ?? '', d.hostnames[0] ?? '', d.vendor ?? '', d.model ?? '', d.type ?? '', d.category, d.os.label ?? d.os.name ?? '', d.os.endOfLife === true ? 'EOL' : '', d.confidence.toFixed(2)]);
+  const head = ['IP', 'MAC', 'HOSTNAME', 'VENDOR', 'MODEL', 'TYPE', 'CATEGORY', 'OS', '', 'CONF'];
+  const widths = head.map((h, i) => Math.min(32, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
+  const line = (r: readonly string[]): string => r.map((c, i) => c.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return `${[line(head), ...rows.map(line)].join('\n')}\n`;
+}
+
+export function registerDevices(program: Command): void {
+  program
+    .command('devices')
+    .description('list the inventory')
+    .option('--db <file>', 'inventory database', './wardwatch.db')
+    .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'table')
+    .action(async (flags: { db: string; format: string }) => {
+      if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
+      const format = flags.format as Format;
+      const inventory = await SqliteInventory.open(flags.db);
+      try {
+        const devices = await inventory.listDevices();
+        if (format === 'json') process.stdout.write(`${JSON.stringify({ devices }, null, 2)}\n`);
+        else if (format === 'csv') process.stdout.write(`${[CSV_COLUMNS.map(([h]) => h).join(','), ...devices.map((d) => CSV_COLUMNS.map(([, get]) => csvCell(get(d))).join(','))].join('\r\n')}\r\n`);
+        else process.stdout.write(table(devices));
+      } finally {
+        await inventory.close();
+      }
+    });
+}

@@ -1,0 +1,107 @@
+/** Kysely row types for the SQLite inventory schema (migrations/0001-initial.ts); snake_case stays in this layer. */
+import type { Generated } from 'kysely';
+
+export interface DevicesTable {
+  id: string;
+  mac: string | null;
+  first_seen: string;
+  last_seen: string;
+  retired_at: string | null;
+  vendor: string | null;
+  model: string | null;
+  type: string | null;
+  category: Generated<string>;
+  os_name: string | null;
+  os_version: string | null;
+  os_label: string | null;
+  os_end_of_life: number | null;
+  firmware: string | null;
+  serial: string | null;
+  confidence: Generated<number>;
+  location: string | null;
+  department: string | null;
+  asset_tag: string | null;
+  owner: string | null;
+  support_end: string | null;
+  support_status: string | null;
+}
+
+export type AddressKind = 'mac' | 'ip' | 'hostname' | 'vlan' | 'switch_port';
+
+export interface DeviceAddressesTable {
+  id: Generated<number>;
+  device_id: string;
+  kind: AddressKind;
+  value: string;
+  first_seen: string;
+  last_seen: string;
+  released_at: string | null;
+}
+
+export interface DeviceEvidenceTable {
+  id: Generated<number>;
+  device_id: string;
+  attribute: string;
+  value: string;
+  source: string;
+  detail: string;
+  confidence: number;
+  first_seen: string;
+  last_seen: string;
+  count: number;
+}
+
+export type HistoryOrigin = 'inferred' | 'user' | 'import';
+
+export interface AttributeHistoryTable {
+  id: Generated<number>;
+  device_id: string;
+  attribute: string;
+  old_value: string | null;
+  new_value: string | null;
+  changed_at: string;
+  origin: HistoryOrigin;
+}
+
+export interface ManualValuesTable {
+  device_id: string;
+  field: string;
+  value: string;
+  set_by: string;
+  set_at: string;
+  origin: 'user' | 'import';
+  inferred_value: string | null;
+}
+
+export interface DeviceProtocolsTable {
+  device_id: string;
+  protocol: string;
+  version: string;
+  first_seen: string;
+  last_seen: string;
+}
+
+export interface DeviceAliasesTable {
+  alias_id: string;
+  device_id: string;
+  merged_at: string;
+}
+
+export interface IngestRunsTable {
+  id: Generated<number>;
+  started: string;
+  finished: string | null;
+  sources: string;
+  stats: string;
+}
+
+export interface InventoryDb {
+  devices: DevicesTable;
+  device_addresses: DeviceAddressesTable;
+  device_evidence: DeviceEvidenceTable;
+  attribute_history: AttributeHistoryTable;
+  manual_values: ManualValuesTable;
+  device_protocols: DeviceProtocolsTable;
+  device_aliases: DeviceAliasesTable;
+  ingest_runs: IngestRunsTable;
+}

@@ -1,0 +1,107 @@
+/** Inventory input and output shapes: the ingest batch and design.md's `devices[]` JSON (camelCase, firm contract). */
+import type { DeviceCategory, DeviceKey, Observation } from '../identify/types.js';
+
+/** What the capture saw of one device apart from evidence: protocols it spoke and when. */
+export interface DeviceSighting {
+  key: DeviceKey;
+  /** Decoder names (`dicom`, `hl7`, `dhcp` …). */
+  protocols: readonly string[];
+  /** Versions spoken, e.g. `{ protocol: 'hl7', version: '2.5' }`; they fill `hl7.versions`. */
+  protocolVersions?: readonly { protocol: string; version: string }[];
+  firstSeenMs: number;
+  lastSeenMs: number;
+}
+
+export interface IngestBatch {
+  observations: readonly Observation[];
+  sightings: readonly DeviceSighting[];
+  /** Capture file names (or `-`), kept in ingest_runs. */
+  sources?: readonly string[];
+}
+
+export interface IngestResult {
+  runId: number;
+  devicesCreated: number;
+  devicesMerged: number;
+  ipMoves: number;
+  evidenceRows: number;
+  /** The device each key of the batch resolved to, keyed by `deviceKeyString(key)`. */
+  deviceIds: ReadonlyMap<string, string>;
+}
+
+export interface EvidenceJson {
+  attribute: string;
+  value: string;
+  source: string;
+  detail: string;
+  confidence: number;
+}
+
+export interface RiskJson {
+  score: number;
+  level: 'critical' | 'high' | 'medium' | 'low' | 'info';
+  reasons: string[];
+}
+
+/** design.md `devices[]`; owner, supportEnd and retiredAt extend it. */
+export interface DeviceJson {
+  id: string;
+  mac: string | null;
+  ips: string[];
+  hostnames: string[];
+  vendor: string | null;
+  model: string | null;
+  type: string | null;
+  category: DeviceCategory;
+  os: { name: string | null; version: string | null; label: string | null; endOfLife: boolean | null };
+  firmware: string | null;
+  protocols: string[];
+  dicom: { aeTitles: string[]; implementationClassUid: string | null; implementationVersionName: string | null };
+  hl7: { applications: string[]; facilities: string[]; versions: string[] };
+  location: string | null;
+  department: string | null;
+  assetTag: string | null;
+  owner: string | null;
+  serial: string | null;
+  supportEnd: string | null;
+  supportStatus: string | null;
+  confidence: number;
+  firstSeen: string;
+  lastSeen: string;
+  retiredAt: string | null;
+  evidence: EvidenceJson[];
+  risk: RiskJson | null;
+}
+
+export interface HistoryEntry {
+  attribute: string;
+  oldValue: string | null;
+  newValue: string | null;
+  changedAt: string;
+  origin: 'inferred' | 'user' | 'import';
+}
+
+export interface DeviceQuery {
+  mac?: string;
+  ip?: string;
+  hostname?: string;
+  serial?: string;
+  assetTag?: string;
+}
+
+export type DeviceQueryField = keyof DeviceQuery;
+
+/** A device found by findDevices and which of the asked identifiers it matched. */
+export interface DeviceMatch {
+  device: DeviceJson;
+  matchedOn: DeviceQueryField[];
+}
+
+export interface ListOptions {
+  includeRetired?: boolean;
+}
+
+/** Stable text form of a key, for maps: `mac|ip` with empty parts. */
+export function deviceKeyString(key: DeviceKey): string {
+  return `${key.mac ?? ''}|${key.ip ?? ''}`;
+}

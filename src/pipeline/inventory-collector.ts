@@ -1,0 +1,148 @@
+/**
+ * Records and flows become inventory updates: observations (deduplicated) and sightings (protocols spoken, first
+ * and last seen) are gathered per device key and written in batches, one transaction each; then every device the
+ * batch touched is re-classified from all its stored evidence, so a later capture refines, never duplicates.
+ */
+import type { FlowJson } from '../capture/flow-json.js';
+import type { ProtocolRecord } from '../decode/types.js';
+import { classifyDevice } from '../identify/classify.js';
+import { observationsFromFlow, observationsFromRecord } from '../identify/extract-evidence.js';
+import type { KnowledgeBase } from '../identify/knowledge/kb-types.js';
+import type { DeviceKey, Observation } from '../identify/types.js';
+import type { InventoryRepository } from '../inventory/inventory-repository.js';
+import { deviceKeyString, type DeviceSighting } from '../inventory/types.js';
+
+/** Distinct observations held before a batch is written: bounds memory on long captures. */
+const BATCH_OBSERVATIONS = 20_000;
+/**
+ * A MAC seen with more IPs than this is a router's (traffic between VLANs or to the internet carries the gateway's
+ * MAC): its IPs are other devices behind it, kept by IP only, never merged into the router.
+ */
+const ROUTER_MAC_MIN_IPS = 4;
+
+interface SightingAcc {
+  key: DeviceKey;
+  protocols: Set<string>;
+  versions: Map<string, { protocol: string; version: string }>;
+  firstSeenMs: number;
+  lastSeenMs: number;
+}
+
+export class InventoryCollector {
+  private observations = new Map<string, Observation>();
+  private sightings = new Map<string, SightingAcc>();
+  private readonly touched = new Set<string>();
+  private writing: Promise<void> | null = null;
+  private latestMs = 0;
+
+  constructor(
+    private readonly inventory: InventoryRepository,
+    private readonly kb: KnowledgeBase,
+    private readonly sources: readonly string[],
+  ) {}
+
+  record(rec: ProtocolRecord): void {
+    const tsMs = Date.parse(rec.ts);
+    this.sighting({ mac: rec.srcMac ?? null, ip: rec.src }, rec.proto, tsMs, rec.proto === 'hl7' && typeof rec.version === 'string' ? rec.version : null);
+    for (const o of observationsFromRecord(rec, this.kb)) this.observe(o);
+  }
+
+  flow(f: FlowJson): void {
+    const first = Date.parse(f.first);
+    const last = Date.parse(f.last);
+    for (const [mac, ip] of [[f.srcMac, f.src], [f.dstMac, f.dst]] as const) {
+      const acc = this.sighting({ mac, ip }, f.app, first, null);
+      if (acc !== null && last > acc.lastSeenMs) acc.lastSeenMs = last;
+    }
+    for (const o of observationsFromFlow(f, this.kb)) this.observe(o);
+  }
+
+  /** A promise to await when a batch is being written (the reader waits instead of memory growing). */
+  backpressure(): Promise<void> | null {
+    if (this.writing === null && this.observations.size >= BATCH_OBSERVATIONS) this.writing = this.write().finally(() => (this.writing = null));
+    return this.writing;
+  }
+
+  /** Writes what is left, then re-classifies every device touched in this run. */
+  async finish(asOf: Date): Promise<void> {
+    if (this.writing !== null) await this.writing;
+    await this.write();
+    for (const id of this.touched) {
+      const evidence = await this.inventory.evidenceFor(id);
+      await this.inventory.applyProfile(id, classifyDevice(evidence, this.kb, { asOf }), this.latestMs);
+    }
+  }
+
+  /** The capture's own clock: end-of-life is judged as of the newest packet, so old captures read as they were. */
+  get latestCaptureMs(): number {
+    return this.latestMs;
+  }
+
+  private sighting(raw: DeviceKey, protocol: string | null, tsMs: number, hl7Version: string | null): SightingAcc | null {
+    const key = usableKey(raw);
+    if (key === null) return null;
+    if (tsMs > this.latestMs) this.latestMs = tsMs;
+    const k = deviceKeyString(key);
+    let acc = this.sightings.get(k);
+    if (acc === undefined) {
+      acc = { key, protocols: new Set(), versions: new Map(), firstSeenMs: tsMs, lastSeenMs: tsMs };
+      this.sightings.set(k, acc);
+    }
+    if (protocol !== null) acc.protocols.add(protocol);
+    if (hl7Version !== null) acc.versions.set(`hl7|${hl7Version}`, { protocol: 'hl7', version: hl7Version });
+    if (tsMs < acc.firstSeenMs) acc.firstSeenMs = tsMs;
+    if (tsMs > acc.lastSeenMs) acc.lastSeenMs = tsMs;
+    return acc;
+  }
+
+  /** MACs bound to many IPs in this batch: routers. */
+  private routerMacs(): Set<string> {
+    const ips = new Map<string, Set<string>>();
+    for (const s of this.sightings.values()) {
+      if (s.key.mac === null || s.key.ip === null) continue;
+      const set = ips.get(s.key.mac) ?? new Set<string>();
+      set.add(s.key.ip);
+      ips.set(s.key.mac, set);
+    }
+    return new Set([...ips].filter(([, set]) => set.size >= ROUTER_MAC_MIN_IPS).map(([mac]) => mac));
+  }
+
+  private observe(raw: Observation): void {
+    const key = usableKey(raw.key);
+    if (key === null) return;
+    const o = { key, evidence: raw.evidence };
+    const e = o.evidence;
+    const k = `${deviceKeyString(o.key)}|${e.attribute}|${e.value}|${e.source}|${e.detail}`;
+    const seen = this.observations.get(k);
+    if (seen === undefined) this.observations.set(k, o);
+    else if (e.tsMs > seen.evidence.tsMs) seen.evidence.tsMs = e.tsMs;
+  }
+
+  private async write(): Promise<void> {
+    if (this.observations.size === 0 && this.sightings.size === 0) return;
+    const routers = this.routerMacs();
+    const rekey = (key: DeviceKey): DeviceKey => (key.mac !== null && key.ip !== null && routers.has(key.mac) ? { mac: null, ip: key.ip } : key);
+    const observations = [...this.observations.values()].map((o) => ({ key: rekey(o.key), evidence: o.evidence }));
+    const sightings: DeviceSighting[] = [...this.sightings.values()].map((s) => ({
+      key: rekey(s.key),
+      protocols: [...s.protocols].sort(),
+      protocolVersions: [...s.versions.values()],
+      firstSeenMs: s.firstSeenMs,
+      lastSeenMs: s.lastSeenMs,
+    }));
+    this.observations = new Map();
+    this.sightings = new Map();
+    const result = await this.inventory.ingest({ observations, sightings, sources: this.sources });
+    for (const id of result.deviceIds.values()) this.touched.add(id);
+  }
+}
+
+/** Broadcast, multicast, unspecified and all-zero addresses name no device: such parts of a key are dropped. */
+function usableKey(key: DeviceKey): DeviceKey | null {
+  const mac = key.mac;
+  const macOk = mac !== null && mac !== '00:00:00:00:00:00' && mac !== 'ff:ff:ff:ff:ff:ff' && (Number.parseInt(mac.slice(0, 2), 16) & 1) === 0;
+  const ip = key.ip;
+  const ipOk = ip !== null && ip !== '' && ip !== '0.0.0.0' && ip !== '255.255.255.255' && ip !== '::' && !/^(22[4-9]|23\d)\./.test(ip) && !ip.toLowerCase().startsWith('ff');
+  if (!macOk && !ipOk) return null;
+  return { mac: macOk ? mac : null, ip: ipOk ? ip : null };
+}
