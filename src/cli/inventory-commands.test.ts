@@ -70,7 +70,7 @@ describe('the inventory from the bundled sample', () => {
   });
 
   it('bad formats and databases get one error line', () => {
-    expect(runCli(['devices', '--db', db, '--format', 'xml']).stderr).toBe("error: unknown format 'xml' (use table, json, csv)\n");
+    expect(runCli(['devices', '--db', db, '--format', 'xml']).stderr).toBe("error: unknown format 'xml' (use table, json, csv, fhir)\n");
     const r = runCli(['devices', '--db', sample]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: .*not a wardwatch database/);

@@ -1,10 +1,11 @@
-/** `wardwatch devices [--db FILE] [--format table|json|csv]`: the inventory (design.md "devices[]"). */
+/** `wardwatch devices [--db FILE] [--format table|json|csv|fhir]`: the inventory (design.md "devices[]"). */
 import type { Command } from 'commander';
+import { toFhirBundle } from '../../inventory/export/fhir-device.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 
-const FORMATS = ['table', 'json', 'csv'] as const;
+const FORMATS = ['table', 'json', 'csv', 'fhir'] as const;
 type Format = (typeof FORMATS)[number];
 
 const CSV_COLUMNS: readonly [string, (d: DeviceJson) => string | number | boolean | null][] = [
@@ -59,8 +60,10 @@ export function registerDevices(program: Command): void {
       const format = flags.format as Format;
       const inventory = await SqliteInventory.open(flags.db);
       try {
-        const devices = await inventory.listDevices();
+        // FHIR consumers track a device's whole life: retired devices go out as status inactive.
+        const devices = await inventory.listDevices({ includeRetired: format === 'fhir' });
         if (format === 'json') process.stdout.write(`${JSON.stringify({ devices }, null, 2)}\n`);
+        else if (format === 'fhir') process.stdout.write(`${JSON.stringify(toFhirBundle(devices, { generatedAt: new Date() }), null, 2)}\n`);
         else if (format === 'csv') process.stdout.write(`${[CSV_COLUMNS.map(([h]) => h).join(','), ...devices.map((d) => CSV_COLUMNS.map(([, get]) => csvCell(get(d))).join(','))].join('\r\n')}\r\n`);
         else process.stdout.write(table(devices));
       } finally {
