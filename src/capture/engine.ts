@@ -80,7 +80,22 @@ export class Engine {
     return this.table.size;
   }
 
+  /** The packet being processed (valid only during packet()): decoders' records read its MACs. */
+  private current: PacketRef | null = null;
+
+  /**
+   * Sender and receiver MACs of the packet being processed, -1 when the link layer has none. Records take their
+   * MACs from here, not from the flow: many DHCP clients share one broadcast flow (0.0.0.0:68 -> 255.255.255.255:67).
+   */
+  currentMacs(): [number, number] {
+    const p = this.current;
+    const info = this.info;
+    if (p === null) return [-1, -1];
+    return [info.macSrcOffset >= 0 ? readMac(p.data, info.macSrcOffset) : -1, info.macDstOffset >= 0 ? readMac(p.data, info.macDstOffset) : -1];
+  }
+
   packet(p: PacketRef): void {
+    this.current = p;
     const s = this.stats;
     s.packets++;
     s.bytes += p.origLen;
@@ -214,6 +229,7 @@ export class Engine {
 
   /** End of input: every remaining flow ends, oldest first. */
   finish(): void {
+    this.current = null;
     this.table.drain();
     this.stats.evicted = this.table.evictions;
   }

@@ -19,6 +19,18 @@ export interface RecordListener {
   issue?(where: string, decoder: string, issue: DecodeIssue): void;
 }
 
+/**
+ * MACs for a record's envelope. UDP records take them from the datagram itself (one broadcast flow can carry many
+ * DHCP clients); TCP records from the flow, whose PDU may complete at the flow's end when no packet is current.
+ */
+function recordMacs(engine: Engine, flow: Flow, out: boolean): { srcMac: string | null; dstMac: string | null } {
+  if (flow.proto === IpProto.Udp) {
+    const [src, dst] = engine.currentMacs();
+    if (src >= 0) return { srcMac: macText(src), dstMac: macText(dst) };
+  }
+  return { srcMac: macText(out ? flow.macA : flow.macB), dstMac: macText(out ? flow.macB : flow.macA) };
+}
+
 /** Engine hooks that decode flows with the registry's decoders and pass records to `listener`. */
 export function decodeHooks(engineRef: () => Engine, options: DecodeOptions, listener: RecordListener | null, decoderList: readonly Decoder[] = registry): EngineHooks {
   const chosen = options.only === null ? decoderList : decoderList.filter((d) => options.only?.includes(d.name));
@@ -45,8 +57,7 @@ export function decodeHooks(engineRef: () => Engine, options: DecodeOptions, lis
         sport: out ? flow.aPort : flow.bPort,
         dst: out ? b : a,
         dport: out ? flow.bPort : flow.aPort,
-        srcMac: macText(out ? flow.macA : flow.macB),
-        dstMac: macText(out ? flow.macB : flow.macA),
+        ...recordMacs(engine, flow, out),
       });
     },
     issue(flow: Flow, decoder: string, issue: DecodeIssue) {
