@@ -2,8 +2,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerCapture } from './commands/capture.js';
+import { registerDeviceSet } from './commands/device-set.js';
 import { registerDevices } from './commands/devices.js';
 import { registerFlows } from './commands/flows.js';
+import { registerImportCmms } from './commands/import-cmms.js';
+import { registerReconcile } from './commands/reconcile.js';
 import { registerRecords } from './commands/records.js';
 import { reportError } from './errors.js';
 
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerRecords(program);
   registerCapture(program);
   registerDevices(program);
+  registerImportCmms(program);
+  registerReconcile(program);
+  registerDeviceSet(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../util/app-error.js';
 import { openInventoryDb } from './db.js';
+import { MIGRATIONS } from './migrations/index.js';
 import { SqliteInventory } from './sqlite/sqlite-inventory.js';
 import { batch, key, obs } from './test-support/batch.js';
 
@@ -31,7 +32,7 @@ describe('openInventoryDb', () => {
     await db.destroy();
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('SELECT name FROM schema_migrations').all()).toEqual([{ name: '0001-initial' }]);
+    expect(raw.prepare('SELECT name FROM schema_migrations').all()).toEqual(Object.keys(MIGRATIONS).map((name) => ({ name })));
     const tables = raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all();
     expect(tables.map((t) => (t as { name: string }).name)).toEqual(
       expect.arrayContaining(['devices', 'device_addresses', 'device_evidence', 'attribute_history', 'manual_values', 'device_protocols', 'ingest_runs']),
@@ -47,7 +48,7 @@ describe('openInventoryDb', () => {
     const second = await SqliteInventory.open(file);
     expect((await second.listDevices()).map((d) => d.mac)).toEqual(['00:00:5e:00:53:01']);
     const fk = await second.db.selectFrom('schema_migrations' as never).selectAll().execute();
-    expect(fk).toHaveLength(1);
+    expect(fk).toHaveLength(Object.keys(MIGRATIONS).length);
     await second.close();
   });
 

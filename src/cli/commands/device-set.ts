@@ -1,0 +1,67 @@
+/** `wardwatch device set ID field=value … [--db FILE]`: a person's values, which win over inferred ones (issue 4 §4). */
+import { isIP } from 'node:net';
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { checkManualValue, normalizeMac, type ManualField } from '../../inventory/manual-fields.js';
+import { setManualValueTx } from '../../inventory/sqlite/manual-values.js';
+import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { AppError, ErrorCode } from '../../util/app-error.js';
+
+/** `location=ICU 3` -> field and value; `location=` removes the person's value (the inferred one returns). */
+function parseAssignments(pairs: readonly string[]): { field: ManualField; value: string | null }[] {
+  return pairs.map((pair) => {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new AppError(ErrorCode.BadArgument, `"${pair}": expected field=value`);
+    const raw = pair.slice(at + 1).trim();
+    const value = raw === '' ? null : raw;
+    return { field: checkManualValue(pair.slice(0, at).trim(), value), value };
+  });
+}
+
+/** A device id (or a merged-away one), else a MAC, else an IP the device holds now. */
+async function resolveDevice(inventory: SqliteInventory, id: string): Promise<string> {
+  const direct = await inventory.getDevice(id);
+  if (direct !== null) return direct.id;
+  const mac = normalizeMac(id);
+  const query = mac !== null ? { mac } : isIP(id) !== 0 ? { ip: id } : null;
+  const found = query === null ? [] : await inventory.findDevices(query);
+  if (found.length > 1) throw new AppError(ErrorCode.BadArgument, `${id} names ${found.length} devices; use a device id`);
+  const device = found[0];
+  if (device === undefined) throw new AppError(ErrorCode.NotFound, `no device with id, MAC or IP ${id}`);
+  return device.device.id;
+}
+
+function whoAmI(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'user';
+  }
+}
+
+export function registerDeviceSet(program: Command): void {
+  const device = program.command('device').description('change one device');
+  device
+    .command('set')
+    .description("set a person's values on a device (location=…, department=…); field= removes one")
+    .argument('<id>', 'device id, MAC or IP')
+    .argument('<assignments...>', 'field=value pairs')
+    .option('--db <file>', 'inventory database', './wardwatch.db')
+    .exitOverride()
+    .action(async (id: string, pairs: string[], flags: { db: string }) => {
+      const assignments = parseAssignments(pairs);
+      const inventory = await SqliteInventory.open(flags.db);
+      try {
+        const deviceId = await resolveDevice(inventory, id);
+        const by = whoAmI();
+        const nowMs = Date.now();
+        // All values or none: one transaction.
+        await inventory.db.transaction().execute(async (tx) => {
+          for (const a of assignments) await setManualValueTx(tx, deviceId, a.field, a.value, by, 'user', nowMs);
+        });
+        process.stdout.write(`device ${deviceId}: set ${assignments.map((a) => a.field).join(', ')}\n`);
+      } finally {
+        await inventory.close();
+      }
+    });
+}
