@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { AppError, ErrorCode } from '../util/app-error.js';
 import { MIGRATIONS, staticMigrationProvider } from './migrations/index.js';
+import { cachedStatements } from './statement-cache.js';
 import { WARDWATCH_APPLICATION_ID } from './migrations/0001-initial.js';
 import type { InventoryDb } from './sqlite/schema.js';
 
@@ -34,7 +35,7 @@ export async function openInventoryDb(file: string = DEFAULT_DB_PATH, options: O
     raw.close();
     throw toDbError(file, err);
   }
-  const db = new Kysely<InventoryDb>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<InventoryDb>({ dialect: new SqliteDialect({ database: cachedStatements(raw) }) });
   const migrator = new Migrator({
     db,
     provider: staticMigrationProvider,

@@ -1,0 +1,27 @@
+/**
+ * Prepared statements reused across queries. Kysely's SQLite driver prepares every query afresh, and preparing is
+ * as costly as running the small lookups an ingest makes by the thousand; the same SQL text gets the same statement.
+ */
+import type Database from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/** Distinct SQL texts kept; queries with variable-length IN lists make new texts, so the cache is bounded. */
+const MAX_STATEMENTS = 512;
+
+export function cachedStatements(raw: Database.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => {
+      cache.clear();
+      raw.close();
+    },
+    prepare: (sql: string): SqliteStatement => {
+      const hit = cache.get(sql);
+      if (hit !== undefined) return hit;
+      const stmt = raw.prepare(sql) as unknown as SqliteStatement;
+      if (cache.size >= MAX_STATEMENTS) cache.clear();
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
