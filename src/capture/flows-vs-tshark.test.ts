@@ -1,9 +1,9 @@
 /** The flow table cross-checked with tshark's conversation tables, on the corpus and on traffic made by real peers. */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasTool } from '../test-support/tools.js';
 import { ingestCaptures } from '../pipeline/ingest.js';
 import { defaultEngineOptions } from './engine.js';
 import { flowToJson, type FlowJson } from './flow-json.js';
@@ -12,14 +12,6 @@ import { makeWire, netnsAvailable, stopChild, waitForOutput, waitForPort, type W
 
 const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus/pcaps');
 
-function hasTool(name: string): boolean {
-  try {
-    execFileSync('which', [name], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** tshark has no idle timeout: give ours a huge one so a long UDP exchange stays one flow, as in its table. */
 async function flowsOf(file: string): Promise<FlowJson[]> {

@@ -1,17 +1,9 @@
 /** `wardwatch capture` for real: tcpdump on one end of a veth pair between two namespaces, real traffic, SIGINT. */
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasTool } from '../test-support/tools.js';
 import { makeWire, netnsAvailable, stopChild, waitForOutput, waitForPort, type Wire } from '../capture/test-support/netns.js';
 import { jsonLines, runCli, startCli } from './test-support/run-cli.js';
 
-function hasTool(name: string): boolean {
-  try {
-    execFileSync('which', [name], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('wardwatch capture: errors', () => {
   it('says clearly when tcpdump is missing', () => {

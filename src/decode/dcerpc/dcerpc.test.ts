@@ -5,7 +5,7 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES, compareValues, occurrences } from '../test-support/multiset-agreement.js';
 import { hexBytes, tsharkFields } from '../test-support/tshark.js';
-import { hasTshark } from '../test-support/tools.js';
+import { hasTshark } from '../../test-support/tools.js';
 import { smbAgreement } from '../smb/test-support/smb-vs-tshark.js';
 import { dcerpcDecoder } from './index.js';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { crossCheck, mergeReports, must, str, udpPayloads, type FieldCheck } from '../dns/test-support/tshark-check.js';
-import { hasTshark, isRoot } from '../test-support/tools.js';
+import { hasTshark, isRoot } from '../../test-support/tools.js';
 import { dhcpDecoder } from './index.js';
 import { parseDhcp } from './parse-dhcp.js';
 

@@ -11,7 +11,7 @@ import { pcapSegments } from './test-support/pcap-segments.js';
 import { replay } from './test-support/replay.js';
 import { compare, recordValues, tsharkValues } from './test-support/tshark-compare.js';
 import { PDATA_WINDOW_BYTES } from './types.js';
-import { hasTools, isRoot } from '../test-support/tools.js';
+import { hasTools, isRoot } from '../../test-support/tools.js';
 
 const script = new URL('./fixtures/make-fixtures.sh', import.meta.url).pathname;
 

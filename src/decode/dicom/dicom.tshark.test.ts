@@ -8,7 +8,7 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { decoders } from '../registry.js';
 import { dicomDecoder } from './index.js';
 import { compare, emptyAgreement, recordValues, tsharkValues } from './test-support/tshark-compare.js';
-import { hasTshark } from '../test-support/tools.js';
+import { hasTshark } from '../../test-support/tools.js';
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}.pcap`, import.meta.url).pathname;
 const PORTS = [11112, 4242, 20104];

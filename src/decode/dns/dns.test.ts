@@ -9,7 +9,7 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import type { ProtocolRecord } from '../types.js';
 import { crossCheck, mergeReports, must, str, udpPayloads, type CheckReport, type FieldCheck } from './test-support/tshark-check.js';
-import { hasTshark, isRoot } from '../test-support/tools.js';
+import { hasTshark, isRoot } from '../../test-support/tools.js';
 import { dnsDecoder, llmnrDecoder, mdnsDecoder } from './index.js';
 import { parseDnsMessage } from './parse-message.js';
 import { readName } from './parse-name.js';

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { ftpDecoder } from './index.js';
 import { compareFtp, tsharkFtp } from './test-support/tshark-ftp.js';
-import { hasTools, isRoot } from '../test-support/tools.js';
+import { hasTools, isRoot } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', 'openssl']);

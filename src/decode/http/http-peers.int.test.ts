@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { httpDecoder } from './index.js';
 import { compareHttp, tsharkHttp } from './test-support/tshark-compare.js';
-import { hasTools, isRoot } from '../test-support/tools.js';
+import { hasTools, isRoot } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const canRun = isRoot && hasTools(['curl', 'tcpdump', 'tshark', 'ip']);

@@ -9,7 +9,7 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { cdpDecoder } from '../cdp/index.js';
 import { lldpDecoder } from './index.js';
 import { tsharkFrames } from './test-support/tshark-link.js';
-import { hasTools, isRoot } from '../test-support/tools.js';
+import { hasTools, isRoot } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', 'lldpd', 'lldpcli']);

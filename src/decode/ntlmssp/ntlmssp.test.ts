@@ -5,7 +5,7 @@ import { findNtlmssp, parseNtlmssp, type NtlmsspInfo } from './parse-ntlmssp.js'
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES } from '../test-support/multiset-agreement.js';
 import { hexBytes, tsharkFields } from '../test-support/tshark.js';
-import { hasTshark } from '../test-support/tools.js';
+import { hasTshark } from '../../test-support/tools.js';
 
 const CAPTURES = ['zeek/dce-rpc_dce_rpc_ntlm.pcapng', 'zeek/smb_smb3.pcap', 'zeek/smb_smb311.pcap'];
 

@@ -10,7 +10,7 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES, agreementRatio, type FieldAgreement } from '../test-support/multiset-agreement.js';
 import { hexBytes, tsharkFields } from '../test-support/tshark.js';
-import { hasTool, hasTshark, isRoot } from '../test-support/tools.js';
+import { hasTool, hasTshark, isRoot } from '../../test-support/tools.js';
 import { smbDecoder } from './index.js';
 import { frameNbss, probeSmb } from './nbss.js';
 import { smbAgreement } from './test-support/smb-vs-tshark.js';

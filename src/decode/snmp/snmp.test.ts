@@ -10,7 +10,7 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES, agreementRatio } from '../test-support/multiset-agreement.js';
 import { hexBytes, tsharkFields } from '../test-support/tshark.js';
-import { hasTool, hasTshark, isRoot } from '../test-support/tools.js';
+import { hasTool, hasTshark, isRoot } from '../../test-support/tools.js';
 import { BerError, berOid, readTlv } from './ber.js';
 import { snmpDecoder } from './index.js';
 import { parseSnmp } from './parse-snmp.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { crossCheck, mergeReports, must, str, udpPayloads, type FieldCheck } from '../dns/test-support/tshark-check.js';
-import { hasTshark } from '../test-support/tools.js';
+import { hasTshark } from '../../test-support/tools.js';
 import { ssdpDecoder } from './index.js';
 import { parseSsdp } from './parse-ssdp.js';
 

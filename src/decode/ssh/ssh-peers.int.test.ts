@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { sshDecoder } from './index.js';
 import { tsharkRows } from './test-support/tshark-fields.js';
-import { hasTools, isRoot } from '../test-support/tools.js';
+import { hasTools, isRoot } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', 'ssh', '/usr/sbin/sshd']);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { crossCheck, mergeReports, str, udpPayloads, type CheckReport, type FieldCheck } from '../dns/test-support/tshark-check.js';
-import { hasTshark, isRoot } from '../test-support/tools.js';
+import { hasTshark, isRoot } from '../../test-support/tools.js';
 import { syslogDecoder } from './index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -9,7 +9,7 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { isDefaultLogin } from '../ftp/login-defaults.js';
 import { telnetDecoder } from './index.js';
 import { compareTelnet, tsharkTelnet } from './test-support/tshark-telnet.js';
-import { hasTools, isRoot } from '../test-support/tools.js';
+import { hasTools, isRoot } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', '/usr/sbin/telnetd']);

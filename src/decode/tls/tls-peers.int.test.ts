@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { tlsDecoder } from './index.js';
 import { compareWithTshark, tsharkHandshakes } from './test-support/tshark-compare.js';
-import { hasTools, isRoot } from '../test-support/tools.js';
+import { hasTools, isRoot } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const canRun = isRoot && hasTools(['openssl', 'tcpdump', 'tshark', 'ip']);
