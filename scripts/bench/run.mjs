@@ -3,7 +3,7 @@
 // Prints figures only: no assertions, no thresholds.
 //   --packets N   size of the main capture (default 2,000,000; the large one is 10x that)
 //   --seed S      generator seed (default 1)
-//   --records     also run the record-level comparison (all decoders on; see RECORD_RUNS)
+//   --no-records  skip the record-level comparison (all decoders on; see RECORD_RUNS), which runs by default
 //   --skip-large  do not generate or run the 10x capture
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ const BASE_RUNS = [
 ];
 
 /**
- * HOOK: extra runs for `--records`, the record-level comparison with every decoder on. Add a line
+ * HOOK: extra runs of the record-level comparison with every decoder on. Add a line
  * here for each further decoder-level comparison (e.g. a Zeek run) and it is measured and printed
  * like the base runs.
  */
@@ -105,7 +105,7 @@ const [ww, tcpdump, tshark] = base.map((r) => (r.result.ok ? r.result.wallSec : 
 console.log(`\nwardwatch vs tshark, packets/s: ${fmt(ratio(tshark, ww), 2)}x`);
 console.log(`tcpdump time / wardwatch time: ${fmt(ratio(tcpdump, ww), 3)} (wardwatch takes ${fmt(ratio(ww, tcpdump), 1)}x the copy floor)`);
 
-if (flag('--records')) {
+if (!flag('--no-records')) {
   printTable('records (all decoders on)', await runAll(RECORD_RUNS, main, method));
 }
 
