@@ -62,9 +62,18 @@ function ouiObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, t
   const o = ouiVendor(kb, key.mac);
   if (o === null) return;
   // A NIC's OUI names who made the network interface: often the device maker, but an embedded module maker
-  // (Lantronix, Silex, Murata …) says little about the device, hence the lower weight there.
-  const confidence = o.moduleMaker ? 0.1 : 0.35;
-  new Emitter(out, key, tsMs).add('vendor', o.vendor, 'mac.oui', `OUI ${o.oui} ${o.vendor}${o.moduleMaker ? ' (network-module maker)' : ''}`, confidence);
+  // (Lantronix, Silex, Murata …) says little about the device, hence the lower weight there. A medical device
+  // maker's own OUI (Alaris, Spacelabs, Nihon Kohden …) is on its own devices: enough to name the vendor alone.
+  const confidence = o.moduleMaker ? 0.1 : o.medicalMaker ? 0.55 : 0.35;
+  const note = o.moduleMaker ? ' (network-module maker)' : o.medicalMaker ? ' (medical device maker)' : '';
+  new Emitter(out, key, tsMs).add('vendor', o.vendor, 'mac.oui', `OUI ${o.oui} ${o.vendor}${note}`, confidence);
+}
+
+/** Observations from an address binding alone (ARP, a DHCP client's MAC): the OUI vendor. */
+export function observationsFromAddress(key: DeviceKey, tsMs: number, kb: KnowledgeBase): Observation[] {
+  const out: Observation[] = [];
+  ouiObservation(out, kb, { mac: unicastMac(key.mac), ip: key.ip === null ? null : unicastIp(key.ip) }, tsMs);
+  return out;
 }
 
 function synObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, tsMs: number, syn: SynSignature, direction: 'request' | 'response'): void {

@@ -6,7 +6,7 @@
 import type { FlowJson } from '../capture/flow-json.js';
 import type { ProtocolRecord } from '../decode/types.js';
 import { classifyDevice } from '../identify/classify.js';
-import { observationsFromFlow, observationsFromRecord } from '../identify/extract-evidence.js';
+import { observationsFromAddress, observationsFromFlow, observationsFromRecord } from '../identify/extract-evidence.js';
 import type { KnowledgeBase } from '../identify/knowledge/kb-types.js';
 import type { DeviceKey, Observation } from '../identify/types.js';
 import type { InventoryRepository } from '../inventory/inventory-repository.js';
@@ -45,6 +45,14 @@ export class InventoryCollector {
     const tsMs = Date.parse(rec.ts);
     this.sighting({ mac: rec.srcMac ?? null, ip: rec.src }, rec.proto, tsMs, rec.proto === 'hl7' && typeof rec.version === 'string' ? rec.version : null);
     for (const o of observationsFromRecord(rec, this.kb)) this.observe(o);
+    // The sender's own MAC (per datagram: many DHCP clients share one broadcast flow) names its NIC's maker.
+    if (rec.srcMac !== undefined && rec.srcMac !== null) for (const o of observationsFromAddress({ mac: rec.srcMac, ip: rec.src }, tsMs, this.kb)) this.observe(o);
+  }
+
+  /** An ARP sender: the MAC-to-IP binding of a host on this segment (a device that may say nothing else). */
+  arp(mac: string, ip: string | null, tsMs: number): void {
+    this.sighting({ mac, ip }, 'arp', tsMs, null);
+    for (const o of observationsFromAddress({ mac, ip }, tsMs, this.kb)) this.observe(o);
   }
 
   flow(f: FlowJson): void {

@@ -9,6 +9,7 @@ import { loadKnowledgeBase } from '../../identify/knowledge/load-kb.js';
 import type { KnowledgeBase } from '../../identify/knowledge/kb-types.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
+import { arpSender } from '../../capture/arp.js';
 import { InventoryCollector } from '../../pipeline/inventory-collector.js';
 import { makeProgress } from '../progress.js';
 import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } from '../read-options.js';
@@ -74,6 +75,10 @@ async function analyzeInto(
       });
       return {
         ...hooks,
+        arp: (p, info) => {
+          const arp = arpSender(p.data, info.l3Offset, info.l3End);
+          if (arp !== null) collector.arp(arp.mac, arp.ip, engine().nowMs);
+        },
         flowEnded: (f) => {
           const t = protoName(f.proto);
           summary.transports.set(t, (summary.transports.get(t) ?? 0) + 1);

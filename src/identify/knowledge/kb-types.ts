@@ -72,6 +72,8 @@ export interface KnowledgeBase {
   oui: Map<string, string>;
   /** OUIs of embedded network-module makers (their OUI rarely names the device maker). */
   ouiModuleMakers: Set<string>;
+  /** OUIs of medical device makers: on a device, they name the device's maker. */
+  ouiMedicalMakers: Set<string>;
   /** Longest root first. */
   dicomRoots: DicomRoot[];
   rules: Record<RuleSetName, PatternRule[]>;

@@ -28,7 +28,7 @@ function readJson(file: string): unknown {
 
 function emptyKb(): KnowledgeBase {
   const rules = Object.fromEntries(RULE_SETS.map((n) => [n, []])) as unknown as KnowledgeBase['rules'];
-  return { oui: new Map(), ouiModuleMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), fdaProductCodes: [] };
+  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), fdaProductCodes: [] };
 }
 
 /** Adds one section (a data file's content) to the KB; `front` puts user entries before shipped ones so they win. */
@@ -57,6 +57,9 @@ function mergeSection(kb: KnowledgeBase, name: string, doc: unknown, file: strin
       const mods = doc.moduleMakers ?? [];
       if (!Array.isArray(mods) || !mods.every((m) => typeof m === 'string')) fail(label, 'moduleMakers', 'must be an array of OUIs');
       for (const m of mods) kb.ouiModuleMakers.add(m.replace(/[:-]/g, '').toUpperCase());
+      const medical = doc.medicalMakers ?? [];
+      if (!Array.isArray(medical) || !medical.every((m) => typeof m === 'string')) fail(label, 'medicalMakers', 'must be an array of OUIs');
+      for (const m of medical) kb.ouiMedicalMakers.add(m.replace(/[:-]/g, '').toUpperCase());
       return;
     }
     case 'dicom-uid-roots':

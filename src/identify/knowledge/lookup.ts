@@ -15,14 +15,14 @@ export function canonicalVendor(kb: KnowledgeBase, name: string): string {
 }
 
 /** 'aa:bb:cc:…' -> organisation, or null for unknown, multicast, locally administered or all-zero MACs. */
-export function ouiVendor(kb: KnowledgeBase, mac: string): { vendor: string; oui: string; moduleMaker: boolean } | null {
+export function ouiVendor(kb: KnowledgeBase, mac: string): { vendor: string; oui: string; moduleMaker: boolean; medicalMaker: boolean } | null {
   const hex = mac.replace(/[:-]/g, '').toUpperCase();
   if (hex.length < 6) return null;
   const first = Number.parseInt(hex.slice(0, 2), 16);
   if (Number.isNaN(first) || (first & 0x03) !== 0) return null; // group or locally administered bit (IEEE 802 §8.2)
   const oui = hex.slice(0, 6);
   const vendor = kb.oui.get(oui);
-  return vendor === undefined ? null : { vendor, oui, moduleMaker: kb.ouiModuleMakers.has(oui) };
+  return vendor === undefined ? null : { vendor, oui, moduleMaker: kb.ouiModuleMakers.has(oui), medicalMaker: kb.ouiMedicalMakers.has(oui) };
 }
 
 export function dicomRootOf(kb: KnowledgeBase, uid: string): DicomRoot | null {
