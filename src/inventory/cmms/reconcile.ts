@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { readDevices } from '../sqlite/read-devices.js';
 import type { InventoryDb } from '../sqlite/schema.js';
+import type { DeviceJson } from '../types.js';
 import { DeviceIndex } from './device-index.js';
 import { readRegister, registerDb, type RegisterEntry } from './register-store.js';
 
@@ -15,15 +16,8 @@ export interface ReconcileMatch {
   register: RegisterEntry['values'];
 }
 
-export interface SeenDevice {
-  deviceId: string;
-  mac: string | null;
-  ips: string[];
-  hostnames: string[];
-  vendor: string | null;
-  model: string | null;
-  type: string | null;
-}
+/** A seen device as reconcile reports it: the inventory's own fields, under its id. */
+export type SeenDevice = { deviceId: string } & Pick<DeviceJson, 'mac' | 'ips' | 'hostnames' | 'vendor' | 'model' | 'type'>;
 
 export interface RegisteredNotSeen {
   line: number;
