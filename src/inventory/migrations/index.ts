@@ -2,11 +2,19 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-register-entries.js';
+import * as m0003 from './0003-findings.js';
+import * as m0004 from './0004-advisories.js';
+import * as m0005 from './0005-sbom-vex.js';
+import * as m0006 from './0006-controls.js';
 
 /** Forward-only: a migration is never edited or removed once released, only followed by a new one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
   '0002-register-entries': m0002,
+  '0003-findings': m0003,
+  '0004-advisories': m0004,
+  '0005-sbom-vex': m0005,
+  '0006-controls': m0006,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
