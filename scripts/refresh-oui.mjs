@@ -34,7 +34,8 @@ const MEDICAL_MAKERS = [/^Alaris Medical/i, /^CareFusion/i, /^Becton Dickinson/i
   /^Getinge/i, /^Maquet/i, /^Zoll Medical/i, /^Natus/i, /^Carestream/i, /^Hologic/i, /^Varian Medical/i, /^Elekta/i, /^Canon Medical/i,
   /^Toshiba Medical/i, /^Fujifilm Medical/i, /^Konica Minolta Medical/i, /^Agfa HealthCare/i, /^Esaote/i, /^Sysmex/i, /^Roche Diagnostics/i,
   /^Abbott/i, /^Beckman Coulter/i, /^Ortho-Clinical/i, /^Radiometer/i, /^Werfen|^Instrumentation Laboratory/i, /^Mortara/i, /^Hill-Rom/i,
-  /^Stryker/i, /^Ascom/i, /^Vocera/i, /^Cerner/i, /^Omnicell/i, /^Edan Instruments/i, /^Contec Medical/i];
+  /^Stryker/i, /^Ascom/i, /^Vocera/i, /^Cerner/i, /^Omnicell/i, /^Edan Instruments/i, /^Contec Medical/i,
+  /^Philips Patient Monitoring/i, /^Philips Healthcare PCCI/i];
 
 const SUFFIX = /[,.]?\s+(Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|GmbH|AG|SA|S\.A|BV|B\.V|AB|Oy|plc|KG|Pty|SpA|S\.p\.A|Sdn Bhd)\.?$/i;
 function compact(name) {

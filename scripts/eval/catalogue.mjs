@@ -37,7 +37,11 @@ const snmp = (sysDescr, sysObjectId) => ({ kind: 'snmp', sysDescr, sysObjectId }
 const lldp = (sysDescr, caps = 'bridge') => ({ kind: 'lldp', sysDescr, caps });
 const httpServer = (server, title) => ({ kind: 'http-server', server, title });
 const ua = (userAgent) => ({ kind: 'http-client', userAgent });
+/** NetBIOS browser host announcement (UDP 138 broadcast) that Windows hosts with file sharing send; OS from the truth. */
+const nb = () => ({ kind: 'netbios' });
 const port = (p, bytes = 120) => ({ kind: 'opaque-tcp', port: p, bytes });
+/** IntelliVue connect indication (model number and software revision are illustrative). */
+const intellivue = (manufacturer, model, software) => ({ kind: 'intellivue', manufacturer, model, software });
 
 // satori dhcp.xml option-55 lists (med-facts §5) and dhclient's default request list.
 const PRL_XP = [1, 15, 3, 6, 44, 46, 47, 31, 33, 249, 43];
@@ -61,15 +65,15 @@ export const KINDS = [
   ['MR-GE', 'GE Healthcare', 1, ['GE Healthcare', 'imaging', 'MRI scanner', 'linux'], 'vcto', [store('1.2.840.113619.6.475', 'DV28.0', MR, 'MR', 'GE MEDICAL SYSTEMS', 'SIGNA Explorer')], 'linux'],
   ['MR-SIE', 'SIEMENS', 2, ['Siemens Healthineers', 'imaging', 'MRI scanner', 'windows'], 'vcto', [store('1.3.12.2.1107.5.2', 'MR_VE11C', MR, 'MR', 'SIEMENS', 'Skyra')], 'win7'],
   ['CT-SIE', 'Intel Corporate', 1, ['Siemens Healthineers', 'imaging', 'CT scanner', 'windows'], 'vcto', [store('1.3.12.2.1107.5.99.3', 'SIEMENS', CT, 'CT', 'SIEMENS', 'SOMATOM go.Up')], 'win10'],
-  ['NM-SIE', 'Dell', 1, ['Siemens Healthineers', 'imaging', 'nuclear medicine / PET scanner', 'xp'], 'vctoe', [store('1.3.12.2.1107.5.99.3', 'SIEMENS', NM, 'NM', 'SIEMENS', 'Symbia T6'), smb('xp', 1)], 'xp'],
+  ['NM-SIE', 'Dell', 1, ['Siemens Healthineers', 'imaging', 'nuclear medicine / PET scanner', 'xp'], 'vctoe', [store('1.3.12.2.1107.5.99.3', 'SIEMENS', NM, 'NM', 'SIEMENS', 'Symbia T6'), smb('xp', 1), nb()], 'xp'],
   ['CT-PHI', 'Dell', 1, ['Philips', 'imaging', 'CT scanner', 'windows'], 'vcto', [store('1.3.46.670589.33.1.4', 'PMS_CT_4.1', CT, 'CT', 'Philips', 'Incisive CT')], 'win10'],
-  ['MR-PHI', 'Dell', 1, ['Philips', 'imaging', 'MRI scanner', 'ltsc2019'], 'vctoe', [store('1.3.46.670589.11.0.0.51.4.53', 'Philips MR 53.0', MR, 'MR', 'Philips Medical Systems', 'Ingenia'), smb('ltsc2019')], 'win10'],
+  ['MR-PHI', 'Dell', 1, ['Philips', 'imaging', 'MRI scanner', 'ltsc2019'], 'vctoe', [store('1.3.46.670589.11.0.0.51.4.53', 'Philips MR 53.0', MR, 'MR', 'Philips Medical Systems', 'Ingenia'), smb('ltsc2019'), nb()], 'win10'],
   ['US-PHI', 'Philips Healthcare PCCI', 1, ['Philips', 'imaging', 'ultrasound', 'windows'], 'vcto', [store('1.3.46.670589.14.1.8', 'EPIQ_7_VM', US, 'US', 'Philips Medical Systems', 'EPIQ 7G')], 'win10'],
   ['MR-CAN', 'Intel Corporate', 1, ['Canon Medical Systems', 'imaging', 'MRI scanner', 'windows'], 'vcto', [store('1.2.392.200036.9116.4.2.10', 'CM_MR_DCM_V3.0', MR, 'MR', 'CANON_MEC', 'Vantage Orian')], 'win10'],
   ['CT-TOS', 'Intel Corporate', 1, ['Canon Medical Systems', 'imaging', 'CT scanner', 'windows'], 'vcto', [store('1.2.392.200036.9116.2.6.1', 'TM_CT_DCM_V1.00', CT, 'CT', 'TOSHIBA_MEC', 'Aquilion ONE')], 'win7'],
   ['DR-FUJI', 'FUJIFILM', 1, ['Fujifilm', 'imaging', 'X-ray system', 'windows'], 'vcto', [store('1.2.392.200036.9125.5342.1', 'FDR_DEVO_2', DX, 'DX', 'FUJIFILM Corporation', 'FDR D-EVO II')], 'win7'],
-  ['CR-AGFA', 'Hewlett Packard', 1, ['Agfa HealthCare', 'imaging', 'X-ray system', 'xp'], 'vctoe', [store('1.2.124.113532.80.22185', 'NX_2.0', CR, 'CR', 'Agfa', 'CR 30-X'), smb('xp', 1), dhcp(PRL_XP, 'MSFT 5.0')], 'xp'],
-  ['DR-CS', 'Carestream Health', 1, ['Carestream Health', 'imaging', 'X-ray system', 'win7'], 'vctoe', [store('1.2.840.113564.99.1.2', 'CS_DRX_5', DX, 'DX', 'Carestream Health', 'DRX-Evolution'), smb('win7'), dhcp(PRL_WIN7, 'MSFT 5.0')], 'win7'],
+  ['CR-AGFA', 'Hewlett Packard', 1, ['Agfa HealthCare', 'imaging', 'X-ray system', 'xp'], 'vctoe', [store('1.2.124.113532.80.22185', 'NX_2.0', CR, 'CR', 'Agfa', 'CR 30-X'), smb('xp', 1), nb(), dhcp(PRL_XP, 'MSFT 5.0')], 'xp'],
+  ['DR-CS', 'Carestream Health', 1, ['Carestream Health', 'imaging', 'X-ray system', 'win7'], 'vctoe', [store('1.2.840.113564.99.1.2', 'CS_DRX_5', DX, 'DX', 'Carestream Health', 'DRX-Evolution'), smb('win7'), nb(), dhcp(PRL_WIN7, 'MSFT 5.0')], 'win7'],
   ['MG-HOLX', 'Dell', 1, ['Hologic', 'imaging', 'mammography system', 'windows'], 'vcto', [store('1.2.840.114089.1.0.0.3.3.12', 'DCF 3.3.12c', MG, 'MG', 'HOLOGIC, Inc.', 'Selenia Dimensions')], 'win7'],
   ['US-SONO', 'Intel Corporate', 1, ['FUJIFILM SonoSite', 'imaging', 'ultrasound', 'windows'], 'vct', [store('1.2.840.114340.3', 'Tiller_SV500', US, 'US', 'SonoSite', 'X-Porte')], 'embedded'],
   ['US-ALOKA', 'Intel Corporate', 1, ['Hitachi Aloka', 'imaging', 'ultrasound', null], 'vct', [store('1.2.392.200039.102', 'ALOKA20010925', US, 'US', 'ALOKA', 'ProSound Alpha 7')], 'embedded'],
@@ -79,13 +83,14 @@ export const KINDS = [
   ['US-DCMTK', 'Intel Corporate', 1, ['Esaote', 'imaging', 'ultrasound', 'linux'], 'cto', [store('1.2.276.0.7230010.3.0.3.6.4', 'OFFIS_DCMTK_364', US, 'US', '', '')], 'linux'],
   ['XR-ECHO', 'Intel Corporate', 1, ['Shimadzu', 'imaging', 'X-ray system', 'linux'], 'o', [store('1.2.276.0.7230010.3.0.3.6.2', 'OFFIS_DCMTK_362', null, null)], 'linux'],
   // ---- imaging infrastructure: reading workstations (Philips EWS name; Windows 10)
-  ['RAD-EWS', 'Hewlett Packard', 1, ['Philips', 'imaging-infrastructure', 'imaging workstation', 'win10'], 'vctoe', [store('1.3.46.670589.5.2.23', 'EWS R2.5', null, null), smb('win10'), dhcp(PRL_WIN10, 'MSFT 5.0')], 'win10'],
+  ['RAD-EWS', 'Hewlett Packard', 1, ['Philips', 'imaging-infrastructure', 'imaging workstation', 'win10'], 'vctoe', [store('1.3.46.670589.5.2.23', 'EWS R2.5', null, null), smb('win10'), nb(), dhcp(PRL_WIN10, 'MSFT 5.0')], 'win10'],
   // ---- patient monitoring
   ['PMGW', 'Mindray DS USA', 1, ['Mindray', 'patient-monitoring', 'patient monitor gateway', 'linux'], 'vcto', [hl7('MINDRAY_EGATEWAY^{EUI}^EUI-64', 'ICU', '2.6', 'ORU^R01^ORU_R01')], 'linux'],
   ['MON-MR', 'Mindray', 4, ['Mindray', 'patient-monitoring', 'patient monitor', null], 'vct', [hl7('MINDRAY_D-SERIES^{EUI}^EUI-64', 'CCU', '2.6', 'ORU^R01^ORU_R01'), dhcp(PRL_EMBEDDED, null, false)], 'embedded'],
   ['MON-GE', 'GE Medical System(China)', 3, ['GE Healthcare', 'patient-monitoring', 'patient monitor', null], 'vct', [hl7('VSP^{EUI}^EUI-64', 'GE Healthcare', '2.6', 'ORU^R01^ORU_R01')], 'embedded'],
-  ['MON-PHI', 'Philips Patient Monitoring', 3, ['Philips', 'patient-monitoring', 'patient monitor', null], 'v', [], 'embedded'],
-  ['XTR', 'SPACELABS MEDICAL', 1, ['Spacelabs Healthcare', 'patient-monitoring', 'telemetry receiver', 'win7'], 'voe', [smb('win7'), dhcp(PRL_WIN7, 'MSFT 5.0')], 'win7'],
+  // IntelliVue monitors on a LAN broadcast a Data Export connect indication (UDP 24005) to announce themselves
+  ['MON-PHI', 'Philips Patient Monitoring', 3, ['Philips', 'patient-monitoring', 'patient monitor', null], 'vct', [intellivue('Philips Medical Systems', 'M8007A', 'M.00.03')], 'embedded'],
+  ['XTR', 'SPACELABS MEDICAL', 1, ['Spacelabs Healthcare', 'patient-monitoring', 'telemetry receiver', 'win7'], 'voe', [smb('win7'), nb(), dhcp(PRL_WIN7, 'MSFT 5.0')], 'win7'],
   ['CNS-NK', 'NIHON KOHDEN AMERICA', 1, ['Nihon Kohden', 'patient-monitoring', 'central station', null], 'v', [dhcp(PRL_EMBEDDED)], 'embedded'],
   ['VSM-WA', 'Welch Allyn', 2, ['Welch Allyn', 'patient-monitoring', 'vital signs monitor', null], 'v', [dhcp(PRL_EMBEDDED, null, false)], 'embedded'],
   ['ROOT-MAS', 'Masimo', 1, ['Masimo', 'patient-monitoring', 'patient monitor', null], 'v', [dhcp(PRL_DHCLIENT, null, false)], 'embedded'],
@@ -104,9 +109,9 @@ export const KINDS = [
   ['COBAS', 'Roche Diagnostics', 1, ['Roche Diagnostics', 'laboratory', 'laboratory analyzer', null], 'v', [], 'embedded'],
   ['ISTAT', 'Abbott Point of Care', 2, ['Abbott', 'laboratory', 'point-of-care analyzer', null], 'v', [dhcp(PRL_EMBEDDED, null, false)], 'embedded'],
   // ---- Windows workstations (hostnames: some hospital-style, some Windows defaults)
-  ['WS-XP', 'Dell', 4, ['Dell', 'it', 'workstation', 'xp'], 'vctoe', [dhcp(PRL_XP, 'MSFT 5.0'), smb('xp', 1), ua('Mozilla/4.0 (compatible; MSIE 8.0; Windows NT 5.1; Trident/4.0)')], 'xp'],
-  ['WS-7', 'Hewlett Packard', 6, ['HP', 'it', 'workstation', 'win7'], 'vctoe', [dhcp(PRL_WIN7, 'MSFT 5.0'), smb('win7'), ua('Mozilla/5.0 (Windows NT 6.1; Win64; x64; Trident/7.0; rv:11.0) like Gecko')], 'win7'],
-  ['WS-10', 'Dell', 8, ['Dell', 'it', 'workstation', 'win10'], 'vctoe', [dhcp(PRL_WIN10, 'MSFT 5.0'), smb('win10', 3), ua('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0')], 'win10'],
+  ['WS-XP', 'Dell', 4, ['Dell', 'it', 'workstation', 'xp'], 'vctoe', [dhcp(PRL_XP, 'MSFT 5.0'), smb('xp', 1), nb(), ua('Mozilla/4.0 (compatible; MSIE 8.0; Windows NT 5.1; Trident/4.0)')], 'xp'],
+  ['WS-7', 'Hewlett Packard', 6, ['HP', 'it', 'workstation', 'win7'], 'vctoe', [dhcp(PRL_WIN7, 'MSFT 5.0'), smb('win7'), nb(), ua('Mozilla/5.0 (Windows NT 6.1; Win64; x64; Trident/7.0; rv:11.0) like Gecko')], 'win7'],
+  ['WS-10', 'Dell', 8, ['Dell', 'it', 'workstation', 'win10'], 'vctoe', [dhcp(PRL_WIN10, 'MSFT 5.0'), smb('win10', 3), nb(), ua('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0')], 'win10'],
   // hard: Windows 10 without SMB (DHCP + browser only) and a static-IP Windows 7 that only opens TLS connections
   ['WS-NOSMB', 'Lenovo', 1, ['Lenovo', 'it', 'workstation', 'windows'], 'vcto', [dhcp(PRL_WIN10, 'MSFT 5.0'), ua('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36')], 'win10'],
   ['WS-QUIET', 'Hewlett Packard', 1, ['HP', 'it', 'workstation', 'windows'], 'vo', [port(443)], 'win7'],

@@ -77,6 +77,8 @@ for (const d of devices) {
       const serverHeader = s.server.replace('{SERIAL}', `VNB3K${(rnd() % 99999).toString().padStart(5, '0')}`).replace(' {FUTUREFW}', '');
       events.push(...talk.httpGet(next(), browsers[rnd() % browsers.length], d, { userAgent: browsers[0].says.find((x) => x.kind === 'http-client').userAgent, serverHeader, title: s.title }));
     } else if (s.kind === 'snmp') events.push(...talk.snmpPoll(next(), NMS, d, s, hostId++));
+    else if (s.kind === 'netbios') events.push(...talk.netbiosHostAnnouncement(next(), d, INFRA, { domain: 'HOSP', id: hostId++ }, OS[d.truth[3]].version.split('.').slice(0, 2).join('.')));
+    else if (s.kind === 'intellivue') events.push(...talk.intellivueConnectIndication(next(), d, INFRA, s));
     else if (s.kind === 'opaque-tcp') events.push(...talk.opaqueTcp(next(), d, s.port === 3613 ? SM : FS, s.port, s.bytes, rnd));
   }
 }

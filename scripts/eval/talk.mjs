@@ -94,9 +94,10 @@ export function hl7Exchange(at, dev, engine, t, seq) {
   for (let i = 0; i < 2; i++) {
     const ts = `20260302${String(8 + i).padStart(2, '0')}${String(seq % 60).padStart(2, '0')}00`;
     const controlId = `${dev.name.replaceAll('-', '')}${1000 + i}`;
-    const msh = { sendingApplication: app, sendingFacility: t.msh4, receivingApplication: 'HL7IE01', receivingFacility: 'SYNTHETIC_HOSP', version: t.version, controlId };
+    // MSH-5 names the receiver (the interface engine, or the PACS an engine forwards to): its ACK's MSH-3.
+    const msh = { sendingApplication: app, sendingFacility: t.msh4, receivingApplication: engine.hostname, receivingFacility: 'SYNTHETIC_HOSP', version: t.version, controlId };
     const text = hl7Message([
-      `MSH|^~\\&|${app}|${t.msh4}|HL7IE01|SYNTHETIC_HOSP|${ts}||${t.type}|${controlId}|P|${t.version}`,
+      `MSH|^~\\&|${app}|${t.msh4}|${engine.hostname}|SYNTHETIC_HOSP|${ts}||${t.type}|${controlId}|P|${t.version}`,
       'PID|||SYN-000001^^^SYNTHETIC_HOSP^MR||SYNTHETIC^TEST||19700101|O',
       `OBR|1|${controlId}||SYN^synthetic observation|||${ts}`,
       `OBX|1|NM|SYN-1^synthetic value||${70 + i}||||||F`,
@@ -158,4 +159,63 @@ export function opaqueTcp(at, client, server, port, bytes, rnd) {
   return [{ at, kind: 'tcp', client: client.name, server: server.name, serverPort: port, messages: [
     { fromClient: true, data: blob(bytes) }, { fromClient: false, data: blob(bytes * 2), delayUs: 4000 },
   ] }];
+}
+
+/**
+ * Philips IntelliVue connect indication (Data Export Interface Programming Guide 4535 642 59271): the monitor's
+ * broadcast on UDP 24005 announcing itself to Data Export clients, with NOM_ATTR_SYS_TYPE, NOM_ATTR_ID_MODEL and
+ * NOM_ATTR_ID_PROD_SPECN, laid out as src/decode/intellivue/fixtures/intellivue_sender.py builds it. Big-endian.
+ */
+export function intellivueConnectIndication(at, dev, any, t) {
+  const u16 = (v) => [(v >> 8) & 0xff, v & 0xff];
+  const u32 = (v) => [...u16((v >>> 16) & 0xffff), ...u16(v & 0xffff)];
+  const str = (text) => { const b = [...new TextEncoder().encode(text)]; return [...u16(b.length), ...b, ...(b.length % 2 === 1 ? [0] : [])]; };
+  const ava = (id, value) => [...u16(id), ...u16(value.length), ...value];
+  const spec = (type, value) => [...u16(type), ...u16(0), ...str(value)];
+  const serial = dev.mac.replaceAll(':', '').slice(6).toUpperCase();
+  const entries = [spec(1, `DE${serial}`), spec(4, t.software)];
+  const prod = entries.flat();
+  const attrs = [
+    ava(0x0986, [...u16(1), ...u16(4429)]), // NOM_ATTR_SYS_TYPE: MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS
+    ava(0x0928, [...str(t.manufacturer), ...str(t.model)]), // NOM_ATTR_ID_MODEL
+    ava(0x092d, [...u16(entries.length), ...u16(prod.length), ...prod]), // NOM_ATTR_ID_PROD_SPECN
+  ];
+  const list = [...u16(attrs.length), ...u16(attrs.flat().length), ...attrs.flat()];
+  const event = [...u16(0x0023), ...u16(0), ...u16(0), ...u32(0x1234), ...u16(0x0d17), ...u16(list.length), ...list];
+  const roiv = [...u16(0), ...u16(0), ...u16(event.length), ...event];
+  const payload = Uint8Array.from([...u16(0), 1, 0, ...u16(1), ...u16(roiv.length), ...roiv]);
+  // Broadcast: `any` host only gives the player a destination; the addresses are overridden.
+  return [{ at, kind: 'udp', src: dev.name, dst: any.name, sport: 24005, dport: 24005, payload, dstIp: '255.255.255.255', dstMac: 'ff:ff:ff:ff:ff:ff' }];
+}
+
+/** RFC 1001 §14.1 first-level encoding of a NetBIOS name (15 chars space-padded + suffix byte), length-prefixed. */
+function netbiosName(name, suffix) {
+  const raw = [...name.toUpperCase().slice(0, 15).padEnd(15, ' ')].map((c) => c.charCodeAt(0) & 0xff);
+  raw.push(suffix);
+  return [0x20, ...raw.flatMap((b) => [0x41 + (b >> 4), 0x41 + (b & 0x0f)]), 0];
+}
+
+/**
+ * A Windows browser HostAnnouncement ([MS-BRWS] §2.2.1) in an SMB mailslot write to \MAILSLOT\BROWSE ([MS-SMB]
+ * §2.2.4.33) in a NetBIOS DIRECT_GROUP datagram (RFC 1002 §4.4.2) to the domain's master-browser name <1D>, UDP 138
+ * broadcast: what every Windows host with file sharing sends at start and every 12 minutes.
+ */
+export function netbiosHostAnnouncement(at, dev, any, t, osVersion) {
+  const le16 = (v) => [v & 0xff, (v >> 8) & 0xff];
+  const le32 = (v) => [...le16(v & 0xffff), ...le16((v >>> 16) & 0xffff)];
+  const [major, minor] = osVersion.split('.').map(Number);
+  const name = [...dev.hostname.toUpperCase().slice(0, 15)].map((c) => c.charCodeAt(0)).concat(Array(16).fill(0)).slice(0, 16);
+  // SV_TYPE_WORKSTATION | SV_TYPE_SERVER | SV_TYPE_NT | SV_TYPE_POTENTIAL_BROWSER ([MS-RAP] §2.5.5.2.1), as a client edition sets.
+  const data = [0x01, 0, ...le32(720000), ...name, major, minor, ...le32(0x00011003), 15, 1, 0x55, 0xaa, 0];
+  const slot = [...'\\MAILSLOT\\BROWSE'].map((c) => c.charCodeAt(0)).concat([0]);
+  const header = [0xff, 0x53, 0x4d, 0x42, 0x25, ...Array(27).fill(0)];
+  const dataOffset = 32 + 1 + 34 + 2 + slot.length;
+  const words = [...le16(0), ...le16(data.length), ...le16(0), ...le16(0), 0, 0, ...le16(0), ...le32(0), ...le16(0), ...le16(0), ...le16(dataOffset), ...le16(data.length), ...le16(dataOffset), 3, 0, ...le16(1), ...le16(1), ...le16(2)];
+  const smb = [...header, 17, ...words, ...le16(slot.length + data.length), ...slot, ...data];
+  const names = [...netbiosName(dev.hostname, 0x00), ...netbiosName(t.domain, 0x1d)];
+  const ipBytes = dev.ip.split('.').map(Number);
+  const be16 = (v) => [(v >> 8) & 0xff, v & 0xff];
+  const payload = Uint8Array.from([0x11, 0x02, ...be16(t.id & 0xffff), ...ipBytes, ...be16(138), ...be16(names.length + smb.length), ...be16(0), ...names, ...smb]);
+  const bcast = `${ipBytes[0]}.${ipBytes[1]}.255.255`;
+  return [{ at, kind: 'udp', src: dev.name, dst: any.name, sport: 138, dport: 138, payload, dstIp: bcast, dstMac: 'ff:ff:ff:ff:ff:ff' }];
 }

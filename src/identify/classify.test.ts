@@ -51,6 +51,15 @@ describe('classifyDevice on samples/hospital-sample.pcap', () => {
     expect(host('00:50:56:9a:02:02').category).toBe('unknown');
   });
 
+  it('a profile\'s own evidence (derived pieces included, as the inventory stores them) classifies to the same profile', () => {
+    for (const [, ev] of evidenceByDevice(obs)) {
+      // Derived pieces come back once more in the evidence list (the inventory dedups them); the answers must not move.
+      const first = classifyDevice(ev, kb, { asOf });
+      const again = classifyDevice(first.evidence, kb, { asOf });
+      expect({ ...again, evidence: [] }).toEqual({ ...first, evidence: [] });
+    }
+  });
+
   it('the same evidence in any order gives the same profile', () => {
     for (const [, ev] of evidenceByDevice(obs)) {
       const ref = classifyDevice(ev, kb, { asOf });

@@ -1,5 +1,6 @@
 /** Classification: evidence about one device -> its design.md profile (vendor, model, type, category, OS …) with reasons. */
 import { vote, type Vote } from './combine.js';
+import { vendorEvidence, votingEvidence, withoutDerived } from './host-rules.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { canonicalVendor, matchRules, normaliseVendorKey } from './knowledge/lookup.js';
 import { lifecycleOf } from './os-lifecycle.js';
@@ -48,13 +49,19 @@ function asCategory(v: string | null): DeviceCategory {
  */
 export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase, options: ClassifyOptions): DeviceProfile {
   const threshold = options.threshold ?? FILL_THRESHOLD;
-  const sorted = [...evidence].sort(compareEvidence);
+  const sorted = withoutDerived(evidence).sort(compareEvidence);
   let groups = byAttribute(sorted);
   const pick = (attr: EvidenceAttribute, normalise?: (v: string) => string): Vote => vote(groups.get(attr) ?? [], normalise);
   const filled = (v: Vote): string | null => (v.winner !== null && v.confidence >= threshold ? v.winner.value : null);
 
+  // OS first: whether the host shows itself as a computer decides what a PC maker's OUI may say about it.
+  groups = byAttribute(votingEvidence(sorted));
+  const osNameVote = pick('osName');
+  const osName = filled(osNameVote);
+
   const vendorNorm = (v: string): string => normaliseVendorKey(canonicalVendor(kb, v));
-  const vendorVote = pick('vendor', vendorNorm);
+  const hardware = vendorEvidence(kb, groups.get('vendor') ?? [], sorted, { osName, itType: filled(pick('category')) === 'it' });
+  const vendorVote = vote(hardware.vote, vendorNorm);
   const vendor = filled(vendorVote) === null ? null : canonicalVendor(kb, filled(vendorVote) ?? '');
   const model = filled(pick('model'));
   const hostnames = (pick('hostname').ranked).filter((c) => c.strength >= 0.5).map((c) => c.value);
@@ -65,8 +72,8 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
     aeTitle: filled(pick('aeTitle')),
     hl7Application: filled(pick('hl7Application')),
   }, lastTs);
-  const all = [...sorted, ...extra].sort(compareEvidence);
-  groups = byAttribute(all);
+  const all = [...sorted, ...hardware.added, ...extra].sort(compareEvidence);
+  groups = byAttribute(votingEvidence(all));
 
   const typeVote = pick('type');
   const type = filled(typeVote);
@@ -77,8 +84,6 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
     category = asCategory(rule?.set.category ?? null);
   }
 
-  const osNameVote = pick('osName');
-  const osName = filled(osNameVote);
   const osVersion = osName === null ? null : filled(pick('osVersion'));
   const osLabelHint = osName === null ? null : filled(pick('osLabel'));
   const life = osName === null ? { label: null, endOfLife: null } : lifecycleOf(kb, osName, osVersion, osLabelHint, options.asOf);

@@ -13,6 +13,7 @@ import { lldpObservations } from './evidence/lldp.js';
 import { ntlmOs, smbObservations } from './evidence/smb.js';
 import { snmpObservations } from './evidence/snmp.js';
 import { tlsObservations } from './evidence/tls.js';
+import { APP_HOST_STACK_SOURCE } from './host-rules.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { initialTtl, matchTcpSignature, ouiVendor } from './knowledge/lookup.js';
 import type { DeviceKey, Observation } from './types.js';
@@ -82,9 +83,23 @@ function synObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, t
   const detail = `${direction === 'request' ? 'SYN' : 'SYN+ACK'} ttl ${syn.ttl} (initial ${initialTtl(syn.ttl)}) win ${syn.window} mss ${syn.mss ?? '-'} ws ${syn.windowScale ?? '-'} opts ${syn.options} (${sig.source})`;
   const e = new Emitter(out, key, tsMs);
   e.add('osName', sig.osName, 'tcp.syn', detail, sig.confidence);
+  // Counted only on a host that runs a DICOM/HL7 application (host-rules.ts): alone, the weaker entry above stands.
+  if (sig.hostConfidence !== null) e.add('osName', sig.osName, APP_HOST_STACK_SOURCE, `${detail}; counts only on a host that runs a DICOM or HL7 application`, sig.hostConfidence);
 }
 
-/** Observations from a flow: the OUI vendor of both MACs and the p0f-style OS guess from SYN / SYN+ACK. */
+/**
+ * The client of a completed TCP connection to a well-known service port that only one kind of device uses (BD Alaris
+ * PCUs to their Systems Manager on 3613): data/device-types.json `serverPort` rules. A SYN alone (a half-open scan)
+ * is not enough: the handshake must have completed and the server must have sent more than its SYN+ACK.
+ */
+function serverPortObservation(out: Observation[], kb: KnowledgeBase, client: DeviceKey, tsMs: number, flow: FlowJson): void {
+  if (flow.proto !== 'tcp' || flow.dport === null || (flow.state !== 'established' && flow.state !== 'closed')) return;
+  if (flow.packetsOut < 3 || flow.packetsIn < 2) return;
+  const e = new Emitter(out, client, tsMs);
+  if (!e.empty) e.rules(kb, 'device-types', 'serverPort', `tcp/${String(flow.dport)}`, 'flow.serverPort');
+}
+
+/** Observations from a flow: the OUI vendor of both MACs, the p0f-style OS guess from SYN / SYN+ACK, service ports. */
 export function observationsFromFlow(flow: FlowJson, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
   const tsMs = Date.parse(flow.first) || 0;
@@ -92,6 +107,7 @@ export function observationsFromFlow(flow: FlowJson, kb: KnowledgeBase): Observa
   const server: DeviceKey = { mac: unicastMac(flow.dstMac), ip: unicastIp(flow.dst) };
   ouiObservation(out, kb, client, tsMs);
   ouiObservation(out, kb, server, tsMs);
+  serverPortObservation(out, kb, client, tsMs, flow);
   if (flow.syn !== undefined) synObservation(out, kb, client, tsMs, flow.syn, 'request');
   if (flow.synAck !== undefined) synObservation(out, kb, server, tsMs, flow.synAck, 'response');
   return out;

@@ -31,6 +31,8 @@ export interface TcpSignature {
   osName: string;
   osLabel: string | null;
   confidence: number;
+  /** Confidence on a host already shown to run a general-purpose application (DICOM/HL7 application entity). */
+  hostConfidence: number | null;
   source: string;
 }
 
@@ -81,5 +83,7 @@ export interface KnowledgeBase {
   lifecycle: LifecycleEntry[];
   /** Normalised alias -> canonical vendor name. */
   vendorAliases: Map<string, string>;
+  /** Normalised canonical names of computer makers (PCs, servers, virtual NICs): their OUI names the hardware only. */
+  computerMakers: Set<string>;
   fdaProductCodes: FdaProductCode[];
 }

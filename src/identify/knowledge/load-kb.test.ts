@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../util/app-error.js';
 import { loadKnowledgeBase } from './load-kb.js';
-import { canonicalVendor, dicomRootOf, matchRules } from './lookup.js';
+import { canonicalVendor, dicomRootOf, matchRules, ouiVendor } from './lookup.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-rules-'));
 function rulesFile(name: string, content: unknown): string {
@@ -37,6 +37,16 @@ describe('loadKnowledgeBase', () => {
     expect(kb.lifecycle.length).toBeGreaterThan(20);
   });
 
+  it('computer makers, OUI-name aliases and medical-maker OUIs used by the host rules', () => {
+    const kb = loadKnowledgeBase();
+    expect([...kb.computerMakers].sort()).toEqual(expect.arrayContaining(['dell', 'hp', 'lenovo', 'vmware']));
+    expect(kb.computerMakers.has('ge healthcare')).toBe(false);
+    expect(canonicalVendor(kb, 'Aruba, a Hewlett Packard Enterprise')).toBe('Aruba');
+    expect(canonicalVendor(kb, 'Philips Patient Monitoring')).toBe('Philips');
+    expect(ouiVendor(kb, '00:09:fb:01:02:03')).toMatchObject({ vendor: 'Philips Patient Monitoring', medicalMaker: true });
+    expect(kb.tcp.filter((t) => t.hostConfidence !== null).every((t) => t.options.includes('ws') && t.hostConfidence !== null && t.hostConfidence > t.confidence)).toBe(true);
+  });
+
   it('merges a user rules file over the shipped data (user rules first)', () => {
     const f = rulesFile('ok.json', {
       'device-types': { rules: [{ field: 'hostname', match: '^CT01$', set: { type: 'cone-beam CT', category: 'imaging' }, confidence: 0.9, source: 'site register' }] },
@@ -63,5 +73,8 @@ describe('loadKnowledgeBase', () => {
     expect(errorOf([rulesFile('life.json', { 'os-lifecycle': { entries: [{ name: 'W', version: '1', label: 'W', family: 'W', endOfSupport: 'soon', source: 's' }] } })]).message).toMatch(/endOfSupport/);
     expect(errorOf([rulesFile('oui.json', { oui: { entries: { 'zz:00:00': 'x' } } })]).message).toMatch(/24-bit OUI/);
     expect(errorOf([rulesFile('arr.json', [1, 2])]).message).toMatch(/arr\.json/);
+    const tcp = { direction: 'request', ttl: 64, window: '*', windowScale: '*', options: 'mss', osName: 'X', confidence: 0.4, source: 's' };
+    expect(errorOf([rulesFile('host.json', { 'tcp-fingerprints': { entries: [{ ...tcp, hostConfidence: 1.5 }] } })]).message).toMatch(/hostConfidence/);
+    expect(errorOf([rulesFile('maker.json', { 'vendor-aliases': { entries: [{ canonical: 'X', aliases: [], computerMaker: 'yes', source: 's' }] } })]).message).toMatch(/computerMaker/);
   });
 });

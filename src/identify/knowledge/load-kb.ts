@@ -28,7 +28,7 @@ function readJson(file: string): unknown {
 
 function emptyKb(): KnowledgeBase {
   const rules = Object.fromEntries(RULE_SETS.map((n) => [n, []])) as unknown as KnowledgeBase['rules'];
-  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), fdaProductCodes: [] };
+  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), fdaProductCodes: [] };
 }
 
 /** Adds one section (a data file's content) to the KB; `front` puts user entries before shipped ones so they win. */
@@ -83,6 +83,9 @@ function mergeSection(kb: KnowledgeBase, name: string, doc: unknown, file: strin
           const key = normaliseVendorKey(a);
           if (front || !kb.vendorAliases.has(key)) kb.vendorAliases.set(key, canonical);
         }
+        const computer = e.computerMaker ?? false;
+        if (typeof computer !== 'boolean') fail(label, where, '"computerMaker" must be true or false');
+        if (computer) kb.computerMakers.add(normaliseVendorKey(canonical));
       });
       return;
     default:

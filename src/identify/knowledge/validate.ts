@@ -94,9 +94,11 @@ export function tcpSignature(file: string, i: number, e: unknown): TcpSignature 
   if (!/^(\*|\d+|mss\*\d+)$/.test(window)) fail(file, where, '"window" must be *, a number or mss*N');
   const windowScale = str(file, where, e, 'windowScale');
   if (!/^(\*|\d+)$/.test(windowScale)) fail(file, where, '"windowScale" must be * or a number');
+  const host = e.hostConfidence ?? null;
+  if (host !== null && (typeof host !== 'number' || !Number.isFinite(host) || host < 0 || host > 1)) fail(file, where, '"hostConfidence" must be a number from 0 to 1');
   return {
     direction, ttl, window, windowScale, options: str(file, where, e, 'options'), osName: str(file, where, e, 'osName'),
-    osLabel: optStr(file, where, e, 'osLabel'), confidence: confidence(file, where, e), source: str(file, where, e, 'source'),
+    osLabel: optStr(file, where, e, 'osLabel'), confidence: confidence(file, where, e), hostConfidence: host, source: str(file, where, e, 'source'),
   };
 }
 

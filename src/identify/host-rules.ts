@@ -1,0 +1,76 @@
+/**
+ * Device-level corroboration (design.md "identify"): facts that mean something only together — a computer maker's
+ * OUI and what the host shows it is, a TCP stack signature and the application the host runs.
+ */
+import type { KnowledgeBase } from './knowledge/kb-types.js';
+import { canonicalVendor, normaliseVendorKey } from './knowledge/lookup.js';
+import type { Evidence } from './types.js';
+
+/** Sources whose vendor is a NIC's IEEE OUI (the MAC itself, or an EUI-64 built from it). */
+const OUI_SOURCES: ReadonlySet<string> = new Set(['mac.oui', 'hl7.eui64.oui']);
+
+/** Source of the vendor evidence this module derives from a computer maker's OUI. */
+const COMPUTER_MAKER_SOURCE = 'rule.computer-maker-oui';
+
+/** Categories of clinical equipment: their maker, not the maker of the PC inside, is the device's vendor. */
+const EQUIPMENT_CATEGORIES: ReadonlySet<string> = new Set(['imaging', 'patient-monitoring', 'infusion', 'life-support', 'laboratory']);
+
+/** The host itself sent a DICOM association (its implementation UID) or an HL7 message (its MSH-3). */
+function isAppHost(evidence: readonly Evidence[]): boolean {
+  return evidence.some((e) => e.attribute === 'dicomImplementationClassUid' || (e.attribute === 'hl7Application' && e.source === 'hl7.sendingApplication'));
+}
+
+function isComputerOui(kb: KnowledgeBase, e: Evidence): boolean {
+  return e.attribute === 'vendor' && OUI_SOURCES.has(e.source) && kb.computerMakers.has(normaliseVendorKey(canonicalVendor(kb, e.value)));
+}
+
+/**
+ * The evidence without what this module derived on an earlier run: the inventory keeps a profile's derived evidence
+ * and hands it back, and a stale derivation must not count as "another source naming a vendor".
+ */
+export function withoutDerived(evidence: readonly Evidence[]): Evidence[] {
+  return evidence.filter((e) => e.source !== COMPUTER_MAKER_SOURCE);
+}
+
+export interface VendorEvidence {
+  /** The vendor evidence that takes part in the vote. */
+  vote: Evidence[];
+  /** Evidence this rule adds (also kept in the profile, as reasons). */
+  added: Evidence[];
+}
+
+/**
+ * A PC/server/VM maker's OUI names the hardware, not the product on it. When any other source names a vendor (a
+ * modality on a Dell PC, an infusion gateway in a VMware VM) that OUI leaves the vote: it neither wins nor dilutes.
+ * When nothing else names a vendor, the host shows itself as a general-purpose computer (its OS is known, or an
+ * IT type such as workstation) and nothing says it is clinical equipment, the hardware maker is the answer.
+ */
+export function vendorEvidence(kb: KnowledgeBase, vendorEv: readonly Evidence[], all: readonly Evidence[], computer: { osName: string | null; itType: boolean }): VendorEvidence {
+  const hardware = vendorEv.filter((e) => isComputerOui(kb, e));
+  if (hardware.length === 0) return { vote: [...vendorEv], added: [] };
+  const others = vendorEv.filter((e) => !OUI_SOURCES.has(e.source));
+  if (others.length > 0) return { vote: vendorEv.filter((e) => !isComputerOui(kb, e)), added: [] };
+  const equipment = all.find((e) => e.attribute === 'category' && EQUIPMENT_CATEGORIES.has(e.value));
+  if (equipment !== undefined || (computer.osName === null && !computer.itType)) return { vote: [...vendorEv], added: [] };
+  const best = hardware.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  const shows = computer.osName !== null ? `a ${computer.osName} host` : 'an IT device';
+  const added: Evidence = {
+    attribute: 'vendor', value: best.value, source: COMPUTER_MAKER_SOURCE, confidence: 0.45, tsMs: best.tsMs,
+    detail: `${best.detail}: a computer maker's NIC on ${shows} that no other source names and nothing marks as clinical equipment (data/vendor-aliases.json computerMaker)`,
+  };
+  return { vote: [...vendorEv, added], added: [added] };
+}
+
+/** Source of full-stack SYN evidence that counts only on an application host (data/tcp-fingerprints.json hostConfidence). */
+export const APP_HOST_STACK_SOURCE = 'tcp.syn.app-host';
+
+/**
+ * A TCP SYN signature alone is weak (embedded stacks and middleboxes imitate), but a full-stack signature on a host
+ * that runs a DICOM/HL7 application names the OS well: such software runs on Windows or Linux, not on a bare RTOS.
+ * Returns the evidence that votes: `tcp.syn.app-host` pieces stay only when the host runs such an application.
+ */
+export function votingEvidence(evidence: readonly Evidence[]): Evidence[] {
+  if (!evidence.some((e) => e.source === APP_HOST_STACK_SOURCE)) return [...evidence];
+  if (isAppHost(evidence)) return [...evidence];
+  return evidence.filter((e) => e.source !== APP_HOST_STACK_SOURCE);
+}
