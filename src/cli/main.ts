@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerCapture } from './commands/capture.js';
+import { registerControls } from './commands/controls.js';
 import { registerDeviceSet } from './commands/device-set.js';
 import { registerDevices } from './commands/devices.js';
 import { registerFlows } from './commands/flows.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerImportCmms(program);
   registerReconcile(program);
   registerDeviceSet(program);
+  registerControls(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

@@ -40,3 +40,42 @@ export interface DeviceRiskResult {
   /** Risk of each finding, keyed by finding id. */
   findings: ReadonlyMap<string, FindingRisk>;
 }
+
+/** How a control or window names what it covers: one device, or every device of a vendor (and model). */
+export interface ControlTarget {
+  deviceId: string | null;
+  vendor: string | null;
+  model: string | null;
+}
+
+/** A time a device or model may be taken down for patching (issue 5 §5). `schedule` is checked text (schedule.ts). */
+export interface MaintenanceWindow extends ControlTarget {
+  id: string;
+  schedule: string;
+  description: string;
+  by: string;
+  createdAt: string;
+}
+
+export const SUPPORT_STATUSES = ['supported', 'limited', 'ended', 'unknown'] as const;
+/** `limited`: security fixes only or best effort; `ended`: the vendor no longer fixes it. */
+export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
+
+/** A vendor's end of support for one model (issue 5 §5), typed in by a person or imported from a CSV. */
+export interface ModelSupport {
+  vendor: string;
+  model: string;
+  /** ISO date (YYYY-MM-DD) or null when only the status is known. */
+  endOfSupport: string | null;
+  status: SupportStatus | null;
+  source: 'user' | 'import';
+  notes: string | null;
+  updatedAt: string;
+}
+
+/** What assessRisk reads besides devices and findings (loadRiskContext fills it from the database). */
+export interface RiskContext {
+  controls: Control[];
+  support: ModelSupport[];
+  windows: MaintenanceWindow[];
+}

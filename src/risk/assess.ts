@@ -1,0 +1,121 @@
+/**
+ * Risk for an inventory (issue 5 §4): assessRisk scores every finding and device from the facts given (pure: no I/O,
+ * the time comes in), and loadRiskContext reads the controls register, maintenance windows and model support.
+ */
+import type { Kysely } from 'kysely';
+import type { FindingJson } from '../findings/types.js';
+import type { InventoryDb } from '../inventory/sqlite/schema.js';
+import type { DeviceJson } from '../inventory/types.js';
+import { controlsFor, countStatus, supportFor, targetMatches } from './applicability.js';
+import { ControlsStore } from './controls/controls-store.js';
+import { SupportStore } from './controls/support-store.js';
+import { scoreDevice, type ScoredFinding } from './device-score.js';
+import { scoreFinding, type DeviceExposure } from './score.js';
+import type { Control, DeviceRiskInput, DeviceRiskResult, FindingRisk, MaintenanceWindow, ModelSupport, RiskContext } from './types.js';
+import type { RiskWeights } from './weights.js';
+
+export interface AssessOptions {
+  /** The time controls, acceptances and support dates are judged at; defaults to now. */
+  nowMs?: number;
+  windows?: readonly MaintenanceWindow[];
+}
+
+/** Exposure a device shows through its counted findings, added to its other findings. */
+function deviceExposure(findings: readonly FindingJson[], nowMs: number): DeviceExposure {
+  const out: DeviceExposure = { internetEgress: false, userSegmentReach: false };
+  for (const f of findings) {
+    if (!countStatus(f, nowMs).counted) continue;
+    if (f.kind === 'internet-egress' || f.facts.external === true) out.internetEgress = true;
+    if (f.kind === 'exposed-management' || f.kind === 'segmentation-violation') out.userSegmentReach = true;
+  }
+  return out;
+}
+
+/** One device and its findings. */
+export function assessDevice(input: DeviceRiskInput, support: readonly ModelSupport[], weights: RiskWeights, options: AssessOptions = {}): DeviceRiskResult {
+  const nowMs = options.nowMs ?? Date.now();
+  const { device } = input;
+  const { active, expired } = controlsFor(input.controls, device, nowMs);
+  const exposure = deviceExposure(input.findings, nowMs);
+  const scored: ScoredFinding[] = input.findings.map((finding) => ({
+    finding,
+    score: scoreFinding(finding, { device, exposure, controls: active, expiredControls: expired, weights, nowMs }),
+  }));
+  const windows = (options.windows ?? []).filter((w) => targetMatches(w, device));
+  const risk = scoreDevice(device, scored, supportFor(device, support, nowMs), windows, weights);
+  return { device: risk, findings: new Map<string, FindingRisk>(scored.map((s) => [s.finding.id, s.score.risk])) };
+}
+
+/** A finding whose device is not in the list is scored as an unknown device's, so it is never left without risk. */
+function placeholder(id: string): DeviceJson {
+  return {
+    id, mac: null, ips: [], hostnames: [], vendor: null, model: null, type: null, category: 'unknown',
+    os: { name: null, version: null, label: null, endOfLife: null }, firmware: null, protocols: [],
+    dicom: { aeTitles: [], implementationClassUid: null, implementationVersionName: null },
+    hl7: { applications: [], facilities: [], versions: [] }, location: null, department: null, assetTag: null,
+    owner: null, serial: null, supportEnd: null, supportStatus: null, confidence: 0, firstSeen: '', lastSeen: '',
+    retiredAt: null, evidence: [], risk: null,
+  };
+}
+
+/**
+ * Returns copies of the devices and findings with `risk` filled (the inputs are not changed). A device without its
+ * own supportEnd/supportStatus gets its model's, so the JSON shows what the score used. Findings come back in input order.
+ */
+export function assessRisk(
+  devices: readonly DeviceJson[],
+  findings: readonly FindingJson[],
+  controls: readonly Control[],
+  support: readonly ModelSupport[],
+  weights: RiskWeights,
+  options: AssessOptions = {},
+): { devices: DeviceJson[]; findings: FindingJson[] } {
+  const nowMs = options.nowMs ?? Date.now();
+  const byDevice = new Map<string, FindingJson[]>();
+  for (const f of findings) {
+    const list = byDevice.get(f.deviceId);
+    if (list === undefined) byDevice.set(f.deviceId, [f]);
+    else list.push(f);
+  }
+  const findingRisk = new Map<string, FindingRisk>();
+  const outDevices = devices.map((device) => {
+    const result = assessDevice({ device, findings: byDevice.get(device.id) ?? [], controls }, support, weights, { ...options, nowMs });
+    byDevice.delete(device.id);
+    for (const [id, r] of result.findings) findingRisk.set(id, r);
+    const s = supportFor(device, support, nowMs);
+    return {
+      ...device,
+      supportEnd: device.supportEnd ?? s.endOfSupport,
+      supportStatus: device.supportStatus ?? (s.state === 'unknown' ? null : s.state),
+      risk: result.device,
+    };
+  });
+  for (const [deviceId, orphans] of byDevice) {
+    const result = assessDevice({ device: placeholder(deviceId), findings: orphans, controls }, support, weights, { ...options, nowMs });
+    for (const [id, r] of result.findings) findingRisk.set(id, r);
+  }
+  return { devices: outDevices, findings: findings.map((f) => ({ ...f, risk: findingRisk.get(f.id) ?? f.risk })) };
+}
+
+/** Controls, model support and maintenance windows from the inventory database (migration 0006). */
+export async function loadRiskContext(db: Kysely<InventoryDb>): Promise<RiskContext> {
+  const controls = new ControlsStore(db);
+  return { controls: await controls.listControls(), support: await new SupportStore(db).list(), windows: await controls.listWindows() };
+}
+
+/** The one call for outputs (`devices`, `findings`, `analyze --json`): read the register, then assessRisk. */
+export async function assessWithDb(
+  db: Kysely<InventoryDb>,
+  devices: readonly DeviceJson[],
+  findings: readonly FindingJson[],
+  weights: RiskWeights,
+  nowMs: number = Date.now(),
+): Promise<{ devices: DeviceJson[]; findings: FindingJson[] }> {
+  const ctx = await loadRiskContext(db);
+  return assessRisk(devices, findings, ctx.controls, ctx.support, weights, { nowMs, windows: ctx.windows });
+}
+
+/** Highest risk first (design.md: `wardwatch findings` lists them so); unscored last; ties by id for stable output. */
+export function byRiskDesc(a: { id: string; risk: { score: number } | null }, b: { id: string; risk: { score: number } | null }): number {
+  return (b.risk?.score ?? -1) - (a.risk?.score ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
