@@ -35,6 +35,8 @@ export interface VulnerabilityMatch {
   remediation: string | null;
   /** True when the version was unknown and matched a product without a version range check (less certain). */
   versionUnknown: boolean;
+  /** For source 'sbom': the SBOM component that matched, so a VEX statement about the component can be applied too. */
+  component?: ProductQuery;
 }
 
 export interface VulnerabilityMatcher {

@@ -1,14 +1,18 @@
 /** The `wardwatch` command line: commands, the one error line, exit codes (design.md "CLI"). */
 import { Command, CommanderError } from 'commander';
+import { registerAdvisories } from './commands/advisories.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerCapture } from './commands/capture.js';
 import { registerControls } from './commands/controls.js';
 import { registerDeviceSet } from './commands/device-set.js';
 import { registerDevices } from './commands/devices.js';
+import { registerFindings } from './commands/findings.js';
 import { registerFlows } from './commands/flows.js';
 import { registerImportCmms } from './commands/import-cmms.js';
 import { registerReconcile } from './commands/reconcile.js';
 import { registerRecords } from './commands/records.js';
+import { registerSbom } from './commands/sbom.js';
+import { registerVex } from './commands/vex.js';
 import { reportError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -27,6 +31,10 @@ export function buildProgram(): Command {
   registerImportCmms(program);
   registerReconcile(program);
   registerDeviceSet(program);
+  registerFindings(program);
+  registerAdvisories(program);
+  registerSbom(program);
+  registerVex(program);
   registerControls(program);
   for (const c of program.commands) c.exitOverride();
   return program;

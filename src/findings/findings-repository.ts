@@ -1,4 +1,5 @@
 /** The findings store's interface (issue 5 §1): one contract for SQLite now and Postgres later. */
+import type { RiskJson } from '../inventory/types.js';
 import type { FindingInput, FindingJson, FindingQuery, StatusChange } from './types.js';
 
 export interface FindingsRepository {
@@ -13,4 +14,6 @@ export interface FindingsRepository {
   get(id: string): Promise<FindingJson | null>;
   /** AppError bad-argument when a risk-accepted change lacks reason/owner/expires; not-found for an unknown id. */
   setStatus(id: string, change: StatusChange, nowMs?: number): Promise<FindingJson>;
+  /** The risk stage's score for a finding (null clears it); lists order by it after severity. */
+  setRisk?(id: string, risk: RiskJson | null): Promise<void>;
 }

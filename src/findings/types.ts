@@ -116,3 +116,28 @@ export interface FindingQuery {
   kinds?: readonly FindingKind[];
   statuses?: readonly FindingStatus[];
 }
+
+/** One vendor remote-access session (a flow): TeamViewer, AnyDesk, VNC/RDP from outside, a VPN tunnel. */
+export interface RemoteSession {
+  deviceId: string;
+  /** The far end (IP, and host name when TLS named it). */
+  peer: string;
+  /** `teamviewer/5938`, `anydesk/7070`, `rdp/3389`, `ipsec/4500` … */
+  service: string;
+  startMs: number;
+  endMs: number;
+  bytes: number;
+  /** Part of a chain of sessions lasting 8 h or more, or present in most of a long capture. */
+  alwaysOn: boolean;
+}
+
+export interface RemoteSessionJson {
+  deviceId: string;
+  peer: string;
+  service: string;
+  start: string;
+  end: string;
+  durationSeconds: number;
+  bytes: number;
+  alwaysOn: boolean;
+}

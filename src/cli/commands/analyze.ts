@@ -11,6 +11,10 @@ import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { arpSender } from '../../capture/arp.js';
 import { InventoryCollector } from '../../pipeline/inventory-collector.js';
+import { FindingsCollector } from '../../pipeline/findings-collector.js';
+import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
+import { loadSite } from '../../findings/site.js';
+import type { FindingJson } from '../../findings/types.js';
 import { makeProgress } from '../progress.js';
 import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } from '../read-options.js';
 import { finishRead } from './finish-read.js';
@@ -25,13 +29,15 @@ export interface AnalyzeReport {
   transports: Record<string, number>;
   hosts: number;
   devices: DeviceJson[];
-  findings: unknown[];
+  findings: FindingJson[];
 }
 
 export interface AnalyzeFlags extends ReadFlags {
   json?: boolean;
   db: string;
   rules?: string[];
+  /** Site file (findings' network zones): managementNetworks, internalNetworks, vendorNetworks. */
+  site?: string;
 }
 
 /** Reads the sources through every decoder and builds the report; shared by `analyze` and `capture`. */
@@ -41,10 +47,14 @@ export async function analyzeSources(
   extra: Pick<IngestOptions, 'stdin' | 'signal'> & { onFlow?: (f: Flow) => void } = {},
 ): Promise<{ report: AnalyzeReport; result: IngestResult }> {
   const kb = loadKnowledgeBase(flags.rules ?? []);
+  const site = loadSite(flags.site);
   const inventory = await SqliteInventory.open(flags.db);
+  let findings: SqliteFindings | null = null;
   try {
-    return await analyzeInto(inventory, kb, captures, flags, extra);
+    findings = await SqliteFindings.open(flags.db);
+    return await analyzeInto(inventory, kb, captures, flags, extra, new FindingsCollector(inventory, findings, site), findings);
   } finally {
+    await findings?.close();
     await inventory.close();
   }
 }
@@ -55,6 +65,8 @@ async function analyzeInto(
   captures: readonly string[],
   flags: AnalyzeFlags,
   extra: Pick<IngestOptions, 'stdin' | 'signal'> & { onFlow?: (f: Flow) => void },
+  findingsCollector: FindingsCollector,
+  findings: SqliteFindings,
 ): Promise<{ report: AnalyzeReport; result: IngestResult }> {
   const collector = new InventoryCollector(inventory, kb, captures);
   const summary: TrafficSummary = { protocols: new Map(), transports: new Map(), hosts: new Set() };
@@ -71,6 +83,7 @@ async function analyzeInto(
         record: (r) => {
           bump(r.proto, 'records');
           collector.record(r);
+          findingsCollector.record(r);
         },
       });
       return {
@@ -87,7 +100,9 @@ async function analyzeInto(
             summary.hosts.add(flowSrcText(f));
             summary.hosts.add(flowDstText(f));
           }
-          collector.flow(flowToJson(f));
+          const json = flowToJson(f);
+          collector.flow(json);
+          findingsCollector.flow(json);
           extra.onFlow?.(f);
         },
       };
@@ -97,6 +112,8 @@ async function analyzeInto(
   progress.stop();
   // End of life is judged as of the capture's newest packet: an old capture reads as it was then.
   await collector.finish(new Date(collector.latestCaptureMs || Date.now()));
+  // Findings need the devices written and classified (ids, categories, OS end of life): they come last.
+  await findingsCollector.finish();
   const devices = await inventory.listDevices();
   const report: AnalyzeReport = {
     stats: { ...result.stats, seconds: Number(result.seconds.toFixed(3)) },
@@ -104,7 +121,7 @@ async function analyzeInto(
     transports: Object.fromEntries(summary.transports),
     hosts: summary.hosts.size,
     devices,
-    findings: [],
+    findings: await findings.list({ statuses: ['open', 'acknowledged', 'risk-accepted'] }),
   };
   return { report, result };
 }
@@ -117,6 +134,7 @@ export function registerAnalyze(program: Command): void {
   addReadOptions(program.command('analyze').description('ingest captures and print a summary').argument('<capture...>', "pcap/pcapng files, gzip ok; '-' for stdin"))
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .option('--json', 'print the JSON report instead of the summary')
+    .option('--site <file>', 'site file (JSON): managementNetworks, internalNetworks, vendorNetworks (docs/site-file.md)')
     .option('--rules <file...>', 'extra identification rules (JSON, same shapes as data/*.json), over the shipped ones')
     .action(async (captures: string[], flags: AnalyzeFlags) => {
       const { report, result } = await analyzeSources(captures, flags);

@@ -1,4 +1,5 @@
 /** The short human summary `analyze` prints: what was read, which protocols were heard, what was damaged. */
+import type { FindingJson } from '../../findings/types.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import type { AnalyzeReport } from './analyze.js';
 
@@ -39,6 +40,7 @@ export function formatSummary(captures: readonly string[], r: AnalyzeReport): st
   if ((s.evicted ?? 0) > 0) odd.push(`${n(s.evicted ?? 0)} flows ended early by a full table (raise --max-flows)`);
   lines.push(`  packets    ${odd.length > 0 ? odd.join(', ') : 'all well-formed'}`);
   lines.push(...formatDevices(r.devices));
+  lines.push(...formatFindings(r.findings, r.devices));
   return `${lines.join('\n')}\n`;
 }
 
@@ -64,5 +66,25 @@ function formatDevices(devices: readonly DeviceJson[]): string[] {
     if (why.length > 0 && (d.vendor !== null || d.type !== null || os !== null)) out.push(`${' '.repeat(22)}why: ${why.join(', ')}  confidence ${d.confidence.toFixed(2)}`);
   }
   if (sorted.length > MAX_DEVICES_SHOWN) out.push(`    … and ${n(sorted.length - MAX_DEVICES_SHOWN)} more`);
+  return out;
+}
+
+const MAX_FINDINGS_SHOWN = 10;
+
+/** The findings an analyst acts on first (the report's list is already ordered), each with its first evidence. */
+function formatFindings(findings: readonly FindingJson[], devices: readonly DeviceJson[]): string[] {
+  if (findings.length === 0) return ['  findings   none'];
+  const byId = new Map(devices.map((d) => [d.id, d]));
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  const bySeverity = ['critical', 'high', 'medium', 'low', 'info'].filter((s) => counts.has(s)).map((s) => `${n(counts.get(s) ?? 0)} ${s}`).join(', ');
+  const out = [`  findings   ${n(findings.length)} (${bySeverity}; \`wardwatch findings\` lists them with evidence)`];
+  for (const f of findings.slice(0, MAX_FINDINGS_SHOWN)) {
+    const d = byId.get(f.deviceId);
+    const where = d?.hostnames[0] ?? d?.ips[0] ?? f.deviceId.slice(0, 12);
+    out.push(`    ${f.severity.toUpperCase().padEnd(8)} ${where.padEnd(16)} ${f.title}`);
+    if (f.evidence[0] !== undefined) out.push(`${' '.repeat(30)}${f.evidence[0]}`);
+  }
+  if (findings.length > MAX_FINDINGS_SHOWN) out.push(`    … and ${n(findings.length - MAX_FINDINGS_SHOWN)} more`);
   return out;
 }

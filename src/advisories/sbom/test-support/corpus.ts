@@ -1,0 +1,23 @@
+/** Test helper: paths into the shared corpus (never copied into the project) and a fresh in-memory inventory. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SqliteInventory } from '../../../inventory/sqlite/sqlite-inventory.js';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+export const sbomVexCorpus = path.resolve(repoRoot, '../shared/corpus/sbom_vex');
+
+export function corpusFile(relative: string): string {
+  return path.join(sbomVexCorpus, relative);
+}
+
+export function corpusText(relative: string): string {
+  return readFileSync(corpusFile(relative), 'utf8');
+}
+
+export function corpusJson(relative: string): Record<string, unknown> {
+  return JSON.parse(corpusText(relative)) as Record<string, unknown>;
+}
+
+export function memoryInventory(): Promise<SqliteInventory> {
+  return SqliteInventory.open(':memory:');
+}

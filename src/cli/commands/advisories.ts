@@ -1,0 +1,173 @@
+/**
+ * `wardwatch advisories import <file|dir|url…>`, `advisories list [--format table|json]` and `advisories unmatched`
+ * (design.md CLI; issue 5 §2): CSAF 2.0, CISA KEV, NVD CVE 2.0, ROLIE feeds and provider directories.
+ */
+import type { Command } from 'commander';
+import { deviceQuery } from '../../advisories/assess-devices.js';
+import type { MatchOutcome } from '../../advisories/match/match-query.js';
+import type { ProductQuery } from '../../advisories/types.js';
+import { importSources, type ImportReport } from '../../advisories/import/import-sources.js';
+import { loadAliasTables } from '../../advisories/normalise/aliases.js';
+import { formatAssessment, reassessDatabase } from '../../advisories/reassess.js';
+import { SqliteAdvisoryStore, type AdvisorySummary } from '../../advisories/sqlite/advisory-store.js';
+import { advisoryReasons, deviceName, deviceReasons, type UnmatchedReport } from '../../advisories/unmatched.js';
+import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import type { DeviceJson } from '../../inventory/types.js';
+import { AppError, ErrorCode } from '../../util/app-error.js';
+
+const FORMATS = ['table', 'json'] as const;
+const MAX_WARNINGS_SHOWN = 5;
+
+function checkFormat(format: string): 'table' | 'json' {
+  if (!(FORMATS as readonly string[]).includes(format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${format}' (use ${FORMATS.join(', ')})`);
+  return format as 'table' | 'json';
+}
+
+function positive(name: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0)) throw new AppError(ErrorCode.BadArgument, `${name} must be a positive number, not '${value}'`);
+  return n;
+}
+
+function printReport(r: ImportReport, verbose: boolean): void {
+  if (!r.ok) {
+    process.stderr.write(`error: ${r.source}: ${r.message}\n`);
+    return;
+  }
+  process.stdout.write(`${r.kind.padEnd(17)} ${r.source}: ${r.message}\n`);
+  const shown = verbose ? r.warnings : r.warnings.slice(0, MAX_WARNINGS_SHOWN);
+  for (const w of shown) process.stderr.write(`warning: ${r.source}: ${w}\n`);
+  if (shown.length < r.warnings.length) process.stderr.write(`warning: ${r.source}: … and ${r.warnings.length - shown.length} more (--verbose)\n`);
+}
+
+/** deviceId lists per advisory, from matching every device now (matches follow the current inventory). */
+async function devicesByAdvisory(store: SqliteAdvisoryStore, devices: readonly DeviceJson[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const d of devices) {
+    const q = deviceQuery(d);
+    if (q.vendor === null || q.product === null) continue;
+    for (const advisoryId of new Set((await store.match(q)).map((m) => m.advisoryId))) out.set(advisoryId, [...(out.get(advisoryId) ?? []), d.id]);
+  }
+  return out;
+}
+
+function table(rows: readonly (AdvisorySummary & { devices: string[] })[]): string {
+  const body = rows.map((a) => [a.id, a.source, a.vendor ?? '', String(a.cves.length), String(a.devices.length), a.title]);
+  const head = ['ID', 'SOURCE', 'VENDOR', 'CVES', 'DEVICES', 'TITLE'];
+  const widths = head.map((h, i) => Math.min(i === 5 ? 70 : 32, Math.max(h.length, ...body.map((r) => (r[i] ?? '').length))));
+  const line = (r: readonly string[]): string => r.map((c, i) => c.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return `${[line(head), ...body.map(line)].join('\n')}\n`;
+}
+
+async function withStores<T>(db: string, work: (inventory: SqliteInventory, store: SqliteAdvisoryStore) => Promise<T>): Promise<T> {
+  const inventory = await SqliteInventory.open(db);
+  try {
+    return await work(inventory, SqliteAdvisoryStore.over(inventory.db));
+  } finally {
+    await inventory.close();
+  }
+}
+
+/** One device's matches with their reasons, and what did not match. */
+function explainText(name: string, q: ProductQuery, outcome: MatchOutcome | null, reasons: readonly string[]): string {
+  const what = [q.vendor, q.product, q.version].filter((x) => x !== null).join(' ');
+  const lines = [`device ${name} (${what === '' ? 'unidentified' : what}):`];
+  for (const m of outcome?.matches ?? []) {
+    lines.push(`  ${m.vulnerability}  ${m.advisoryId}  CVSS ${m.cvssBase ?? '-'}${m.kev ? '  KEV' : ''}${m.versionUnknown ? '  (version unconfirmed)' : ''}`);
+    for (const r of m.reasons) lines.push(`    - ${r}`);
+  }
+  for (const r of reasons) lines.push(`  ${r.replace(/^device [^:]+: /, '')}`);
+  if ((outcome?.matches.length ?? 0) > 0) for (const miss of outcome?.misses ?? []) lines.push(`  not matched: ${miss}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerAdvisories(program: Command): void {
+  const advisories = program.command('advisories').description('vulnerability advisories: CSAF 2.0, CISA KEV, NVD CVE 2.0');
+  advisories
+    .command('import')
+    .description('import advisories from files, directories, ROLIE feeds, provider-metadata.json or index.txt (paths or URLs)')
+    .argument('<sources...>', 'files, directories or http(s) URLs')
+    .option('--db <file>', 'inventory database', './wardwatch.db')
+    .option('--max-size <MiB>', 'largest document read', '64')
+    .option('--timeout <sec>', 'seconds to wait for each URL', '30')
+    .option('--no-assess', 'do not re-assess the devices afterwards')
+    .option('--verbose', 'print every warning')
+    .exitOverride()
+    .action(async (sources: string[], flags: { db: string; maxSize: string; timeout: string; assess: boolean; verbose?: boolean }) => {
+      const maxBytes = Math.round(positive('--max-size', flags.maxSize) * 1024 * 1024);
+      const timeoutMs = Math.round(positive('--timeout', flags.timeout) * 1000);
+      await withStores(flags.db, async (inventory, store) => {
+        const reports = await importSources(store, sources, { maxBytes, timeoutMs, onReport: (r) => { printReport(r, flags.verbose === true); } });
+        const sum = (k: 'advisories' | 'products' | 'vulnerabilities' | 'kev'): number => reports.reduce((n, r) => n + r[k], 0);
+        const failed = reports.filter((r) => !r.ok).length;
+        process.stdout.write(`imported ${sum('advisories')} advisories (${sum('products')} products, ${sum('vulnerabilities')} vulnerabilities) and ${sum('kev')} KEV entries; ${failed} failed\n`);
+        if (flags.assess) process.stdout.write(`${formatAssessment(await reassessDatabase(flags.db, inventory, store))}\n`);
+        if (failed > 0) throw new AppError(ErrorCode.BadArgument, `${failed} of ${reports.length} sources could not be imported (see above); the others were`);
+      });
+    });
+  advisories
+    .command('list')
+    .description('the imported advisories and the devices they match')
+    .option('--db <file>', 'inventory database', './wardwatch.db')
+    .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'table')
+    .exitOverride()
+    .action(async (flags: { db: string; format: string }) => {
+      const format = checkFormat(flags.format);
+      await withStores(flags.db, async (inventory, store) => {
+        const byAdvisory = await devicesByAdvisory(store, await inventory.listDevices());
+        const rows = (await store.list()).map((a) => ({ ...a, devices: byAdvisory.get(a.id) ?? [] }));
+        if (format === 'table') process.stdout.write(table(rows));
+        else {
+          const advisories = rows.map((a) => ({ id: a.id, title: a.title, vendor: a.vendor, cves: a.cves, devices: a.devices, kev: a.kev, source: a.source, publisher: a.publisher, revision: a.revision, updated: a.updated, products: a.products }));
+          process.stdout.write(`${JSON.stringify({ advisories }, null, 2)}\n`);
+        }
+      });
+    });
+  advisories
+    .command('explain')
+    .description('why each device matches the advisories it does (and not others)')
+    .option('--db <file>', 'inventory database', './wardwatch.db')
+    .option('--device <id|name>', 'only this device (id, host name or IP)')
+    .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'table')
+    .exitOverride()
+    .action(async (flags: { db: string; device?: string; format: string }) => {
+      const format = checkFormat(flags.format);
+      await withStores(flags.db, async (inventory, store) => {
+        const wanted = flags.device;
+        const devices = (await inventory.listDevices()).filter((d) => wanted === undefined || d.id === wanted || d.hostnames.includes(wanted) || d.ips.includes(wanted));
+        if (wanted !== undefined && devices.length === 0) throw new AppError(ErrorCode.NotFound, `no device with id, host name or IP '${wanted}'`);
+        const out = [];
+        for (const d of devices) {
+          const q = deviceQuery(d);
+          const outcome = q.vendor === null || q.product === null ? null : await store.explain(q);
+          out.push({ deviceId: d.id, name: deviceName(d), query: q, matches: outcome?.matches ?? [], misses: outcome?.misses ?? [], reasons: deviceReasons(d, q, outcome) });
+          if (format === 'table') process.stdout.write(explainText(deviceName(d), q, outcome, deviceReasons(d, q, outcome)));
+        }
+        if (format === 'json') process.stdout.write(`${JSON.stringify({ devices: out }, null, 2)}\n`);
+      });
+    });
+  advisories
+    .command('unmatched')
+    .description('devices no advisory matched and advisories no device matched, and why')
+    .option('--db <file>', 'inventory database', './wardwatch.db')
+    .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'table')
+    .exitOverride()
+    .action(async (flags: { db: string; format: string }) => {
+      const format = checkFormat(flags.format);
+      await withStores(flags.db, async (inventory, store) => {
+        const devices = await inventory.listDevices();
+        const report: UnmatchedReport = { devices: [], advisories: [] };
+        const matched = new Set<string>();
+        for (const d of devices) {
+          const q = deviceQuery(d);
+          const outcome = q.vendor === null || q.product === null ? null : await store.explain(q);
+          for (const m of outcome?.matches ?? []) matched.add(m.advisoryId);
+          const reasons = deviceReasons(d, q, outcome);
+          if (reasons.length > 0) report.devices.push({ deviceId: d.id, name: deviceName(d), reasons });
+        }
+        report.advisories = advisoryReasons(matched, await store.products(), devices, loadAliasTables());
+        if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        else process.stdout.write([...report.devices.flatMap((d) => d.reasons), ...report.advisories.map((a) => a.reason)].map((l) => `${l}\n`).join(''));
+      });
+    });
+}

@@ -1,0 +1,77 @@
+/** `wardwatch vex import FILE… [--vendor V] [--model M]` / `vex list` (design.md CLI; CycloneDX VEX, CSAF 2.0 VEX, OpenVEX). */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { readDocument } from '../../advisories/sbom/read-document.js';
+import { reassessDevicesAfterSbomVex, reportReassessment as report } from '../../advisories/sbom/reassess-hook.js';
+import { formatOption, textTable } from '../../advisories/sbom/text-table.js';
+import { parseVex } from '../../advisories/vex/parse-vex.js';
+import { importVexDocument, listVexStatements } from '../../advisories/vex/vex-store.js';
+import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+
+interface ImportFlags {
+  db: string;
+  vendor?: string;
+  model?: string;
+}
+
+export function registerVex(program: Command): void {
+  const vex = program.command('vex').description('vendor VEX statements: which vulnerabilities do not affect which products');
+  vex
+    .command('import')
+    .description('import CycloneDX VEX, CSAF 2.0 VEX or OpenVEX documents (re-importing a document replaces it)')
+    .argument('<files...>', 'VEX JSON files')
+    .option('--vendor <vendor>', 'vendor for statements that name none (e.g. a CycloneDX VEX about "ABC 4.2")')
+    .option('--model <model>', 'product for statements that name no product at all')
+    .option('--db <file>', 'inventory database', './wardwatch.db')
+    .action(async (files: string[], flags: ImportFlags) => {
+      const inventory = await SqliteInventory.open(flags.db);
+      try {
+        // File by file, each in its own transaction: a bad file stops the run and keeps the ones before it.
+        for (const file of files) {
+          const raw = await readDocument(file);
+          const doc = parseVex(raw.text, file, raw.sha256);
+          const r = await importVexDocument(inventory.db, doc, {
+            origin: path.basename(file), importedAt: new Date().toISOString(), defaultVendor: flags.vendor ?? null, defaultProduct: flags.model ?? null,
+          });
+          process.stdout.write(`imported ${file}: ${doc.format} VEX${doc.title === null ? '' : ` ${doc.title}`}, ${r.statements} statements (${r.notAffected} not affected)\n`);
+          if (r.statements === 0) process.stderr.write(`warning: ${file}: no VEX statements found\n`);
+          if (r.vendorless > 0) process.stderr.write(`warning: ${file}: ${r.vendorless} statements name a product but no vendor, so they apply to that product name from any vendor; give --vendor to pin them\n`);
+        }
+        report(await reassessDevicesAfterSbomVex(flags.db, inventory));
+      } finally {
+        await inventory.close();
+      }
+    });
+  vex
+    .command('list')
+    .description('the imported VEX statements, newest first per vulnerability')
+    .option('--db <file>', 'inventory database', './wardwatch.db')
+    .option('--format <format>', 'table or json', 'table')
+    .option('--vulnerability <id>', 'only statements about this CVE (or alias)')
+    .action(async (flags: { db: string; format: string; vulnerability?: string }) => {
+      const format = formatOption(flags.format);
+      const inventory = await SqliteInventory.open(flags.db);
+      try {
+        const only = flags.vulnerability?.trim().toUpperCase();
+        const rows = (await listVexStatements(inventory.db))
+          .filter((s) => only === undefined || s.vulnerability.toUpperCase() === only || s.aliases.toUpperCase().includes(` ${only} `));
+        const statements = rows.map((s) => ({
+          vulnerability: s.vulnerability, aliases: s.aliases.trim() === '' ? [] : s.aliases.trim().split(' '),
+          product: { vendor: s.vendor, product: s.product, version: s.version, versionRange: s.version_range, purl: s.purl, cpe: s.cpe, name: s.product_name, ref: s.product_ref },
+          status: s.status, justification: s.justification, impactStatement: s.impact_statement, actionStatement: s.action_statement,
+          issuedAt: s.issued_at, source: s.source,
+        }));
+        if (format === 'json') {
+          process.stdout.write(`${JSON.stringify({ statements }, null, 2)}\n`);
+          return;
+        }
+        // purl / CPE say it all; otherwise vendor, product (or name / bom-ref) and version words.
+        const productText = (p: (typeof statements)[number]['product']): string =>
+          p.purl ?? p.cpe ?? [p.vendor, p.product ?? p.name ?? p.ref, p.version ?? p.versionRange].filter((x) => x !== null).join(' ');
+        process.stdout.write(textTable(['VULNERABILITY', 'PRODUCT', 'STATUS', 'JUSTIFICATION', 'ISSUED', 'SOURCE'],
+          statements.map((s) => [s.vulnerability, productText(s.product), s.status, s.justification ?? '', s.issuedAt.slice(0, 10), s.source])));
+      } finally {
+        await inventory.close();
+      }
+    });
+}
