@@ -14,7 +14,9 @@ export const { PcapWriter } = await load('pcap-writer.js');
 export const { playScenario } = await load('scenario.js');
 export const tcp = await load('tcp-profile.js');
 export const { ip, mac } = await load('addr.js');
-const { ascii } = await load('payloads/byte-writer.js');
+export const { ascii } = await load('payloads/byte-writer.js');
+/** Where the compiled synthesiser lives (for builders in other files). */
+export const dist = synth;
 const dhcpB = await load('payloads/dhcp.js');
 const dimse = await load('payloads/dicom-message.js');
 const ul = await load('payloads/dicom-ul.js');
@@ -62,6 +64,7 @@ function dataset(n, t, dev) {
   els.push(x(0x0008, 0x0080, 'Synthetic General Hospital'), x(0x0008, 0x1010, dev.hostname));
   if (t.ds.model !== '') els.push(x(0x0008, 0x1090, t.ds.model));
   els.push(x(0x0010, 0x0010, 'SYNTHETIC^TEST'), x(0x0010, 0x0020, 'SYN-000001'));
+  if (t.ds.software !== undefined && t.ds.software !== '') els.push(x(0x0018, 0x1020, t.ds.software));
   els.push(dimse.usElement(0x0028, 0x0010, 8), dimse.usElement(0x0028, 0x0011, 8), dimse.bytesElement(0x7fe0, 0x0010, new Uint8Array(128).fill(n)));
   return { sopUid, bytes: dimse.encodeImplicitLe(els) };
 }
