@@ -11,6 +11,9 @@ import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { arpSender } from '../../capture/arp.js';
 import { InventoryCollector } from '../../pipeline/inventory-collector.js';
+import { reassessDatabase } from '../../advisories/reassess.js';
+import { loadRiskWeights } from '../../risk/weights.js';
+import { riskView } from '../risk-view.js';
 import { FindingsCollector } from '../../pipeline/findings-collector.js';
 import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
 import { loadSite } from '../../findings/site.js';
@@ -38,6 +41,8 @@ export interface AnalyzeFlags extends ReadFlags {
   rules?: string[];
   /** Site file (findings' network zones): managementNetworks, internalNetworks, vendorNetworks. */
   site?: string;
+  /** Risk weights file over data/risk-weights.json. */
+  weights?: string;
 }
 
 /** Reads the sources through every decoder and builds the report; shared by `analyze` and `capture`. */
@@ -48,6 +53,7 @@ export async function analyzeSources(
 ): Promise<{ report: AnalyzeReport; result: IngestResult }> {
   const kb = loadKnowledgeBase(flags.rules ?? []);
   const site = loadSite(flags.site);
+  loadRiskWeights(flags.weights); // a bad weights file stops the run before any reading, not after
   const inventory = await SqliteInventory.open(flags.db);
   let findings: SqliteFindings | null = null;
   try {
@@ -114,14 +120,16 @@ async function analyzeInto(
   await collector.finish(new Date(collector.latestCaptureMs || Date.now()));
   // Findings need the devices written and classified (ids, categories, OS end of life): they come last.
   await findingsCollector.finish();
-  const devices = await inventory.listDevices();
+  // Devices may now match advisories imported earlier (a model or firmware first seen in this capture).
+  await reassessDatabase(flags.db, inventory);
+  const view = await riskView(inventory, findings, { weightsFile: flags.weights, findings: { statuses: ['open', 'acknowledged', 'risk-accepted'] } });
   const report: AnalyzeReport = {
     stats: { ...result.stats, seconds: Number(result.seconds.toFixed(3)) },
     protocols: Object.fromEntries([...summary.protocols].sort((a, b) => a[0].localeCompare(b[0]))),
     transports: Object.fromEntries(summary.transports),
     hosts: summary.hosts.size,
-    devices,
-    findings: await findings.list({ statuses: ['open', 'acknowledged', 'risk-accepted'] }),
+    devices: view.devices,
+    findings: view.findings,
   };
   return { report, result };
 }
@@ -135,6 +143,7 @@ export function registerAnalyze(program: Command): void {
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .option('--json', 'print the JSON report instead of the summary')
     .option('--site <file>', 'site file (JSON): managementNetworks, internalNetworks, vendorNetworks (docs/site-file.md)')
+    .option('--weights <file>', 'risk weights (JSON) over data/risk-weights.json (docs/risk.md)')
     .option('--rules <file...>', 'extra identification rules (JSON, same shapes as data/*.json), over the shipped ones')
     .action(async (captures: string[], flags: AnalyzeFlags) => {
       const { report, result } = await analyzeSources(captures, flags);

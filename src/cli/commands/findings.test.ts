@@ -48,10 +48,13 @@ describe('wardwatch findings on the sample', () => {
       expect(f.evidence.length).toBeGreaterThan(0);
       expect(f.status).toBe('open');
     }
-    const sev = fs.map((f) => ['critical', 'high', 'medium', 'low', 'info'].indexOf(f.severity));
-    expect(sev).toEqual([...sev].sort((a, b) => a - b));
+    // Highest risk first, every score explained.
+    const scores = fs.map((f) => f.risk?.score ?? -1);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const f of fs) expect(f.risk?.reasons.length ?? 0).toBeGreaterThan(2);
     const table = await cli(['findings', '--db', db]);
-    expect(table.stdout).toMatch(/^ID +SEVERITY +KIND +DEVICE/);
+    expect(table.stdout).toMatch(/^ID +RISK +SEVERITY +KIND +DEVICE/);
+    expect(table.stdout).toMatch(/why: .*mission & well-being/);
     expect(table.stdout).toMatch(/evidence: 10\.20\.40\.57 logged in to 10\.20\.0\.1:23 \(telnet\) as 'admin'/);
   });
 

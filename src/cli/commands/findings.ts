@@ -1,7 +1,7 @@
 /**
  * `wardwatch findings [--db FILE] [--format table|json] [--device D] [--kind K…] [--status S…] [--all]` and
  * `wardwatch findings set ID status=S [reason=…] [owner=…] [expires=YYYY-MM-DD]` (issue 5 §1, design.md CLI).
- * Lists open and acknowledged findings by default, highest severity (then risk, then last seen) first.
+ * Lists open and acknowledged findings by default, highest risk first, each score with its reasons (src/risk).
  */
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
@@ -10,6 +10,7 @@ import { FINDING_KINDS, FINDING_STATUSES, type FindingJson, type FindingKind, ty
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
+import { riskView } from '../risk-view.js';
 
 const FORMATS = ['table', 'json'] as const;
 const DEFAULT_STATUSES: readonly FindingStatus[] = ['open', 'acknowledged'];
@@ -22,6 +23,7 @@ interface ListFlags {
   kind?: string[];
   status?: string[];
   all?: boolean;
+  weights?: string;
 }
 
 function oneOf<T extends string>(values: readonly string[] | undefined, allowed: readonly T[], what: string): T[] | undefined {
@@ -48,17 +50,26 @@ async function resolveDevice(inventory: SqliteInventory, text: string): Promise<
   throw new AppError(ErrorCode.BadArgument, matches.length === 0 ? `no device '${text}' (give an id, IP, MAC or host name from \`wardwatch devices\`)` : `'${text}' matches ${matches.length} devices; give a device id`);
 }
 
+/** Reasons printed under a row: the rest are in `--format json` (risk.reasons). */
+const RISK_REASONS_SHOWN = 3;
+
+function riskCell(f: FindingJson): string {
+  return f.risk === null ? '-' : `${f.risk.score} ${f.risk.level}`;
+}
+
 function table(findings: readonly FindingJson[], devices: ReadonlyMap<string, DeviceJson>): string {
   if (findings.length === 0) return 'no findings\n';
-  const rows = findings.map((f) => [f.id, f.severity.toUpperCase(), f.kind, label(devices.get(f.deviceId), f.deviceId), f.status, f.lastSeen.slice(0, 19).replace('T', ' '), f.title]);
-  const head = ['ID', 'SEVERITY', 'KIND', 'DEVICE', 'STATUS', 'LAST SEEN', 'TITLE'];
-  const widths = head.map((h, i) => Math.min(i === 6 ? 80 : 36, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
+  const rows = findings.map((f) => [f.id, riskCell(f), f.severity.toUpperCase(), f.kind, label(devices.get(f.deviceId), f.deviceId), f.status, f.lastSeen.slice(0, 19).replace('T', ' '), f.title]);
+  const head = ['ID', 'RISK', 'SEVERITY', 'KIND', 'DEVICE', 'STATUS', 'LAST SEEN', 'TITLE'];
+  const widths = head.map((h, i) => Math.min(i === 7 ? 80 : 36, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
   const line = (r: readonly string[]): string => r.map((c, i) => c.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   const out = [line(head)];
   findings.forEach((f, i) => {
     out.push(line(rows[i] ?? []));
     const more = f.evidence.length > 1 ? ` (+${f.evidence.length - 1} more)` : '';
     if (f.evidence[0] !== undefined) out.push(`${' '.repeat((widths[0] ?? 0) + 2)}evidence: ${f.evidence[0]}${more}`);
+    const why = f.risk?.reasons.slice(0, RISK_REASONS_SHOWN).join(' ');
+    if (why !== undefined && why !== '') out.push(`${' '.repeat((widths[0] ?? 0) + 2)}why: ${why}`);
     if (f.status === 'risk-accepted') out.push(`${' '.repeat((widths[0] ?? 0) + 2)}accepted by ${f.statusOwner ?? '?'} until ${f.statusExpires ?? '?'}: ${f.statusReason ?? ''}`);
   });
   return `${out.join('\n')}\n`;
@@ -73,13 +84,13 @@ async function listAction(flags: ListFlags): Promise<void> {
     const store = await SqliteFindings.open(flags.db);
     try {
       const deviceId = flags.device === undefined ? undefined : await resolveDevice(inventory, flags.device);
-      const findings = await store.list({ ...(deviceId !== undefined ? { deviceId } : {}), ...(kinds !== undefined ? { kinds } : {}), ...(statuses !== undefined ? { statuses } : {}) });
+      const query = { ...(deviceId !== undefined ? { deviceId } : {}), ...(kinds !== undefined ? { kinds } : {}), ...(statuses !== undefined ? { statuses } : {}) };
+      const view = await riskView(inventory, store, { weightsFile: flags.weights, devices: { includeRetired: true }, findings: query });
       if (flags.format === 'json') {
-        process.stdout.write(`${JSON.stringify({ findings }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ findings: view.findings }, null, 2)}\n`);
         return;
       }
-      const devices = new Map((await inventory.listDevices({ includeRetired: true })).map((d) => [d.id, d]));
-      process.stdout.write(table(findings, devices));
+      process.stdout.write(table(view.findings, new Map(view.devices.map((d) => [d.id, d]))));
     } finally {
       await store.close();
     }
@@ -121,13 +132,14 @@ function whoAmI(): string {
 export function registerFindings(program: Command): void {
   const findings = program
     .command('findings')
-    .description('findings (open and acknowledged by default), highest severity first; `findings set ID status=…` changes one')
+    .description('findings (open and acknowledged by default), highest risk first; `findings set ID status=…` changes one')
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'table')
     .option('--device <device>', 'only this device (id, IP, MAC or host name)')
     .option('--kind <kind...>', `only these kinds (${FINDING_KINDS.join(', ')})`)
     .option('--status <status...>', `only these statuses (${FINDING_STATUSES.join(', ')}); default open, acknowledged`)
     .option('--all', 'every status, mitigated and risk-accepted included')
+    .option('--weights <file>', 'risk weights (JSON) over data/risk-weights.json (docs/risk.md)')
     .action(listAction);
   findings
     .command('set')

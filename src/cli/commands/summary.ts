@@ -78,12 +78,14 @@ function formatFindings(findings: readonly FindingJson[], devices: readonly Devi
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   const bySeverity = ['critical', 'high', 'medium', 'low', 'info'].filter((s) => counts.has(s)).map((s) => `${n(counts.get(s) ?? 0)} ${s}`).join(', ');
-  const out = [`  findings   ${n(findings.length)} (${bySeverity}; \`wardwatch findings\` lists them with evidence)`];
+  const out = [`  findings   ${n(findings.length)} (${bySeverity}; by risk 0-100, \`wardwatch findings\` explains each score)`];
   for (const f of findings.slice(0, MAX_FINDINGS_SHOWN)) {
     const d = byId.get(f.deviceId);
     const where = d?.hostnames[0] ?? d?.ips[0] ?? f.deviceId.slice(0, 12);
-    out.push(`    ${f.severity.toUpperCase().padEnd(8)} ${where.padEnd(16)} ${f.title}`);
-    if (f.evidence[0] !== undefined) out.push(`${' '.repeat(30)}${f.evidence[0]}`);
+    // Risk (0-100, with its level) orders the list; severity is what the finding is regardless of the device.
+    const rank = f.risk === null ? f.severity.toUpperCase().padEnd(11) : `${String(f.risk.score).padStart(3)} ${f.risk.level.padEnd(8)}`;
+    out.push(`    ${rank} ${where.padEnd(16)} ${f.title}`);
+    if (f.evidence[0] !== undefined) out.push(`${' '.repeat(34)}${f.evidence[0]}`);
   }
   if (findings.length > MAX_FINDINGS_SHOWN) out.push(`    … and ${n(findings.length - MAX_FINDINGS_SHOWN)} more`);
   return out;

@@ -1,0 +1,36 @@
+/**
+ * The risk every output shows (design.md `risk` on devices and findings; issue 5 §4): one place that reads the
+ * inventory, the findings and the controls register and scores them, so `analyze --json`, `devices` and `findings`
+ * always agree. Risk is computed on read, never stored: a new control or weights file changes it at once.
+ */
+import type { FindingQuery, FindingJson } from '../findings/types.js';
+import type { SqliteFindings } from '../findings/sqlite/sqlite-findings.js';
+import type { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
+import type { DeviceJson, ListOptions } from '../inventory/types.js';
+import { assessWithDb, byRiskDesc } from '../risk/assess.js';
+import { loadRiskWeights } from '../risk/weights.js';
+
+export interface RiskViewOptions {
+  /** A user weights file deep-merged over data/risk-weights.json (`--weights`). */
+  weightsFile?: string | undefined;
+  devices?: ListOptions;
+  /** Which findings to return; every finding of a device still counts towards its score. */
+  findings?: FindingQuery;
+}
+
+/** Devices and findings with `risk` filled; findings highest risk first. */
+export async function riskView(
+  inventory: SqliteInventory,
+  store: SqliteFindings,
+  options: RiskViewOptions = {},
+): Promise<{ devices: DeviceJson[]; findings: FindingJson[] }> {
+  // Weights first: a bad file is the user's error and should stop before any reading.
+  const weights = loadRiskWeights(options.weightsFile);
+  const devices = await inventory.listDevices(options.devices ?? {});
+  // Scores use all of a device's findings (status decides inside the formula what counts), whatever the filter.
+  const all = await store.list();
+  const scored = await assessWithDb(inventory.db, devices, all, weights);
+  const wanted = options.findings === undefined ? null : new Set((await store.list(options.findings)).map((f) => f.id));
+  const findings = (wanted === null ? scored.findings : scored.findings.filter((f) => wanted.has(f.id))).sort(byRiskDesc);
+  return { devices: scored.devices, findings };
+}
