@@ -38,7 +38,7 @@ afterAll(() => {
 describe('wardwatch findings on the sample', () => {
   it('lists what an analyst acts on first, each with evidence', async () => {
     const fs = await findings();
-    expect(on(fs, '10.20.0.1')).toEqual(['cleartext-credentials telnet:admin', 'snmp-default-community snmp:public']); // SW-CORE-01
+    expect(on(fs, '10.20.0.1')).toEqual(['cleartext-credentials telnet:cisco', 'default-credentials telnet:cisco', 'snmp-default-community snmp:public']); // SW-CORE-01
     expect(on(fs, '10.20.30.5')).toEqual(['cleartext-phi hl7:sent', 'exposed-management http/80']); // PMGW01
     expect(on(fs, '10.20.10.11')).toEqual(['cleartext-phi hl7:received', 'cleartext-phi hl7:sent']); // HL7IE01
     expect(on(fs, '10.20.20.21')).toEqual(['cleartext-phi dicom:sent']); // CT01
@@ -55,7 +55,7 @@ describe('wardwatch findings on the sample', () => {
     const table = await cli(['findings', '--db', db]);
     expect(table.stdout).toMatch(/^ID +RISK +SEVERITY +KIND +DEVICE/);
     expect(table.stdout).toMatch(/why: .*mission & well-being/);
-    expect(table.stdout).toMatch(/evidence: 10\.20\.40\.57 logged in to 10\.20\.0\.1:23 \(telnet\) as 'admin'/);
+    expect(table.stdout).toMatch(/evidence: 10\.20\.40\.57 logged in to 10\.20\.0\.1:23 \(telnet\) as 'cisco'/);
   });
 
   it('a second run of the same capture deduplicates: same findings, counts add up', async () => {
@@ -63,12 +63,12 @@ describe('wardwatch findings on the sample', () => {
     expect((await cli(['analyze', sample, '--db', db, '--no-progress'])).code).toBe(0);
     const after = await findings();
     expect(after.map((f) => f.id).sort()).toEqual(before.map((f) => f.id).sort());
-    const telnet = (fs: FindingJson[]): number => fs.find((f) => f.key === 'telnet:admin')?.count ?? 0;
+    const telnet = (fs: FindingJson[]): number => fs.find((f) => f.key === 'telnet:cisco')?.count ?? 0;
     expect(telnet(after)).toBe(2 * telnet(before));
   });
 
   it('filters by device, kind and status', async () => {
-    expect((await findings('--device', '10.20.0.1')).map((f) => f.kind).sort()).toEqual(['cleartext-credentials', 'snmp-default-community']);
+    expect((await findings('--device', '10.20.0.1')).map((f) => f.kind).sort()).toEqual(['cleartext-credentials', 'default-credentials', 'snmp-default-community']);
     expect((await findings('--kind', 'cleartext-phi')).every((f) => f.kind === 'cleartext-phi')).toBe(true);
     expect(await findings('--status', 'mitigated')).toEqual([]);
   });
