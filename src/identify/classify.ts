@@ -1,5 +1,6 @@
 /** Classification: evidence about one device -> its design.md profile (vendor, model, type, category, OS …) with reasons. */
 import { vote, type Vote } from './combine.js';
+import { firmwareVoters } from './firmware.js';
 import { vendorEvidence, votingEvidence, withoutDerived } from './host-rules.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { canonicalVendor, matchRules, normaliseVendorKey } from './knowledge/lookup.js';
@@ -98,7 +99,7 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
     type,
     category,
     os: { name: osName, version: osVersion, label: life.label ?? osLabelHint, endOfLife: life.endOfLife },
-    firmware: filled(pick('firmware')),
+    firmware: filled(vote(firmwareVoters(groups.get('firmware') ?? [], model !== null))),
     serial: filled(pick('serial')),
     hostnames,
     confidence,

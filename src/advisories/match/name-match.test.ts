@@ -4,6 +4,8 @@ import { loadAliasTables } from '../normalise/aliases.js';
 import { productReason, productVariants, vendorCandidates, vendorReason } from './name-match.js';
 
 const tables = loadAliasTables();
+const ELI_VENDOR = 'Hillrom and ELI, Baxter International Inc.';
+const ELI_380 = 'Welch Allyn ELI 380 Resting Electrocardiograph';
 
 function sameVendor(device: string, advisory: string, product = 'Some Product'): string | null {
   return vendorReason(device, advisory, new Set(vendorCandidates(advisory, tables).keys()), product, tables);
@@ -26,6 +28,13 @@ describe('vendors', () => {
     expect(sameVendor('Becton Dickinson', 'Becton, Dickinson and Company (BD)')).not.toBeNull();
     expect(sameVendor('Baxter', 'Hillrom and ELI, Baxter International Inc.')).not.toBeNull();
     expect(sameVendor('Draeger', 'Dräger')).not.toBeNull();
+  });
+
+  it('finds Welch Allyn (Hillrom\'s brand) under "Hillrom and ELI, Baxter International Inc.", and no other ELI maker', () => {
+    expect(sameVendor('Welch Allyn', ELI_VENDOR, ELI_380)).toMatch(/are both Hillrom/);
+    expect(sameVendor('Hillrom', ELI_VENDOR, ELI_380)).not.toBeNull();
+    expect(sameVendor('Mindray', ELI_VENDOR, ELI_380)).toBeNull();
+    expect(sameVendor('Schiller', ELI_VENDOR, ELI_380)).toBeNull();
   });
 
   it('accepts a brand named in the product, and nothing else', () => {
@@ -53,6 +62,26 @@ describe('products', () => {
     expect(sameProduct('IntelliVue MX800', 'IntelliVue Patient Monitors MP Series (includingMP2/X2/MP30/MP50/MP70/NP90/MX700/800)', 'Philips')).not.toBeNull();
     expect(sameProduct('IntelliVue MX900', 'IntelliVue patient monitor MX400-MX850', 'Philips')).toBeNull();
     expect(sameProduct('IntelliVue MP80', 'IntelliVue Patient Monitors MX (MX400-550)', 'Philips')).toBeNull();
+  });
+
+  it('needs no class words or vendor words of a model that has its number (ICSMA-22-167-01 ELI 380)', () => {
+    expect(sameProduct('ELI 380', ELI_380, ELI_VENDOR, 'Welch Allyn')).toBe(`model "ELI 380" is the advisory product "${ELI_380}"`);
+    expect(sameProduct('ELI 380 Resting Electrocardiograph', ELI_380, ELI_VENDOR, 'Welch Allyn')).toMatch(/is named in model/);
+    expect(sameProduct('Welch Allyn ELI 380', ELI_380, ELI_VENDOR, 'Welch Allyn')).not.toBeNull();
+    expect(sameProduct('ELI 280', 'Welch Allyn ELI 280/BUR280/MLBUR 280 Resting Electrocardiograph', ELI_VENDOR, 'Welch Allyn')).not.toBeNull();
+  });
+
+  it('never matches on class words: alone, as the only words in common, or in place of a product word', () => {
+    expect(sameProduct('ELI 250', ELI_380, ELI_VENDOR, 'Welch Allyn')).toBeNull();
+    expect(sameProduct('ELI 250', 'Welch Allyn ELI 250c/BUR 250c Resting Electrocardiograph', ELI_VENDOR, 'Welch Allyn')).toBeNull();
+    expect(sameProduct('Resting Electrocardiograph', ELI_380, ELI_VENDOR, 'Welch Allyn')).toBeNull();
+    expect(sameProduct('ELI', ELI_380, ELI_VENDOR, 'Welch Allyn')).toBeNull();
+    expect(sameProduct('CardioTouch Resting Electrocardiograph', ELI_380, ELI_VENDOR, 'Welch Allyn')).toBeNull();
+    expect(sameProduct('Infusion Pump', 'Infusion Pump', 'BD')).toBeNull();
+    expect(sameProduct('Alaris Infusion Pump', 'Infusion Pump', 'BD')).toBeNull();
+    expect(sameProduct('Infusion Pump', 'Alaris Infusion Pump', 'BD')).toBeNull();
+    expect(sameProduct('Alaris Syringe Module', 'Alaris Pump Module', 'BD')).toBeNull();
+    expect(sameProduct('Vivid Ultrasound Workstation', 'LOGIQ Ultrasound Workstation', 'GE Healthcare')).toBeNull();
   });
 
   it('does not match generic words, other model numbers or a less specific model', () => {

@@ -1,7 +1,8 @@
 /**
  * Vendor and product name matching with reasons (issue 5 §2): vendor aliases ("GE", "GE Healthcare", "General
- * Electric (GE)", CPE "gehealthcare" are one vendor), product names compared as word sets after dropping the vendor's
- * own words and generic words, abbreviations in parentheses, and product aliases from data/advisory-aliases.json.
+ * Electric (GE)", CPE "gehealthcare" are one vendor), product names compared as word sets after dropping both
+ * vendors' own words and generic words, device-class words that a model number makes optional, abbreviations in
+ * parentheses, and product aliases from data/advisory-aliases.json.
  */
 import { fold, vendorKey, type AliasTables } from '../normalise/aliases.js';
 
@@ -10,6 +11,16 @@ const GENERIC = new Set([
   'the', 'and', 'of', 'with', 'for', 'a', 'an', 'in', 'on', 'model', 'models', 'number', 'series', 'version', 'versions',
   'firmware', 'software', 'all', 'system', 'systems', 'device', 'devices', 'unit', 'units', 'monitor', 'monitors', 'patient',
   'medical', 'server', 'station', 'application', 'app', 'based', 'product', 'products', 'family', 'including', 'inc',
+]);
+
+/**
+ * Words naming the class of device ("Resting Electrocardiograph", "Infusion Pump"): a model usually leaves them out,
+ * so they are optional when the advisory name keeps a model number without them ("ELI 380"); they never match alone.
+ */
+const CLASS = new Set([
+  'resting', 'electrocardiograph', 'electrocardiographs', 'cardiograph', 'cardiographs', 'ecg', 'ekg', 'infusion', 'pump', 'pumps',
+  'scanner', 'scanners', 'workstation', 'workstations', 'ultrasound', 'analyzer', 'analyzers', 'analyser', 'analysers',
+  'ventilator', 'ventilators', 'defibrillator', 'defibrillators',
 ]);
 
 /** A model-number range in a product name: "MX400-MX850", "MX400-550" (same letters, numbers lo..hi). */
@@ -21,6 +32,8 @@ export interface NameVariant {
   label: string;
   /** Set when the variant came from the alias table (its source, for the reason). */
   aliasSource: string | null;
+  /** The advisory vendor's words (dropped from the name, so from the model too: "ELI" of "Hillrom and ELI"). */
+  vendorWords: ReadonlySet<string>;
 }
 
 export function words(text: string): string[] {
@@ -74,7 +87,7 @@ export function productVariants(product: string, vendorNames: readonly string[],
   const out: NameVariant[] = [];
   const add = (label: string, aliasSource: string | null): void => {
     const tokens = significant(label, drop);
-    if (tokens.size > 0) out.push({ tokens, ranges: modelRanges(label), label, aliasSource });
+    if (tokens.size > 0) out.push({ tokens, ranges: modelRanges(label), label, aliasSource, vendorWords: drop });
   };
   add(product, null);
   // "MX700/800" lists MX700 and MX800.
@@ -111,13 +124,13 @@ function inRange(token: string, r: ModelRange): boolean {
 }
 
 /** The advisory name has this device token, itself or inside one of its model ranges. */
-function hasToken(v: NameVariant, token: string): boolean {
-  return v.tokens.has(token) || v.ranges.some((r) => inRange(token, r));
+function hasToken(v: NameVariant, tokens: ReadonlySet<string>, token: string): boolean {
+  return tokens.has(token) || v.ranges.some((r) => inRange(token, r));
 }
 
-/** Every advisory token is in the model; a range's end points count as present when a model token is in the range. */
-function namedIn(v: NameVariant, d: ReadonlySet<string>): boolean {
-  for (const t of v.tokens) {
+/** Every required advisory token is in the model; a range's end points count as present when a model token is in the range. */
+function namedIn(v: NameVariant, required: ReadonlySet<string>, d: ReadonlySet<string>): boolean {
+  for (const t of required) {
     if (d.has(t)) continue;
     const range = v.ranges.find((r) => r.ends.includes(t));
     if (range === undefined || ![...d].some((x) => inRange(x, range))) return false;
@@ -125,35 +138,57 @@ function namedIn(v: NameVariant, d: ReadonlySet<string>): boolean {
   return true;
 }
 
+const hasDigit = (t: string): boolean => /\d/.test(t);
+
+/** Some token other than a class word names a product: a model number or a word of four letters or more. */
 function distinctive(tokens: ReadonlySet<string>): boolean {
-  for (const t of tokens) if (/\d/.test(t) || t.length >= 4) return true;
+  for (const t of tokens) if (!CLASS.has(t) && (hasDigit(t) || t.length >= 4)) return true;
   return false;
 }
 
-function subset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
   for (const t of a) if (!b.has(t)) return false;
   return true;
 }
 
+/**
+ * An advisory name as compared with one device: `core` without the device vendor's words (its brand: "Welch Allyn
+ * Connex …" for a Welch Allyn device), `required` also without class words when a model number remains to name the
+ * product ("ELI 380 Resting Electrocardiograph" needs "380"; "Alaris Pump Module" keeps "pump", lest it be a syringe
+ * module); null when nothing but class words would be left.
+ */
+function compared(v: NameVariant, deviceVendorWords: ReadonlySet<string>): { core: Set<string>; required: Set<string> } | null {
+  const core = new Set([...v.tokens].filter((t) => !deviceVendorWords.has(t)));
+  const product = new Set([...core].filter((t) => !CLASS.has(t)));
+  if (product.size === 0) return null;
+  return { core, required: [...product].some(hasDigit) ? product : core };
+}
+
 /** Why the device model is this advisory product, or null. Exact names first, then a name inside the other. */
 export function productReason(model: string, advisoryProduct: string, variants: readonly NameVariant[], deviceVendorNames: readonly string[]): string | null {
-  const d = significant(model, new Set(deviceVendorNames.flatMap(words)));
-  if (d.size === 0) return null;
+  const deviceVendorWords = new Set(deviceVendorNames.flatMap(words));
   const via = (v: NameVariant): string => (v.aliasSource === null ? '' : ` (product alias "${v.label}": ${v.aliasSource})`);
-  for (const v of variants) {
-    if (d.size !== v.tokens.size || !subset(d, v.tokens)) continue;
+  const forms = variants.flatMap((v) => {
+    const c = compared(v, deviceVendorWords);
+    // The model loses the words of either vendor's name, as the advisory name did.
+    return c === null ? [] : [{ v, ...c, d: significant(model, new Set([...deviceVendorWords, ...v.vendorWords])) }];
+  });
+  for (const { v, required, d } of forms) {
+    if (d.size === 0 || !sameSet(d, required)) continue;
     if (v.aliasSource === null) return `model "${model}" is the advisory product "${advisoryProduct}"${v.label === advisoryProduct ? '' : ` ("${v.label}")`}`;
     return `model "${model}" is another name of the advisory product "${advisoryProduct}"${via(v)}`;
   }
-  for (const v of variants) {
-    if (distinctive(v.tokens) && namedIn(v, d)) return `the advisory product "${advisoryProduct}" is named in model "${model}"${via(v)}`;
+  for (const { v, required, d } of forms) {
+    if (distinctive(required) && namedIn(v, required, d)) return `the advisory product "${advisoryProduct}" is named in model "${model}"${via(v)}`;
   }
-  const digits = [...d].some((t) => /\d/.test(t));
-  if (!distinctive(d) || (d.size < 2 && !digits)) return null;
-  for (const v of variants) {
+  for (const { v, core, d } of forms) {
+    const digits = [...d].some(hasDigit);
+    const named = [...d].filter((t) => !CLASS.has(t));
+    if (!distinctive(d) || (named.length < 2 && !digits)) continue;
     // "Alaris PC Unit" is not "Alaris 8000 PC unit": without a model number of its own the device may be another model.
-    if (!digits && [...v.tokens].some((t) => /\d/.test(t))) continue;
-    if ([...d].every((t) => hasToken(v, t))) return `model "${model}" is part of the advisory product name "${advisoryProduct}"${via(v)}`;
+    if (!digits && [...core].some(hasDigit)) continue;
+    if ([...d].every((t) => hasToken(v, core, t))) return `model "${model}" is part of the advisory product name "${advisoryProduct}"${via(v)}`;
   }
   return null;
 }

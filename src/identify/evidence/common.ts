@@ -59,12 +59,16 @@ export class Emitter {
     this.out.push({ key: this.key, evidence: { attribute, value: v, source, detail, confidence, tsMs: this.tsMs } });
   }
 
-  /** Evidence from every matching rule of a knowledge rule set; the detail names the rule and its source. */
-  rules(kb: KnowledgeBase, set: RuleSetName, field: string, value: string | null, source: string): void {
+  /**
+   * Evidence from every matching rule of a knowledge rule set; the detail names the rule and its source. A toolkit
+   * rule's facts go under `toolkitSource`, so that classification can tell the embedded stack from the device.
+   */
+  rules(kb: KnowledgeBase, set: RuleSetName, field: string, value: string | null, source: string, toolkitSource: string = source): void {
     if (value === null) return;
     for (const hit of matchRules(kb, set, field, value)) {
       const detail = `${value} ~ /${hit.rule.match}/ (${set}: ${hit.rule.source})`;
-      for (const [attr, v] of Object.entries(hit.values)) this.add(attr as EvidenceAttribute, v, source, detail, hit.rule.confidence);
+      const from = hit.rule.toolkit ? toolkitSource : source;
+      for (const [attr, v] of Object.entries(hit.values)) this.add(attr as EvidenceAttribute, v, from, detail, hit.rule.confidence);
     }
   }
 

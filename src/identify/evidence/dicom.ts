@@ -3,6 +3,7 @@ import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import { dicomRootOf } from '../knowledge/lookup.js';
 import type { Observation } from '../types.js';
+import { DICOM_TOOLKIT_SOURCE } from '../firmware.js';
 import { emitterFor, strings, text, type Emitter } from './common.js';
 
 const STORAGE_SOP_PREFIX = '1.2.840.10008.5.1.4.1.1.'; // PS3.4 Annex B storage SOP classes
@@ -14,12 +15,13 @@ function implementation(e: Emitter, kb: KnowledgeBase, rec: ProtocolRecord): voi
     const root = dicomRootOf(kb, uid);
     // A vendor root names the maker's software; a toolkit root names only the DICOM stack, so it is no vendor fact.
     if (root?.kind === 'vendor') e.add('vendor', root.vendor, 'dicom.implementationClassUid', `${uid} under root ${root.root} (${root.source})`, root.confidence);
-    if (root?.kind === 'toolkit' && root.product !== null) e.add('firmware', root.product, 'dicom.implementationClassUid', `${uid} under toolkit root ${root.root} (${root.source})`, root.confidence * 0.4);
+    if (root?.kind === 'toolkit' && root.product !== null) e.add('firmware', root.product, DICOM_TOOLKIT_SOURCE, `implementation class UID ${uid} under toolkit root ${root.root} (${root.source})`, root.confidence * 0.4);
   }
   const name = text(rec, 'implementationVersionName');
   if (name !== null) {
     e.add('dicomImplementationVersionName', name, 'dicom.implementationVersionName', name, 0.95);
-    e.rules(kb, 'dicom-version-names', 'versionName', name, 'dicom.implementationVersionName');
+    // "OFFIS_DCMTK_367" names the stack the maker built on; only a vendor's own name ("Philips MR 53.0") is its software.
+    e.rules(kb, 'dicom-version-names', 'versionName', name, 'dicom.implementationVersionName', DICOM_TOOLKIT_SOURCE);
   }
 }
 

@@ -9,6 +9,8 @@ export interface PatternRule {
   set: Partial<Record<EvidenceAttribute, string>>;
   confidence: number;
   source: string;
+  /** The rule names a software stack many makers embed (a DICOM toolkit): its facts describe the stack, not the device. */
+  toolkit: boolean;
 }
 
 export interface DicomRoot {

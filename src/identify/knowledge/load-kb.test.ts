@@ -67,6 +67,7 @@ describe('loadKnowledgeBase', () => {
     expect(badRe.message).toMatch(/re\.json \[http-fingerprints\]: rules\[0\]: "match" is not a valid regular expression/);
     expect(errorOf([rulesFile('cat.json', { 'device-types': { rules: [{ field: 'hostname', match: 'x', set: { category: 'toasters' }, confidence: 0.5, source: 's' }] } })]).message).toMatch(/rules\[0\].*category "toasters"/);
     expect(errorOf([rulesFile('conf.json', { 'snmp-sysdescr': { rules: [{ field: 'sysDescr', match: 'x', set: { vendor: 'x' }, confidence: 2, source: 's' }] } })]).message).toMatch(/confidence/);
+    expect(errorOf([rulesFile('kit.json', { 'dicom-version-names': { rules: [{ field: 'versionName', match: 'x', set: { firmware: 'x' }, toolkit: 'yes', confidence: 0.5, source: 's' }] } })]).message).toMatch(/"toolkit" must be true or false/);
     expect(errorOf([rulesFile('attr.json', { 'snmp-sysdescr': { rules: [{ field: 'sysDescr', match: 'x', set: { colour: 'x' }, confidence: 0.5, source: 's' }] } })]).message).toMatch(/set\.colour/);
     expect(errorOf([rulesFile('nosrc.json', { 'dicom-uid-roots': { entries: [{ root: '1.2.3', vendor: 'X', confidence: 0.5 }] } })]).message).toMatch(/entries\[0\].*"source"/);
     expect(errorOf([rulesFile('root.json', { 'dicom-uid-roots': { entries: [{ root: '1.2.x', vendor: 'X', confidence: 0.5, source: 's' }] } })]).message).toMatch(/dotted UID/);

@@ -70,7 +70,9 @@ export function patternRule(file: string, i: number, e: unknown): PatternRule {
     if (k === 'category' && !v.includes('$')) category(file, where, v);
     set[k as EvidenceAttribute] = v;
   }
-  return { field, match, re, set, confidence: confidence(file, where, e), source: str(file, where, e, 'source') };
+  const toolkit = e.toolkit ?? false;
+  if (typeof toolkit !== 'boolean') fail(file, where, '"toolkit" must be true or false');
+  return { field, match, re, set, confidence: confidence(file, where, e), source: str(file, where, e, 'source'), toolkit };
 }
 
 export function dicomRoot(file: string, i: number, e: unknown): DicomRoot {
