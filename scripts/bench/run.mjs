@@ -5,6 +5,11 @@
 //   --seed S      generator seed (default 1)
 //   --no-records  skip the record-level comparison (all decoders on; see RECORD_RUNS), which runs by default
 //   --skip-large  do not generate or run the 10x capture
+//   --skip-inventory  skip the inventory section (10,000 devices / 1,000,000 flows through the collector, then
+//                 `devices --format json` on them); --inventory-only runs that section alone (no capture needed)
+//   --inventory-devices N, --inventory-flows F  its size (default 10,000 and 1,000,000)
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCapture } from './generate.mjs';
@@ -88,10 +93,57 @@ function ratio(a, b) {
   return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN;
 }
 
+/**
+ * Issue 4 §7 scale: the collector ingests N devices / F flows into a fresh SQLite file (measured from outside: wall,
+ * max RSS; the child reports its CPU, its time inside the store and its query count), then the whole CLI
+ * `wardwatch devices --format json` runs three times on that file.
+ */
+async function inventorySection(method) {
+  const devices = option('--inventory-devices', 10_000);
+  const flows = option('--inventory-flows', 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), 'ww-bench-inventory-'));
+  const db = join(dir, 'inventory.db');
+  const out = join(dir, 'figures.json');
+  try {
+    log(`inventory: ingesting ${fmt(devices)} devices / ${fmt(flows)} flows …`);
+    const script = join(ROOT, 'scripts', 'bench', 'inventory-scale.mjs');
+    const ingest = await measure(process.execPath, [script, 'ingest', '--db', db, '--devices', String(devices), '--flows', String(flows), '--out', out], { method, cwd: ROOT });
+    console.log(`
+inventory (issue 4 §7) — ${fmt(devices)} devices, ${fmt(flows)} flows`);
+    if (!ingest.ok) {
+      console.log(`ingest FAILED (exit ${ingest.code ?? '?'}): ${failureLine(ingest)}`);
+      return;
+    }
+    const f = JSON.parse(readFileSync(out, 'utf8'));
+    const rss = ingest.maxRssKb === null ? '-' : `${fmt(ingest.maxRssKb / 1024, 1)} MB`;
+    console.log(`ingest through the collector: ${fmt(ingest.wallSec, 1)} s wall, ${fmt(f.cpuSec, 1)} s CPU, max RSS ${rss}`);
+    console.log(`  in the store: ${fmt(f.storeSec, 1)} s wall, ${fmt(f.storeCpuSec, 1)} s CPU, ${fmt(f.queries)} SQL statements (${fmt(f.queries / devices, 1)} per device); re-classification at finish ${fmt(f.finishSec, 1)} s; database ${fmt(f.dbMb, 1)} MB`);
+    const lists = [];
+    for (let run = 0; run < 3; run++) lists.push(await measure(process.execPath, [WARDWATCH, 'devices', '--db', db, '--format', 'json'], { method, cwd: ROOT }));
+    const ok = lists.filter((r) => r.ok);
+    if (ok.length === 0) {
+      console.log(`devices --format json FAILED: ${failureLine(lists[0])}`);
+      return;
+    }
+    const walls = ok.map((r) => fmt(r.wallSec, 2)).join(', ');
+    const best = Math.min(...ok.map((r) => r.wallSec));
+    const maxRss = Math.max(...ok.map((r) => r.maxRssKb ?? 0));
+    console.log(`wardwatch devices --format json (whole CLI): best ${fmt(best, 2)} s wall (runs: ${walls}), max RSS ${maxRss > 0 ? `${fmt(maxRss / 1024, 1)} MB` : '-'}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const method = rssMethod();
+if (flag('--inventory-only')) {
+  console.log(`wardwatch bench — inventory only; max RSS measured with ${method ?? 'nothing'}; machine load ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+  await inventorySection(method);
+  process.exit(0);
+}
 const main = ensureCapture({ packets, seed, log });
 if (main.skipped) {
   console.log(`cannot generate the ${fmt(packets)}-packet capture: ${main.skipped}`);
+  if (!flag('--skip-inventory')) await inventorySection(method);
   process.exit(0);
 }
 log('warming the page cache …');
@@ -122,3 +174,5 @@ if (!flag('--skip-large')) {
     if (small.result.maxRssKb && big.result.maxRssKb) console.log(`max RSS 10x / 1x: ${fmt(big.result.maxRssKb / small.result.maxRssKb, 2)}`);
   }
 }
+
+if (!flag('--skip-inventory')) await inventorySection(method);

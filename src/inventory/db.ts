@@ -18,6 +18,17 @@ export interface OpenOptions {
 
 /** Open (creating if needed) and migrate; throws AppError not-wardwatch-db, db-newer, db-locked or io. */
 export async function openInventoryDb(file: string = DEFAULT_DB_PATH, options: OpenOptions = {}): Promise<Kysely<InventoryDb>> {
+  return (await openInventoryStore(file, options)).db;
+}
+
+/**
+ * The same, also handing back the better-sqlite3 handle under Kysely: bulk paths (ingest, listing) run prepared
+ * statements on it directly, inside a Kysely transaction when they write (one connection, so the same transaction).
+ */
+export async function openInventoryStore(
+  file: string = DEFAULT_DB_PATH,
+  options: OpenOptions = {},
+): Promise<{ db: Kysely<InventoryDb>; raw: Database.Database }> {
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   let raw: Database.Database;
   try {
@@ -47,7 +58,7 @@ export async function openInventoryDb(file: string = DEFAULT_DB_PATH, options: O
     await db.destroy();
     throw toDbError(file, error);
   }
-  return db;
+  return { db, raw };
 }
 
 /** A file with tables but without our application id belongs to something else: refuse to touch it. */

@@ -25,3 +25,20 @@ export function cachedStatements(raw: Database.Database): SqliteDatabase {
     },
   };
 }
+
+const rawCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A better-sqlite3 statement for fixed SQL text, prepared once per database (bulk paths use a few dozen texts). */
+export function prepared(raw: Database.Database, sql: string): Database.Statement {
+  let cache = rawCaches.get(raw);
+  if (cache === undefined) {
+    cache = new Map();
+    rawCaches.set(raw, cache);
+  }
+  let stmt = cache.get(sql);
+  if (stmt === undefined) {
+    stmt = raw.prepare(sql);
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}

@@ -1,10 +1,10 @@
 /** Look devices up by the identifiers a biomed register holds (issue 4 §4 reconcile): MAC, IP, hostname, serial, asset tag. */
 import { normalizeMac } from '../manual-fields.js';
-import type { DeviceMatch, DeviceQuery, DeviceQueryField } from '../types.js';
-import { readDevices } from './read-devices.js';
+import type { DeviceJson, DeviceMatch, DeviceQuery, DeviceQueryField } from '../types.js';
 import type { Tx } from './tx.js';
 
-export async function findDevicesTx(tx: Tx, query: DeviceQuery): Promise<DeviceMatch[]> {
+/** The ids of devices matching any identifier of the query, each with the fields it matched on. */
+export async function matchDevicesTx(tx: Tx, query: DeviceQuery): Promise<Map<string, DeviceQueryField[]>> {
   const matched = new Map<string, DeviceQueryField[]>();
   const note = (ids: readonly { id: string }[], field: DeviceQueryField): void => {
     for (const { id } of ids) {
@@ -32,7 +32,11 @@ export async function findDevicesTx(tx: Tx, query: DeviceQuery): Promise<DeviceM
   if (serial !== undefined && serial !== '') note(await tx.selectFrom('devices').select('id').where('serial', '=', serial).execute(), 'serial');
   const assetTag = query.assetTag?.trim();
   if (assetTag !== undefined && assetTag !== '') note(await tx.selectFrom('devices').select('id').where('asset_tag', '=', assetTag).execute(), 'assetTag');
-  const devices = await readDevices(tx, { ids: [...matched.keys()] });
+  return matched;
+}
+
+/** Most identifiers matched first, then by id. */
+export function rankMatches(devices: readonly DeviceJson[], matched: ReadonlyMap<string, DeviceQueryField[]>): DeviceMatch[] {
   return devices
     .map((device) => ({ device, matchedOn: matched.get(device.id) ?? [] }))
     .sort((a, b) => b.matchedOn.length - a.matchedOn.length || a.device.id.localeCompare(b.device.id));

@@ -1,8 +1,8 @@
 /** Device identity (issue 4 §3): MAC first, IP-only devices behind routers, merge when a MAC appears, DHCP moves. */
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { addHistory, latestAddress, touchAddress, type Tx } from './tx.js';
+import { addressKey, type BatchState, type DeviceState } from './batch-state.js';
 import { mergeDevices } from './merge.js';
+import type { AddressKind } from './schema.js';
 
 export interface IdentityStats {
   created: number;
@@ -16,64 +16,74 @@ export interface ResolvedKey {
   ip: string | null;
 }
 
+const minIso = (a: string, b: string): string => (b < a ? b : a);
+const maxIso = (a: string, b: string): string => (b > a ? b : a);
+
 /** Find or make the device for a key seen between `firstSeen` and `lastSeen` (ISO), binding its MAC and IP. */
-export async function resolveDevice(
-  tx: Tx,
-  key: ResolvedKey,
-  firstSeen: string,
-  lastSeen: string,
-  stats: IdentityStats,
-): Promise<string> {
+export function resolveDevice(state: BatchState, key: ResolvedKey, firstSeen: string, lastSeen: string, stats: IdentityStats): string {
   const { mac, ip } = key;
   if (mac === null) {
     if (ip === null) throw new Error('resolveDevice: key without mac and ip');
-    const owner = await activeIpOwner(tx, ip);
-    const id = owner?.deviceId ?? (await createDevice(tx, null, `ip:${ip}`, firstSeen, lastSeen, stats));
-    await bindIp(tx, id, ip, firstSeen, lastSeen, stats);
+    const id = state.activeIp.get(ip)?.deviceId ?? createDevice(state, null, `ip:${ip}`, firstSeen, lastSeen, stats).id;
+    bindIp(state, id, ip, firstSeen, lastSeen, stats);
     return id;
   }
-  let id = await deviceByMac(tx, mac);
-  const owner = ip === null ? null : await activeIpOwner(tx, ip);
-  if (id === null) {
+  const binding = ip === null ? undefined : state.activeIp.get(ip);
+  const owner = binding === undefined ? null : state.device(binding.deviceId);
+  let device = state.byMac.get(mac);
+  if (device === undefined) {
     if (owner !== null && owner.mac === null) {
       // The IP-only device was this MAC all along: it keeps its id and gains the MAC.
-      id = owner.deviceId;
-      await tx.updateTable('devices').set({ mac }).where('id', '=', id).execute();
-      await addHistory(tx, id, 'mac', null, mac, lastSeen, 'inferred');
+      device = owner;
+      device.mac = mac;
+      state.writeDevice(device);
+      state.history(device.id, 'mac', null, mac, lastSeen);
     } else {
-      id = await createDevice(tx, mac, `mac:${mac}`, firstSeen, lastSeen, stats);
+      device = createDevice(state, mac, `mac:${mac}`, firstSeen, lastSeen, stats);
     }
-  } else if (owner !== null && owner.mac === null && owner.deviceId !== id) {
-    await mergeDevices(tx, owner.deviceId, id, lastSeen);
+  } else if (owner !== null && owner.mac === null && owner.id !== device.id) {
+    state.beforeMerge();
+    mergeDevices(state.raw, owner.id, device.id, lastSeen);
+    state.merged(owner.id, device.id);
     stats.merged++;
   }
-  await touchAddress(tx, id, 'mac', mac, firstSeen, lastSeen);
-  if (ip !== null) await bindIp(tx, id, ip, firstSeen, lastSeen, stats);
+  const id = device.id;
+  touchAddress(state, id, 'mac', mac, firstSeen, lastSeen);
+  if (ip !== null) bindIp(state, id, ip, firstSeen, lastSeen, stats);
   return id;
 }
 
-async function deviceByMac(tx: Tx, mac: string): Promise<string | null> {
-  const row = await tx.selectFrom('devices').select('id').where('mac', '=', mac).executeTakeFirst();
-  return row?.id ?? null;
+/** Extend the device's seen window; a retired device seen again is back in service. */
+export function touchDevice(state: BatchState, id: string, first: string, last: string): void {
+  const d = state.device(id);
+  const retiredAt = d.retiredAt;
+  const unretire = retiredAt !== null && last > d.lastSeen;
+  const firstSeen = minIso(d.firstSeen, first);
+  const lastSeen = maxIso(d.lastSeen, last);
+  if (!unretire && firstSeen === d.firstSeen && lastSeen === d.lastSeen) return;
+  d.firstSeen = firstSeen;
+  d.lastSeen = lastSeen;
+  if (unretire) d.retiredAt = null;
+  state.writeDevice(d);
+  if (unretire) state.history(id, 'retiredAt', retiredAt, null, last);
 }
 
-interface IpOwner {
-  bindingId: number;
-  deviceId: string;
-  mac: string | null;
-  lastSeen: string;
-}
-
-async function activeIpOwner(tx: Tx, ip: string): Promise<IpOwner | null> {
-  const row = await tx
-    .selectFrom('device_addresses as a')
-    .innerJoin('devices as d', 'd.id', 'a.device_id')
-    .select(['a.id as bindingId', 'a.device_id as deviceId', 'd.mac as mac', 'a.last_seen as lastSeen'])
-    .where('a.kind', '=', 'ip')
-    .where('a.value', '=', ip)
-    .where('a.released_at', 'is', null)
-    .executeTakeFirst();
-  return row ?? null;
+/** Record that a device showed an address value; a new value next to older ones of its kind is a change in history. */
+export function touchAddress(state: BatchState, id: string, kind: Exclude<AddressKind, 'ip'>, value: string, firstSeen: string, lastSeen: string): void {
+  const d = state.device(id);
+  const existing = d.addresses.get(addressKey(kind, value));
+  if (existing !== undefined) {
+    const first = minIso(existing.firstSeen, firstSeen);
+    const last = maxIso(existing.lastSeen, lastSeen);
+    if (first === existing.firstSeen && last === existing.lastSeen) return;
+    existing.firstSeen = first;
+    existing.lastSeen = last;
+    state.writeAddress(existing);
+    return;
+  }
+  const previous = latestAddress(d, kind);
+  state.insertAddress(d, kind, value, firstSeen, lastSeen, null);
+  if (previous !== null) state.history(id, historyName(kind), previous, value, firstSeen);
 }
 
 /**
@@ -81,66 +91,65 @@ async function activeIpOwner(tx: Tx, ip: string): Promise<IpOwner | null> {
  * (DHCP): the old binding is released and keeps its last_seen. An older sighting (a capture re-ingested late) is kept
  * as released history, so re-ingesting never flips the binding back.
  */
-async function bindIp(tx: Tx, deviceId: string, ip: string, firstSeen: string, lastSeen: string, stats: IdentityStats): Promise<void> {
-  const owner = await activeIpOwner(tx, ip);
+function bindIp(state: BatchState, deviceId: string, ip: string, firstSeen: string, lastSeen: string, stats: IdentityStats): void {
+  const owner = state.activeIp.get(ip);
   let releasedAt: string | null = null;
-  if (owner !== null && owner.deviceId !== deviceId) {
+  if (owner !== undefined && owner.deviceId !== deviceId) {
     if (lastSeen >= owner.lastSeen) {
-      await tx.updateTable('device_addresses').set({ released_at: lastSeen }).where('id', '=', owner.bindingId).execute();
-      await addHistory(tx, owner.deviceId, 'ip', ip, null, lastSeen, 'inferred');
+      owner.releasedAt = lastSeen;
+      state.writeAddress(owner);
+      state.history(owner.deviceId, 'ip', ip, null, lastSeen);
       stats.ipMoves++;
     } else {
       releasedAt = owner.lastSeen;
     }
   }
-  const had = await tx
-    .selectFrom('device_addresses')
-    .select(['id', 'released_at'])
-    .where('device_id', '=', deviceId)
-    .where('kind', '=', 'ip')
-    .where('value', '=', ip)
-    .executeTakeFirst();
+  const d = state.device(deviceId);
+  const had = d.addresses.get(addressKey('ip', ip));
   if (had !== undefined) {
-    await tx
-      .updateTable('device_addresses')
-      .set({
-        first_seen: sql`min(first_seen, ${firstSeen})`,
-        last_seen: sql`max(last_seen, ${lastSeen})`,
-        released_at: releasedAt === null ? null : sql`coalesce(released_at, ${releasedAt})`,
-      })
-      .where('id', '=', had.id)
-      .execute();
-    if (had.released_at !== null && releasedAt === null) await addHistory(tx, deviceId, 'ip', null, ip, lastSeen, 'inferred');
+    const wasReleased = had.releasedAt !== null;
+    const next = { first: minIso(had.firstSeen, firstSeen), last: maxIso(had.lastSeen, lastSeen), released: releasedAt === null ? null : (had.releasedAt ?? releasedAt) };
+    if (next.first !== had.firstSeen || next.last !== had.lastSeen || next.released !== had.releasedAt) {
+      had.firstSeen = next.first;
+      had.lastSeen = next.last;
+      had.releasedAt = next.released;
+      state.writeAddress(had);
+    }
+    if (wasReleased && releasedAt === null) state.history(deviceId, 'ip', null, ip, lastSeen);
     return;
   }
-  const previous = releasedAt === null ? await latestAddress(tx, deviceId, 'ip') : null;
-  await tx
-    .insertInto('device_addresses')
-    .values({ device_id: deviceId, kind: 'ip', value: ip, first_seen: firstSeen, last_seen: lastSeen, released_at: releasedAt })
-    .execute();
+  const previous = releasedAt === null ? latestAddress(d, 'ip') : null;
+  state.insertAddress(d, 'ip', ip, firstSeen, lastSeen, releasedAt);
   // A device's first IP is not a change; a second one, or one taken from another device, is.
-  if (releasedAt === null && (previous !== null || owner !== null)) {
-    await addHistory(tx, deviceId, 'ip', previous, ip, lastSeen, 'inferred');
+  if (releasedAt === null && (previous !== null || owner !== undefined)) state.history(deviceId, 'ip', previous, ip, lastSeen);
+}
+
+/** The most recently seen live value of a kind on a device (the first such row on a tie). */
+function latestAddress(d: DeviceState, kind: AddressKind): string | null {
+  let best: { value: string; lastSeen: string } | null = null;
+  for (const a of d.addresses.values()) {
+    if (a.kind !== kind || a.releasedAt !== null) continue;
+    if (best === null || a.lastSeen > best.lastSeen) best = a;
   }
+  return best?.value ?? null;
+}
+
+/** History uses the JSON (camelCase) names. */
+export function historyName(kind: AddressKind): string {
+  return kind === 'switch_port' ? 'switchPort' : kind;
 }
 
 /** Ids are stable: derived from the first identifier (so two stores built from one capture agree), else random. */
-async function createDevice(
-  tx: Tx,
-  mac: string | null,
-  seed: string,
-  firstSeen: string,
-  lastSeen: string,
-  stats: IdentityStats,
-): Promise<string> {
+function createDevice(state: BatchState, mac: string | null, seed: string, firstSeen: string, lastSeen: string, stats: IdentityStats): DeviceState {
   let id = uuidFromSeed(seed);
-  const taken =
-    (await tx.selectFrom('devices').select('id').where('id', '=', id).executeTakeFirst()) ??
-    (await tx.selectFrom('device_aliases').select('alias_id as id').where('alias_id', '=', id).executeTakeFirst());
-  if (taken !== undefined) id = randomUUID();
-  await tx.insertInto('devices').values({ id, mac, first_seen: firstSeen, last_seen: lastSeen, retired_at: null, vendor: null, model: null, type: null, os_name: null, os_version: null, os_label: null, os_end_of_life: null, firmware: null, serial: null, location: null, department: null, asset_tag: null, owner: null, support_end: null, support_status: null }).execute();
+  if (state.takenIds.has(id)) id = randomUUID();
   stats.created++;
-  return id;
+  return state.insertDevice(id, mac, firstSeen, lastSeen);
+}
+
+/** The id a device first seen with this MAC (`mac:…`) or IP (`ip:…`) gets. */
+export function seedId(kind: 'mac' | 'ip', value: string): string {
+  return uuidFromSeed(`${kind}:${value}`);
 }
 
 /** RFC 9562 version 5 layout over SHA-1 of the seed (name-based, no namespace needed here). */

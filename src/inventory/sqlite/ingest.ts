@@ -1,31 +1,14 @@
-/** One ingest batch in one transaction (issue 4 §3): group by device key, resolve identity, upsert evidence and sightings. */
-import { sql } from 'kysely';
-import type { DeviceKey } from '../../identify/types.js';
-import { normalizeMac } from '../manual-fields.js';
-import { deviceKeyString, type IngestBatch, type IngestResult } from '../types.js';
-import { resolveDevice, type IdentityStats, type ResolvedKey } from './identity.js';
-import { addHistory, iso, touchAddress, type Tx } from './tx.js';
+/**
+ * One ingest batch (issue 4 §3, §7 scale): group by device key, load every device the batch can reach with a few set
+ * queries, resolve identity in memory, write with prepared statements. The caller runs it inside one transaction.
+ */
+import { prepared } from '../statement-cache.js';
+import type { IngestBatch, IngestResult } from '../types.js';
+import { BatchState, type Raw } from './batch-state.js';
+import { groupBatch, type EvidenceAgg, type KeyGroup } from './group-batch.js';
+import { resolveDevice, seedId, touchAddress, touchDevice, type IdentityStats } from './identity.js';
 import type { AddressKind } from './schema.js';
-
-interface EvidenceAgg {
-  attribute: string;
-  value: string;
-  source: string;
-  detail: string;
-  confidence: number;
-  firstMs: number;
-  lastMs: number;
-  count: number;
-}
-
-interface KeyGroup {
-  key: ResolvedKey;
-  inputKeys: Set<string>;
-  firstMs: number;
-  lastMs: number;
-  evidence: Map<string, EvidenceAgg>;
-  protocols: Map<string, { firstMs: number; lastMs: number }>;
-}
+import { iso } from './tx.js';
 
 /** Evidence about these attributes is also an address of the device, with its own history. */
 const ADDRESS_ATTRIBUTES: Partial<Record<string, Exclude<AddressKind, 'ip' | 'mac'>>> = {
@@ -33,148 +16,109 @@ const ADDRESS_ATTRIBUTES: Partial<Record<string, Exclude<AddressKind, 'ip' | 'ma
   vlan: 'vlan',
   switchPort: 'switch_port',
 };
-const EVIDENCE_CHUNK = 200;
 
-export async function ingestBatch(tx: Tx, batch: IngestBatch, nowMs: number): Promise<IngestResult> {
-  const run = await tx
-    .insertInto('ingest_runs')
-    .values({ started: iso(nowMs), finished: null, sources: JSON.stringify(batch.sources ?? []), stats: '{}' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+const SQL = {
+  startRun: "INSERT INTO ingest_runs (started, finished, sources, stats) VALUES (?, NULL, ?, '{}')",
+  finishRun: 'UPDATE ingest_runs SET finished = ?, stats = ? WHERE id = ?',
+  protocol: `INSERT INTO device_protocols (device_id, protocol, version, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (device_id, protocol, version) DO UPDATE SET
+      first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
+  evidence: `INSERT INTO device_evidence (device_id, attribute, value, source, detail, confidence, first_seen, last_seen, count)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (device_id, attribute, value, source, detail) DO UPDATE SET
+      count = "count" + excluded."count", confidence = max(confidence, excluded.confidence),
+      first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
+} as const;
+
+export function ingestBatch(raw: Raw, batch: IngestBatch, nowMs: number): IngestResult {
+  const runId = Number(prepared(raw, SQL.startRun).run(iso(nowMs), JSON.stringify(batch.sources ?? [])).lastInsertRowid);
   const groups = groupBatch(batch);
+  const state = new BatchState(raw);
+  const macs = new Set<string>();
+  const ips = new Set<string>();
+  for (const { key } of groups) {
+    if (key.mac !== null) macs.add(key.mac);
+    if (key.ip !== null) ips.add(key.ip);
+  }
+  state.preload([...macs], [...ips], [...[...macs].map((m) => seedId('mac', m)), ...[...ips].map((ip) => seedId('ip', ip))]);
+
   const stats: IdentityStats = { created: 0, merged: 0, ipMoves: 0 };
   const deviceIds = new Map<string, string>();
+  const pending = new PendingWrites(raw);
+  // A merge moves rows by SQL: what is pending must be in the tables first.
+  state.beforeMerge = () => { pending.flush(); };
   let evidenceRows = 0;
   for (const group of groups) {
     const first = iso(group.firstMs);
     const last = iso(group.lastMs);
-    const id = await resolveDevice(tx, group.key, first, last, stats);
+    const id = resolveDevice(state, group.key, first, last, stats);
     for (const k of group.inputKeys) deviceIds.set(k, id);
-    await touchDevice(tx, id, first, last);
-    for (const [protocolVersion, seen] of group.protocols) {
-      const [protocol = '', version = ''] = protocolVersion.split('\0');
-      await sql`INSERT INTO device_protocols (device_id, protocol, version, first_seen, last_seen)
-        VALUES (${id}, ${protocol}, ${version}, ${iso(seen.firstMs)}, ${iso(seen.lastMs)})
-        ON CONFLICT (device_id, protocol, version) DO UPDATE SET
-          first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`.execute(tx);
-    }
-    const aggs = [...group.evidence.values()];
-    for (const agg of aggs) {
+    touchDevice(state, id, first, last);
+    for (const agg of group.evidence.values()) {
       const kind = ADDRESS_ATTRIBUTES[agg.attribute];
-      if (kind !== undefined) await touchAddress(tx, id, kind, agg.value, iso(agg.firstMs), iso(agg.lastMs));
+      if (kind !== undefined) touchAddress(state, id, kind, agg.value, iso(agg.firstMs), iso(agg.lastMs));
     }
-    for (let i = 0; i < aggs.length; i += EVIDENCE_CHUNK) await upsertEvidence(tx, id, aggs.slice(i, i + EVIDENCE_CHUNK));
-    evidenceRows += aggs.length;
+    pending.add(id, group);
+    evidenceRows += group.evidence.size;
   }
-  const result = { runId: run.id, devicesCreated: stats.created, devicesMerged: stats.merged, ipMoves: stats.ipMoves, evidenceRows };
-  await tx
-    .updateTable('ingest_runs')
-    .set({ finished: iso(Date.now()), stats: JSON.stringify({ ...result, observations: batch.observations.length, sightings: batch.sightings.length }) })
-    .where('id', '=', run.id)
-    .execute();
+  pending.flush();
+  const result = { runId, devicesCreated: stats.created, devicesMerged: stats.merged, ipMoves: stats.ipMoves, evidenceRows };
+  const runStats = { ...result, observations: batch.observations.length, sightings: batch.sightings.length };
+  prepared(raw, SQL.finishRun).run(iso(Date.now()), JSON.stringify(runStats), runId);
   return { ...result, deviceIds };
 }
 
-/** Extend the device's seen window; a retired device seen again is back in service. */
-async function touchDevice(tx: Tx, id: string, first: string, last: string): Promise<void> {
-  const before = await tx.selectFrom('devices').select(['retired_at', 'last_seen']).where('id', '=', id).executeTakeFirstOrThrow();
-  const unretire = before.retired_at !== null && last > before.last_seen;
-  await tx
-    .updateTable('devices')
-    .set({
-      first_seen: sql`min(first_seen, ${first})`,
-      last_seen: sql`max(last_seen, ${last})`,
-      ...(unretire ? { retired_at: null } : {}),
-    })
-    .where('id', '=', id)
-    .execute();
-  if (unretire) await addHistory(tx, id, 'retiredAt', before.retired_at, null, last, 'inferred');
-}
-
-async function upsertEvidence(tx: Tx, deviceId: string, aggs: readonly EvidenceAgg[]): Promise<void> {
-  if (aggs.length === 0) return;
-  await tx
-    .insertInto('device_evidence')
-    .values(
-      aggs.map((a) => ({
-        device_id: deviceId,
-        attribute: a.attribute,
-        value: a.value,
-        source: a.source,
-        detail: a.detail,
-        confidence: a.confidence,
-        first_seen: iso(a.firstMs),
-        last_seen: iso(a.lastMs),
-        count: a.count,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['device_id', 'attribute', 'value', 'source', 'detail']).doUpdateSet({
-        count: sql`"count" + excluded."count"`,
-        confidence: sql`max(confidence, excluded.confidence)`,
-        first_seen: sql`min(first_seen, excluded.first_seen)`,
-        last_seen: sql`max(last_seen, excluded.last_seen)`,
-      }),
-    )
-    .execute();
-}
-
-function resolveKey(key: DeviceKey): ResolvedKey | null {
-  const mac = key.mac === null || key.mac === '' ? null : (normalizeMac(key.mac) ?? key.mac.toLowerCase());
-  const ip = key.ip === null || key.ip === '' ? null : key.ip.toLowerCase();
-  return mac === null && ip === null ? null : { mac, ip };
-}
+type Seen = { firstMs: number; lastMs: number };
 
 /**
- * Aggregate the batch per device key. MAC keys come first, oldest first, so an IP seen in this batch with its MAC
- * binds there before IP-only keys look it up, and DHCP moves apply in time order.
+ * Evidence and protocol rows per device, summed over the batch's keys (a device seen at two IPs is two keys): one
+ * upsert per row instead of one per key, with the same result since the upserts add counts and widen times.
  */
-function groupBatch(batch: IngestBatch): KeyGroup[] {
-  const groups = new Map<string, KeyGroup>();
-  const groupFor = (raw: DeviceKey, firstMs: number, lastMs: number): KeyGroup | null => {
-    const key = resolveKey(raw);
-    if (key === null) return null;
-    const k = deviceKeyString(key);
-    let g = groups.get(k);
-    if (g === undefined) {
-      g = { key, inputKeys: new Set(), firstMs, lastMs, evidence: new Map(), protocols: new Map() };
-      groups.set(k, g);
-    }
-    g.inputKeys.add(deviceKeyString(raw));
-    g.firstMs = Math.min(g.firstMs, firstMs);
-    g.lastMs = Math.max(g.lastMs, lastMs);
-    return g;
-  };
-  for (const obs of batch.observations) {
-    const e = obs.evidence;
-    const g = groupFor(obs.key, e.tsMs, e.tsMs);
-    if (g === null) continue;
-    const ek = `${e.attribute}\0${e.value}\0${e.source}\0${e.detail}`;
-    const agg = g.evidence.get(ek);
-    if (agg === undefined) {
-      g.evidence.set(ek, { attribute: e.attribute, value: e.value, source: e.source, detail: e.detail, confidence: e.confidence, firstMs: e.tsMs, lastMs: e.tsMs, count: 1 });
-    } else {
-      agg.count++;
-      agg.confidence = Math.max(agg.confidence, e.confidence);
-      agg.firstMs = Math.min(agg.firstMs, e.tsMs);
-      agg.lastMs = Math.max(agg.lastMs, e.tsMs);
-    }
-  }
-  for (const s of batch.sightings) {
-    const g = groupFor(s.key, s.firstSeenMs, s.lastSeenMs);
-    if (g === null) continue;
-    const names = [...s.protocols.map((p) => `${p}\0`), ...(s.protocolVersions ?? []).map((p) => `${p.protocol}\0${p.version}`)];
-    for (const name of names) {
-      const seen = g.protocols.get(name);
-      if (seen === undefined) g.protocols.set(name, { firstMs: s.firstSeenMs, lastMs: s.lastSeenMs });
+class PendingWrites {
+  private evidence = new Map<string, Map<string, EvidenceAgg>>();
+  private protocols = new Map<string, Map<string, Seen>>();
+
+  constructor(private readonly raw: Raw) {}
+
+  add(deviceId: string, group: KeyGroup): void {
+    const facts = this.evidence.get(deviceId) ?? new Map<string, EvidenceAgg>();
+    this.evidence.set(deviceId, facts);
+    for (const [k, agg] of group.evidence) {
+      const had = facts.get(k);
+      if (had === undefined) facts.set(k, { ...agg });
       else {
-        seen.firstMs = Math.min(seen.firstMs, s.firstSeenMs);
-        seen.lastMs = Math.max(seen.lastMs, s.lastSeenMs);
+        had.count += agg.count;
+        had.confidence = Math.max(had.confidence, agg.confidence);
+        widen(had, agg);
       }
     }
+    const spoken = this.protocols.get(deviceId) ?? new Map<string, Seen>();
+    this.protocols.set(deviceId, spoken);
+    for (const [k, seen] of group.protocols) {
+      const had = spoken.get(k);
+      if (had === undefined) spoken.set(k, { ...seen });
+      else widen(had, seen);
+    }
   }
-  return [...groups.values()].sort((a, b) => {
-    if ((a.key.mac === null) !== (b.key.mac === null)) return a.key.mac === null ? 1 : -1;
-    return a.lastMs - b.lastMs;
-  });
+
+  flush(): void {
+    const protocol = prepared(this.raw, SQL.protocol);
+    for (const [id, spoken] of this.protocols) {
+      for (const [protocolVersion, seen] of spoken) {
+        const [name = '', version = ''] = protocolVersion.split('\0');
+        protocol.run(id, name, version, iso(seen.firstMs), iso(seen.lastMs));
+      }
+    }
+    const evidence = prepared(this.raw, SQL.evidence);
+    for (const [id, facts] of this.evidence) {
+      for (const a of facts.values()) evidence.run(id, a.attribute, a.value, a.source, a.detail, a.confidence, iso(a.firstMs), iso(a.lastMs), a.count);
+    }
+    this.evidence = new Map();
+    this.protocols = new Map();
+  }
+}
+
+function widen(into: Seen, from: Seen): void {
+  into.firstMs = Math.min(into.firstMs, from.firstMs);
+  into.lastMs = Math.max(into.lastMs, from.lastMs);
 }

@@ -1,101 +1,116 @@
-/** Build design.md `devices[]` JSON from rows with one query per table, never one per device (no N+1). */
-import { sql, type Selectable } from 'kysely';
+/**
+ * Build design.md `devices[]` JSON (issue 4 §3, §7 scale): each table read once with a prepared statement in array
+ * mode, grouped per device in memory; never one query per device.
+ */
+import { CompiledQuery, Kysely, type Selectable } from 'kysely';
 import { DEVICE_CATEGORIES, type DeviceCategory } from '../../identify/types.js';
+import { prepared } from '../statement-cache.js';
 import type { DeviceJson, EvidenceJson } from '../types.js';
+import { IN_JSON, type Raw } from './batch-state.js';
 import type { DevicesTable } from './schema.js';
 import type { Tx } from './tx.js';
 
 type DeviceRow = Selectable<DevicesTable>;
-type StoredEvidence = EvidenceJson & { count: number; lastSeen: string; rowId: number };
+
 /** Which devices to read: all (optionally with retired ones) or these ids. */
 export type DeviceScope = { all: true; includeRetired: boolean } | { ids: readonly string[] };
+
+interface StoredEvidence {
+  attribute: string;
+  value: string;
+  confidence: number;
+  count: number;
+  lastSeen: string;
+  rowId: number;
+}
 
 interface Extras {
   ips: string[];
   hostnames: string[];
   manualHostname: string | null;
-  protocols: Set<string>;
-  hl7Versions: Set<string>;
-  evidence: StoredEvidence[];
+  protocols: string[];
+  hl7Versions: string[];
+  evidence: EvidenceJson[];
+  summary: StoredEvidence[];
 }
 
-const ID_CHUNK = 500;
+type Where = 'all' | 'live' | 'ids';
+const DEVICE_WHERE: Record<Where, string> = { all: '', live: 'WHERE retired_at IS NULL', ids: `WHERE id ${IN_JSON}` };
+const and = (where: Where, column = 'device_id'): string => (where === 'ids' ? `AND ${column} ${IN_JSON}` : '');
+const SQL = {
+  devices: (w: Where) => `SELECT * FROM devices ${DEVICE_WHERE[w]} ORDER BY first_seen, id`,
+  addresses: (w: Where) =>
+    `SELECT device_id, kind, value FROM device_addresses WHERE kind IN ('ip', 'hostname') AND released_at IS NULL ${and(w)} ORDER BY last_seen DESC, value`,
+  protocols: (w: Where) => `SELECT device_id, protocol, version FROM device_protocols ${w === 'ids' ? `WHERE device_id ${IN_JSON}` : ''} ORDER BY protocol, version`,
+  manual: (w: Where) => `SELECT device_id, value FROM manual_values WHERE field = 'hostname' ${and(w)}`,
+  // The output's evidence array, built and ordered (strongest first) by SQLite in C: JSON.parse beats a row per fact.
+  evidence: (w: Where) =>
+    `SELECT device_id, json_group_array(json_object('attribute', attribute, 'value', value, 'source', source, 'detail', detail,
+       'confidence', confidence) ORDER BY confidence DESC, "count" DESC, id)
+     FROM device_evidence ${w === 'ids' ? `WHERE device_id ${IN_JSON}` : ''} GROUP BY device_id`,
+  // The few facts the DICOM and HL7 summaries need, with what ranks them.
+  summary: (w: Where) =>
+    `SELECT device_id, attribute, value, confidence, "count", last_seen, id FROM device_evidence
+     WHERE attribute IN ('aeTitle', 'hl7Application', 'hl7Facility', 'dicomImplementationClassUid', 'dicomImplementationVersionName') ${and(w)}`,
+} as const;
 
-export async function readDevices(tx: Tx, scope: DeviceScope): Promise<DeviceJson[]> {
-  if ('ids' in scope) {
-    const out: DeviceJson[] = [];
-    for (let i = 0; i < scope.ids.length; i += ID_CHUNK) out.push(...(await readChunk(tx, scope.ids.slice(i, i + ID_CHUNK), false)));
-    return out;
-  }
-  return readChunk(tx, null, scope.includeRetired);
+/** Where rows come from: the raw handle (fast path), or a Kysely handle or transaction (same SQL, through Kysely). */
+export type RowSource = Raw | Tx;
+
+/** Rows as arrays (no object per row on the fast path): the listing reads hundreds of thousands of them. */
+async function rows(source: RowSource, sql: string, params: readonly unknown[]): Promise<unknown[][]> {
+  if (!(source instanceof Kysely)) return prepared(source, sql).raw(true).all(...params) as unknown[][];
+  return (await source.executeQuery<Record<string, unknown>>(CompiledQuery.raw(sql, [...params]))).rows.map((r) => Object.values(r));
 }
 
-async function readChunk(tx: Tx, ids: readonly string[] | null, includeRetired: boolean): Promise<DeviceJson[]> {
-  if (ids?.length === 0) return [];
-  let devicesQ = tx.selectFrom('devices').selectAll().orderBy('first_seen').orderBy('id');
-  if (ids !== null) devicesQ = devicesQ.where('id', 'in', ids);
-  else if (!includeRetired) devicesQ = devicesQ.where('retired_at', 'is', null);
-  const devices = await devicesQ.execute();
+async function objects<T>(source: RowSource, sql: string, params: readonly unknown[]): Promise<T[]> {
+  if (!(source instanceof Kysely)) return prepared(source, sql).all(...params) as T[];
+  return (await source.executeQuery<T>(CompiledQuery.raw(sql, [...params]))).rows;
+}
+
+export async function readDevices(source: RowSource, scope: DeviceScope): Promise<DeviceJson[]> {
+  const where: Where = 'ids' in scope ? 'ids' : scope.includeRetired ? 'all' : 'live';
+  if ('ids' in scope && scope.ids.length === 0) return [];
+  const params = 'ids' in scope ? [JSON.stringify(scope.ids)] : [];
+  const devices = await objects<DeviceRow>(source, SQL.devices(where), params);
   const extras = new Map<string, Extras>();
-  for (const d of devices) extras.set(d.id, { ips: [], hostnames: [], manualHostname: null, protocols: new Set(), hl7Versions: new Set(), evidence: [] });
-  // Rows for devices outside the scope are skipped by the map lookup; for the whole table that is cheaper than a join.
-  const only = ids ?? [];
-  const scoped = ids !== null;
-
-  const addresses = await tx
-    .selectFrom('device_addresses')
-    .select(['device_id', 'kind', 'value'])
-    .where('kind', 'in', ['ip', 'hostname'])
-    .where('released_at', 'is', null)
-    .$if(scoped, (q) => q.where('device_id', 'in', only))
-    .orderBy('last_seen', 'desc')
-    .orderBy('value')
-    .execute();
-  for (const a of addresses) {
-    const x = extras.get(a.device_id);
+  for (const d of devices) extras.set(d.id, { ips: [], hostnames: [], manualHostname: null, protocols: [], hl7Versions: [], evidence: [], summary: [] });
+  // Rows of devices outside the scope (retired ones) are skipped by the map lookup: cheaper than a join.
+  for (const [id, kind, value] of await rows(source, SQL.addresses(where), params) as [string, string, string][]) {
+    const x = extras.get(id);
+    if (x !== undefined) (kind === 'ip' ? x.ips : x.hostnames).push(value);
+  }
+  for (const [id, protocol, version] of await rows(source, SQL.protocols(where), params) as [string, string, string][]) {
+    const x = extras.get(id);
     if (x === undefined) continue;
-    (a.kind === 'ip' ? x.ips : x.hostnames).push(a.value);
+    // Sorted by protocol, version: a repeat is the row just before.
+    if (x.protocols.at(-1) !== protocol) x.protocols.push(protocol);
+    if (protocol === 'hl7' && version !== '' && x.hl7Versions.at(-1) !== version) x.hl7Versions.push(version);
   }
-  const protocols = await tx
-    .selectFrom('device_protocols')
-    .select(['device_id', 'protocol', 'version'])
-    .$if(scoped, (q) => q.where('device_id', 'in', only))
-    .execute();
-  for (const p of protocols) {
-    const x = extras.get(p.device_id);
-    if (x === undefined) continue;
-    x.protocols.add(p.protocol);
-    if (p.protocol === 'hl7' && p.version !== '') x.hl7Versions.add(p.version);
+  for (const [id, value] of await rows(source, SQL.manual(where), params) as [string, string][]) {
+    const x = extras.get(id);
+    if (x !== undefined) x.manualHostname = value;
   }
-  const manual = await tx
-    .selectFrom('manual_values')
-    .select(['device_id', 'value'])
-    .where('field', '=', 'hostname')
-    .$if(scoped, (q) => q.where('device_id', 'in', only))
-    .execute();
-  for (const m of manual) {
-    const x = extras.get(m.device_id);
-    if (x !== undefined) x.manualHostname = m.value;
+  for (const [id, json] of await rows(source, SQL.evidence(where), params) as [string, string][]) {
+    const x = extras.get(id);
+    // SQLite built this JSON from our own rows in the shape EvidenceJson names.
+    if (x !== undefined) x.evidence = JSON.parse(json) as EvidenceJson[];
   }
-  // One JSON array per device: SQLite builds it in C and JSON.parse is far cheaper than a JS row object per evidence.
-  const evidence = await tx
-    .selectFrom('device_evidence')
-    .select(['device_id', sql<string>`json_group_array(json_array(attribute, value, source, detail, confidence, "count", last_seen, id))`.as('rows')])
-    .$if(scoped, (q) => q.where('device_id', 'in', only))
-    .groupBy('device_id')
-    .execute();
-  for (const e of evidence) {
-    const x = extras.get(e.device_id);
-    if (x !== undefined) x.evidence = parseEvidence(e.rows);
+  type SummaryRow = [string, string, string, number, number, string, number];
+  for (const [id, attribute, value, confidence, count, lastSeen, rowId] of await rows(source, SQL.summary(where), params) as SummaryRow[]) {
+    extras.get(id)?.summary.push({ attribute, value, confidence, count, lastSeen, rowId });
   }
-  // Strongest evidence first; sorting each device's few rows here is cheaper than SQLite sorting them all.
-  for (const x of extras.values()) x.evidence.sort((a, b) => b.confidence - a.confidence || b.count - a.count || a.rowId - b.rowId);
   return devices.map((d) => toJson(d, extras.get(d.id)));
 }
 
+/** Strongest evidence first (the order of the evidence array), so ties below go to the stronger row. */
+function byStrength(a: StoredEvidence, b: StoredEvidence): number {
+  return b.confidence - a.confidence || b.count - a.count || a.rowId - b.rowId;
+}
+
 function toJson(d: DeviceRow, x: Extras | undefined): DeviceJson {
-  const ev = x?.evidence ?? [];
   const hostnames = x?.manualHostname == null ? (x?.hostnames ?? []) : [x.manualHostname, ...x.hostnames.filter((h) => h !== x.manualHostname)];
+  const facts = summarise(x?.summary ?? []);
   return {
     id: d.id,
     mac: d.mac,
@@ -107,13 +122,9 @@ function toJson(d: DeviceRow, x: Extras | undefined): DeviceJson {
     category: toCategory(d.category),
     os: { name: d.os_name, version: d.os_version, label: d.os_label, endOfLife: d.os_end_of_life === null ? null : d.os_end_of_life !== 0 },
     firmware: d.firmware,
-    protocols: [...(x?.protocols ?? [])].sort(),
-    dicom: {
-      aeTitles: distinct(ev, 'aeTitle'),
-      implementationClassUid: strongest(ev, 'dicomImplementationClassUid'),
-      implementationVersionName: strongest(ev, 'dicomImplementationVersionName'),
-    },
-    hl7: { applications: distinct(ev, 'hl7Application'), facilities: distinct(ev, 'hl7Facility'), versions: [...(x?.hl7Versions ?? [])].sort() },
+    protocols: x?.protocols ?? [],
+    dicom: { aeTitles: facts.aeTitles, implementationClassUid: facts.classUid?.value ?? null, implementationVersionName: facts.versionName?.value ?? null },
+    hl7: { applications: facts.applications, facilities: facts.facilities, versions: x?.hl7Versions ?? [] },
     location: d.location,
     department: d.department,
     assetTag: d.asset_tag,
@@ -125,40 +136,46 @@ function toJson(d: DeviceRow, x: Extras | undefined): DeviceJson {
     firstSeen: d.first_seen,
     lastSeen: d.last_seen,
     retiredAt: d.retired_at,
-    evidence: ev.map((e) => ({ attribute: e.attribute, value: e.value, source: e.source, detail: e.detail, confidence: e.confidence })),
+    evidence: x?.evidence ?? [],
     risk: null,
   };
 }
 
-/** Narrow the JSON SQLite built from our own rows; anything malformed is skipped rather than trusted. */
-function parseEvidence(json: string): StoredEvidence[] {
-  const parsed: unknown = JSON.parse(json);
-  if (!Array.isArray(parsed)) return [];
-  const out: StoredEvidence[] = [];
-  for (const row of parsed as unknown[]) {
-    if (!Array.isArray(row)) continue;
-    const [attribute, value, source, detail, confidence, count, lastSeen, rowId] = row as unknown[];
-    if (typeof attribute !== 'string' || typeof value !== 'string' || typeof source !== 'string' || typeof detail !== 'string') continue;
-    if (typeof confidence !== 'number' || typeof count !== 'number' || typeof lastSeen !== 'string' || typeof rowId !== 'number') continue;
-    out.push({ attribute, value, source, detail, confidence, count, lastSeen, rowId });
+interface Facts {
+  aeTitles: string[];
+  applications: string[];
+  facilities: string[];
+  classUid: StoredEvidence | null;
+  versionName: StoredEvidence | null;
+}
+
+/** One pass over the evidence for the DICOM and HL7 summaries: distinct sorted names, the strongest UID and version. */
+function summarise(ev: StoredEvidence[]): Facts {
+  ev.sort(byStrength);
+  const f: Facts = { aeTitles: [], applications: [], facilities: [], classUid: null, versionName: null };
+  for (const e of ev) {
+    switch (e.attribute) {
+      case 'aeTitle': addDistinct(f.aeTitles, e.value); break;
+      case 'hl7Application': addDistinct(f.applications, e.value); break;
+      case 'hl7Facility': addDistinct(f.facilities, e.value); break;
+      case 'dicomImplementationClassUid': f.classUid = stronger(f.classUid, e); break;
+      case 'dicomImplementationVersionName': f.versionName = stronger(f.versionName, e); break;
+      default: break;
+    }
   }
-  return out;
+  for (const list of [f.aeTitles, f.applications, f.facilities]) if (list.length > 1) list.sort();
+  return f;
+}
+
+function addDistinct(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+/** The value seen most often, then most recently. */
+function stronger(best: StoredEvidence | null, e: StoredEvidence): StoredEvidence {
+  return best === null || e.count > best.count || (e.count === best.count && e.lastSeen > best.lastSeen) ? e : best;
 }
 
 function toCategory(value: string): DeviceCategory {
   return (DEVICE_CATEGORIES as readonly string[]).includes(value) ? (value as DeviceCategory) : 'unknown';
-}
-
-function distinct(ev: readonly EvidenceJson[], attribute: string): string[] {
-  return [...new Set(ev.filter((e) => e.attribute === attribute).map((e) => e.value))].sort();
-}
-
-/** The value seen most often (then most recently) for an attribute. */
-function strongest(ev: readonly StoredEvidence[], attribute: string): string | null {
-  let best: (typeof ev)[number] | null = null;
-  for (const e of ev) {
-    if (e.attribute !== attribute) continue;
-    if (best === null || e.count > best.count || (e.count === best.count && e.lastSeen > best.lastSeen)) best = e;
-  }
-  return best?.value ?? null;
 }

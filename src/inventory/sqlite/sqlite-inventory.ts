@@ -1,34 +1,29 @@
 /** The SQLite implementation of InventoryRepository (issue 4 §3): each write is one transaction. */
 import type { Kysely } from 'kysely';
-import type { DeviceProfile, Evidence, EvidenceAttribute } from '../../identify/types.js';
+import type { DeviceProfile, Evidence } from '../../identify/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { DEFAULT_DB_PATH, openInventoryDb, toDbError, type OpenOptions } from '../db.js';
+import { DEFAULT_DB_PATH, openInventoryStore, toDbError, type OpenOptions } from '../db.js';
 import type { InventoryRepository } from '../inventory-repository.js';
 import { checkManualValue } from '../manual-fields.js';
 import type { DeviceJson, DeviceMatch, DeviceQuery, HistoryEntry, IngestBatch, IngestResult, ListOptions } from '../types.js';
-import { applyProfileTx } from './apply-profile.js';
-import { findDevicesTx } from './find-devices.js';
+import { applyProfiles } from './apply-profile.js';
+import type { Raw } from './batch-state.js';
+import { matchDevicesTx, rankMatches } from './find-devices.js';
 import { ingestBatch } from './ingest.js';
 import { setManualValueTx } from './manual-values.js';
 import { readDevices } from './read-devices.js';
+import { evidenceOf, reclassifyChunk, type Classify } from './reclassify.js';
 import { retireUnseenTx } from './retire.js';
 import type { InventoryDb } from './schema.js';
 import type { Tx } from './tx.js';
 
-const EVIDENCE_ATTRIBUTES = {
-  vendor: true, model: true, type: true, category: true, osName: true, osVersion: true, osLabel: true, firmware: true,
-  serial: true, hostname: true, aeTitle: true, hl7Application: true, hl7Facility: true, dicomImplementationClassUid: true,
-  dicomImplementationVersionName: true, location: true, department: true, switchPort: true, switchName: true, vlan: true,
-  udi: true, eui64: true, tlsClientFingerprint: true, tlsServerName: true,
-} as const satisfies Record<EvidenceAttribute, true>;
-
-function isEvidenceAttribute(value: string): value is EvidenceAttribute {
-  return Object.hasOwn(EVIDENCE_ATTRIBUTES, value);
-}
+/** Devices re-classified per transaction: bounds the memory of their evidence and how long the write lock is held. */
+const RECLASSIFY_CHUNK = 500;
 
 export class SqliteInventory implements InventoryRepository {
   private constructor(
     readonly db: Kysely<InventoryDb>,
+    private readonly raw: Raw,
     private readonly file: string,
   ) {}
 
@@ -41,19 +36,44 @@ export class SqliteInventory implements InventoryRepository {
     }
   }
 
+  /** A synchronous bulk write on the raw handle, inside a Kysely transaction (one connection: the same transaction). */
+  private writeRaw<T>(work: (raw: Raw) => T): Promise<T> {
+    return this.write(() => new Promise<T>((resolve) => { resolve(work(this.raw)); }));
+  }
+
+  /** A synchronous bulk read, holding the connection so it never interleaves with a transaction in progress. */
+  private readRaw<T>(work: (raw: Raw) => T | Promise<T>): Promise<T> {
+    return this.db.connection().execute(async () => work(this.raw));
+  }
+
   /** Open `file` (default ./wardwatch.db, ':memory:' for tests), migrating it to the current schema. */
   static async open(file?: string, options?: OpenOptions): Promise<SqliteInventory> {
-    return new SqliteInventory(await openInventoryDb(file, options), file ?? DEFAULT_DB_PATH);
+    const { db, raw } = await openInventoryStore(file, options);
+    return new SqliteInventory(db, raw, file ?? DEFAULT_DB_PATH);
   }
 
   ingest(batch: IngestBatch, nowMs: number = Date.now()): Promise<IngestResult> {
-    return this.write((tx) => ingestBatch(tx, batch, nowMs));
+    return this.writeRaw((raw) => ingestBatch(raw, batch, nowMs));
   }
 
-  applyProfile(deviceId: string, profile: DeviceProfile, atMs: number): Promise<void> {
-    return this.write(async (tx) => {
-      await applyProfileTx(tx, await mustResolve(tx, deviceId), profile, atMs);
-    });
+  async applyProfile(deviceId: string, profile: DeviceProfile, atMs: number): Promise<void> {
+    const id = await mustResolve(this.db, deviceId);
+    const stored = (await this.readRaw((raw) => evidenceOf(raw, [id]))).get(id)?.stored;
+    await this.writeRaw((raw) => { applyProfiles(raw, [{ deviceId: id, profile, ...(stored === undefined ? {} : { stored }) }], atMs); });
+  }
+
+  /**
+   * Re-classify devices from all their stored evidence (after an ingest run): evidence read per chunk of devices,
+   * each chunk written in one transaction. Merged-away ids count as their survivor. Returns the devices classified.
+   */
+  async reclassify(deviceIds: Iterable<string>, classify: Classify, atMs: number): Promise<number> {
+    const ids = [...deviceIds];
+    let done = 0;
+    for (let i = 0; i < ids.length; i += RECLASSIFY_CHUNK) {
+      const chunk = ids.slice(i, i + RECLASSIFY_CHUNK);
+      done += await this.writeRaw((raw) => reclassifyChunk(raw, chunk, classify, atMs));
+    }
+    return done;
   }
 
   async setManualValue(
@@ -76,28 +96,24 @@ export class SqliteInventory implements InventoryRepository {
   }
 
   listDevices(options: ListOptions = {}): Promise<DeviceJson[]> {
-    return readDevices(this.db, { all: true, includeRetired: options.includeRetired ?? false });
+    return this.readRaw((raw) => readDevices(raw, { all: true, includeRetired: options.includeRetired ?? false }));
   }
 
   async getDevice(id: string): Promise<DeviceJson | null> {
     const resolved = await resolveId(this.db, id);
     if (resolved === null) return null;
-    return (await readDevices(this.db, { ids: [resolved] }))[0] ?? null;
+    return (await this.readRaw((raw) => readDevices(raw, { ids: [resolved] })))[0] ?? null;
   }
 
-  findDevices(query: DeviceQuery): Promise<DeviceMatch[]> {
-    return findDevicesTx(this.db, query);
+  async findDevices(query: DeviceQuery): Promise<DeviceMatch[]> {
+    const matched = await matchDevicesTx(this.db, query);
+    const devices = await this.readRaw((raw) => readDevices(raw, { ids: [...matched.keys()] }));
+    return rankMatches(devices, matched);
   }
 
   async evidenceFor(deviceId: string): Promise<Evidence[]> {
     const id = await mustResolve(this.db, deviceId);
-    const rows = await this.db.selectFrom('device_evidence').selectAll().where('device_id', '=', id).orderBy('id').execute();
-    const out: Evidence[] = [];
-    for (const r of rows) {
-      if (!isEvidenceAttribute(r.attribute)) continue;
-      out.push({ attribute: r.attribute, value: r.value, source: r.source, detail: r.detail, confidence: r.confidence, tsMs: Date.parse(r.last_seen) });
-    }
-    return out;
+    return (await this.readRaw((raw) => evidenceOf(raw, [id]))).get(id)?.evidence ?? [];
   }
 
   async history(deviceId: string): Promise<HistoryEntry[]> {
