@@ -14,8 +14,10 @@ export interface RiskViewOptions {
   /** A user weights file deep-merged over data/risk-weights.json (`--weights`). */
   weightsFile?: string | undefined;
   devices?: ListOptions;
-  /** Which findings to return; every finding of a device still counts towards its score. */
-  findings?: FindingQuery;
+  /** Devices already read (e.g. with their evidence as text for an export): scored instead of listing again. */
+  deviceList?: DeviceJson[];
+  /** Which findings to return (false: none, only the devices); every finding of a device counts towards its score. */
+  findings?: FindingQuery | false;
 }
 
 /** Devices and findings with `risk` filled; findings highest risk first. */
@@ -26,10 +28,11 @@ export async function riskView(
 ): Promise<{ devices: DeviceJson[]; findings: FindingJson[] }> {
   // Weights first: a bad file is the user's error and should stop before any reading.
   const weights = loadRiskWeights(options.weightsFile);
-  const devices = await inventory.listDevices(options.devices ?? {});
+  const devices = options.deviceList ?? (await inventory.listDevices(options.devices ?? {}));
   // Scores use all of a device's findings (status decides inside the formula what counts), whatever the filter.
   const all = await store.list();
   const scored = await assessWithDb(inventory.db, devices, all, weights);
+  if (options.findings === false) return { devices: scored.devices, findings: [] };
   const wanted = options.findings === undefined ? null : new Set((await store.list(options.findings)).map((f) => f.id));
   const findings = (wanted === null ? scored.findings : scored.findings.filter((f) => wanted.has(f.id))).sort(byRiskDesc);
   return { devices: scored.devices, findings };

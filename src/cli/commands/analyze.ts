@@ -11,6 +11,7 @@ import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { arpSender } from '../../capture/arp.js';
 import { InventoryCollector } from '../../pipeline/inventory-collector.js';
+import { AppError, ErrorCode } from '../../util/app-error.js';
 import { reassessDatabase } from '../../advisories/reassess.js';
 import { loadRiskWeights } from '../../risk/weights.js';
 import { riskView } from '../risk-view.js';
@@ -27,7 +28,7 @@ import { formatSummary, type TrafficSummary } from './summary.js';
 const MAX_TRACKED_HOSTS = 1_000_000;
 
 export interface AnalyzeReport {
-  stats: Pick<EngineStats, 'packets' | 'bytes' | 'flows' | 'records' | 'malformed'> & { seconds: number } & Partial<EngineStats>;
+  stats: Pick<EngineStats, 'packets' | 'bytes' | 'flows' | 'records' | 'malformed'> & { seconds: number; retired?: number } & Partial<EngineStats>;
   protocols: Record<string, { flows: number; records: number }>;
   transports: Record<string, number>;
   hosts: number;
@@ -43,6 +44,24 @@ export interface AnalyzeFlags extends ReadFlags {
   site?: string;
   /** Risk weights file over data/risk-weights.json. */
   weights?: string;
+  /** Retire devices unseen for this many days (as of the newest packet); absent = never. */
+  retireAfter?: string;
+}
+
+/** `--retire-after DAYS`: a whole number of days ≥ 1, or bad input. */
+export function parseRetireAfter(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new AppError(ErrorCode.BadArgument, `--retire-after: expected a whole number of days ≥ 1, not '${text}'`);
+  return Number(text);
+}
+
+/** The options analyze and capture share: site zones, risk weights, extra rules, retirement. */
+export function addAnalysisOptions(cmd: Command): Command {
+  return cmd
+    .option('--site <file>', 'site file (JSON): managementNetworks, internalNetworks, vendorNetworks (docs/site-file.md)')
+    .option('--weights <file>', 'risk weights (JSON) over data/risk-weights.json (docs/risk.md)')
+    .option('--rules <file...>', 'extra identification rules (JSON, same shapes as data/*.json), over the shipped ones')
+    .option('--retire-after <days>', 'mark devices unseen for this many days (before the newest packet) retired');
 }
 
 /** Reads the sources through every decoder and builds the report; shared by `analyze` and `capture`. */
@@ -54,6 +73,7 @@ export async function analyzeSources(
   const kb = loadKnowledgeBase(flags.rules ?? []);
   const site = loadSite(flags.site);
   loadRiskWeights(flags.weights); // a bad weights file stops the run before any reading, not after
+  parseRetireAfter(flags.retireAfter);
   const inventory = await SqliteInventory.open(flags.db);
   let findings: SqliteFindings | null = null;
   try {
@@ -118,13 +138,16 @@ async function analyzeInto(
   progress.stop();
   // End of life is judged as of the capture's newest packet: an old capture reads as it was then.
   await collector.finish(new Date(collector.latestCaptureMs || Date.now()));
+  // Retirement uses the same clock: a device is unseen for N days before the newest packet of this run.
+  const retireDays = parseRetireAfter(flags.retireAfter);
+  const retired = retireDays === null ? 0 : await inventory.retireUnseen(retireDays, collector.latestCaptureMs || Date.now());
   // Findings need the devices written and classified (ids, categories, OS end of life): they come last.
   await findingsCollector.finish();
   // Devices may now match advisories imported earlier (a model or firmware first seen in this capture).
   await reassessDatabase(flags.db, inventory);
   const view = await riskView(inventory, findings, { weightsFile: flags.weights, findings: { statuses: ['open', 'acknowledged', 'risk-accepted'] } });
   const report: AnalyzeReport = {
-    stats: { ...result.stats, seconds: Number(result.seconds.toFixed(3)) },
+    stats: { ...result.stats, seconds: Number(result.seconds.toFixed(3)), retired },
     protocols: Object.fromEntries([...summary.protocols].sort((a, b) => a[0].localeCompare(b[0]))),
     transports: Object.fromEntries(summary.transports),
     hosts: summary.hosts.size,
@@ -139,12 +162,10 @@ export function printReport(captures: readonly string[], report: AnalyzeReport, 
 }
 
 export function registerAnalyze(program: Command): void {
-  addReadOptions(program.command('analyze').description('ingest captures and print a summary').argument('<capture...>', "pcap/pcapng files, gzip ok; '-' for stdin"))
+  const cmd = addReadOptions(program.command('analyze').description('ingest captures and print a summary').argument('<capture...>', "pcap/pcapng files, gzip ok; '-' for stdin"))
     .option('--db <file>', 'inventory database', './wardwatch.db')
-    .option('--json', 'print the JSON report instead of the summary')
-    .option('--site <file>', 'site file (JSON): managementNetworks, internalNetworks, vendorNetworks (docs/site-file.md)')
-    .option('--weights <file>', 'risk weights (JSON) over data/risk-weights.json (docs/risk.md)')
-    .option('--rules <file...>', 'extra identification rules (JSON, same shapes as data/*.json), over the shipped ones')
+    .option('--json', 'print the JSON report instead of the summary');
+  addAnalysisOptions(cmd)
     .action(async (captures: string[], flags: AnalyzeFlags) => {
       const { report, result } = await analyzeSources(captures, flags);
       printReport(captures, report, flags.json === true);

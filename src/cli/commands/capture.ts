@@ -9,7 +9,7 @@ import { flowToJson } from '../../capture/flow-json.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { LineWriter } from '../output.js';
 import { addReadOptions, type ReadFlags } from '../read-options.js';
-import { analyzeSources, printReport } from './analyze.js';
+import { addAnalysisOptions, analyzeSources, printReport } from './analyze.js';
 import { finishRead } from './finish-read.js';
 
 interface CaptureFlags extends ReadFlags {
@@ -22,13 +22,14 @@ interface CaptureFlags extends ReadFlags {
 }
 
 export function registerCapture(program: Command): void {
-  addReadOptions(program.command('capture').description('capture live from an interface (through tcpdump) until Ctrl-C'))
+  const cmd = addReadOptions(program.command('capture').description('capture live from an interface (through tcpdump) until Ctrl-C'))
     .requiredOption('-i, --interface <iface>', 'interface to listen on')
     .option('-f, --filter <bpf>', 'BPF capture filter (tcpdump syntax)')
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .option('--json', 'print the JSON report at the end instead of the summary')
     .option('--flows', 'print each flow as a JSON line when it ends')
-    .option('--tcpdump <path>', 'tcpdump binary', 'tcpdump')
+    .option('--tcpdump <path>', 'tcpdump binary', 'tcpdump');
+  addAnalysisOptions(cmd)
     .action(async (flags: CaptureFlags) => {
       await runCapture(flags);
     });

@@ -3,7 +3,10 @@ import type { Command } from 'commander';
 import { toFhirBundle } from '../../inventory/export/fhir-device.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
+import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
+import { LineWriter } from '../output.js';
+import { riskView } from '../risk-view.js';
 
 const FORMATS = ['table', 'json', 'csv', 'fhir'] as const;
 type Format = (typeof FORMATS)[number];
@@ -49,24 +52,51 @@ function table(devices: readonly DeviceJson[]): string {
   return `${[line(head), ...rows.map(line)].join('\n')}\n`;
 }
 
+/**
+ * `{"devices": [` then one device a line, then `]}`: valid JSON that jq reads, grep-able per device, and written in
+ * chunks with backpressure instead of one string of tens of megabytes (10,000 devices with their evidence).
+ */
+const EMPTY_EVIDENCE = '"evidence":[],"risk":';
+
+async function writeDevicesJson(devices: readonly DeviceJson[], evidence: ReadonlyMap<string, string>): Promise<void> {
+  const out = new LineWriter();
+  out.line('{"devices": [');
+  devices.forEach((d, i) => {
+    // The evidence array is spliced in as SQLite wrote it; a key of our own fixed shape, never user text, is replaced
+    // (text values are escaped by JSON.stringify, so `"evidence":[],"risk":` can only be the property itself).
+    const json = JSON.stringify(d).replace(EMPTY_EVIDENCE, `"evidence":${evidence.get(d.id) ?? '[]'},"risk":`);
+    out.line(i + 1 < devices.length ? `${json},` : json);
+  });
+  out.line(']}');
+  await out.end();
+}
+
 export function registerDevices(program: Command): void {
   program
     .command('devices')
     .description('list the inventory')
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'table')
-    .action(async (flags: { db: string; format: string }) => {
+    .option('--weights <file>', 'risk weights (JSON) over data/risk-weights.json (docs/risk.md)')
+    .action(async (flags: { db: string; format: string; weights?: string }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
       const format = flags.format as Format;
       const inventory = await SqliteInventory.open(flags.db);
+      const findings = await SqliteFindings.open(flags.db);
       try {
         // FHIR consumers track a device's whole life: retired devices go out as status inactive.
-        const devices = await inventory.listDevices({ includeRetired: format === 'fhir' });
-        if (format === 'json') process.stdout.write(`${JSON.stringify({ devices }, null, 2)}\n`);
-        else if (format === 'fhir') process.stdout.write(`${JSON.stringify(toFhirBundle(devices, { generatedAt: new Date() }), null, 2)}\n`);
+        if (format === 'json') {
+          const listed = await inventory.listDevicesWithEvidenceText();
+          const { devices } = await riskView(inventory, findings, { weightsFile: flags.weights, deviceList: listed.devices, findings: false });
+          await writeDevicesJson(devices, listed.evidence);
+          return;
+        }
+        const { devices } = await riskView(inventory, findings, { weightsFile: flags.weights, devices: { includeRetired: format === 'fhir' }, findings: false });
+        if (format === 'fhir') process.stdout.write(`${JSON.stringify(toFhirBundle(devices, { generatedAt: new Date() }), null, 2)}\n`);
         else if (format === 'csv') process.stdout.write(`${[CSV_COLUMNS.map(([h]) => h).join(','), ...devices.map((d) => CSV_COLUMNS.map(([, get]) => csvCell(get(d))).join(','))].join('\r\n')}\r\n`);
         else process.stdout.write(table(devices));
       } finally {
+        await findings.close();
         await inventory.close();
       }
     });

@@ -68,7 +68,12 @@ async function objects<T>(source: RowSource, sql: string, params: readonly unkno
   return (await source.executeQuery<T>(CompiledQuery.raw(sql, [...params]))).rows;
 }
 
-export async function readDevices(source: RowSource, scope: DeviceScope): Promise<DeviceJson[]> {
+/**
+ * Reads devices in `scope`. With `evidenceText`, each device's evidence array is left empty and its JSON text (as
+ * SQLite built it) goes into that map instead: an export writes it as is, without parsing 100,000s of objects only
+ * to serialise them again.
+ */
+export async function readDevices(source: RowSource, scope: DeviceScope, evidenceText?: Map<string, string>): Promise<DeviceJson[]> {
   const where: Where = 'ids' in scope ? 'ids' : scope.includeRetired ? 'all' : 'live';
   if ('ids' in scope && scope.ids.length === 0) return [];
   const params = 'ids' in scope ? [JSON.stringify(scope.ids)] : [];
@@ -94,7 +99,9 @@ export async function readDevices(source: RowSource, scope: DeviceScope): Promis
   for (const [id, json] of await rows(source, SQL.evidence(where), params) as [string, string][]) {
     const x = extras.get(id);
     // SQLite built this JSON from our own rows in the shape EvidenceJson names.
-    if (x !== undefined) x.evidence = JSON.parse(json) as EvidenceJson[];
+    if (x === undefined) continue;
+    if (evidenceText !== undefined) evidenceText.set(id, json);
+    else x.evidence = JSON.parse(json) as EvidenceJson[];
   }
   type SummaryRow = [string, string, string, number, number, string, number];
   for (const [id, attribute, value, confidence, count, lastSeen, rowId] of await rows(source, SQL.summary(where), params) as SummaryRow[]) {

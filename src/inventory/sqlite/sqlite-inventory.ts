@@ -99,6 +99,13 @@ export class SqliteInventory implements InventoryRepository {
     return this.readRaw((raw) => readDevices(raw, { all: true, includeRetired: options.includeRetired ?? false }));
   }
 
+  /** listDevices for a JSON export: evidence arrays empty, their JSON text by device id (see readDevices). */
+  async listDevicesWithEvidenceText(options: ListOptions = {}): Promise<{ devices: DeviceJson[]; evidence: Map<string, string> }> {
+    const evidence = new Map<string, string>();
+    const devices = await this.readRaw((raw) => readDevices(raw, { all: true, includeRetired: options.includeRetired ?? false }, evidence));
+    return { devices, evidence };
+  }
+
   async getDevice(id: string): Promise<DeviceJson | null> {
     const resolved = await resolveId(this.db, id);
     if (resolved === null) return null;
