@@ -47,8 +47,31 @@ describe('classifyDevice on samples/hospital-sample.pcap', () => {
   });
 
   it('unknown is better than wrong: a lone low-confidence OUI leaves the vendor empty', () => {
-    expect(host('00:50:56:9a:02:02').vendor).toBeNull();
-    expect(host('00:50:56:9a:02:02').category).toBe('unknown');
+    const lone = host('00:50:56:9a:02:02').evidence.filter((e) => e.source === 'mac.oui');
+    expect(lone.length).toBeGreaterThan(0);
+    expect(classifyDevice(lone, kb, { asOf })).toMatchObject({ vendor: null, type: null, category: 'unknown' });
+  });
+
+  it('INFRA01: answers DHCP as the server its option 54 names and DNS for other hosts -> a VMware server (it)', () => {
+    const p = host('00:50:56:9a:02:02');
+    expect(p).toMatchObject({ vendor: 'VMware', type: 'server', category: 'it' });
+    expect([...new Set(p.evidence.filter((e) => e.attribute === 'type' && e.value === 'server').map((e) => e.source))].sort()).toEqual(['dhcp.serverId', 'dns.response']);
+  });
+
+  it('HL7IE01: receives ORU from the monitor gateway and sends ORM to PACS01 -> HL7 interface engine', () => {
+    const p = host('00:50:56:9a:11:0b');
+    expect(p).toMatchObject({ type: 'HL7 interface engine', category: 'clinical-system' });
+    expect(p.evidence.find((e) => e.source === 'rule.device-types.hl7Role')?.detail).toMatch(/^receives HL7 messages from 10\.20\.30\.5 and sends HL7 messages to 10\.20\.10\.10 /);
+  });
+
+  it('the gateway and PACS around it are not engines: one sends and hears ACKs, the other receives', () => {
+    expect(host('00:a0:37:4a:21:07').type).toBe('patient monitor gateway');
+    expect(host('00:14:22:6b:10:0a').type).toBe('PACS');
+  });
+
+  it('PACS01 and PMGW01 are named by the site DNS server\'s A answers (first label)', () => {
+    expect(host('00:14:22:6b:10:0a').hostnames).toEqual(['pacs01']);
+    expect(host('00:a0:37:4a:21:07').hostnames).toEqual(['pmgw01']);
   });
 
   it('a profile\'s own evidence (derived pieces included, as the inventory stores them) classifies to the same profile', () => {

@@ -5,6 +5,7 @@ import { vendorEvidence, votingEvidence, withoutDerived } from './host-rules.js'
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { canonicalVendor, matchRules, normaliseVendorKey } from './knowledge/lookup.js';
 import { lifecycleOf } from './os-lifecycle.js';
+import { roleEvidence } from './role-rules.js';
 import { DEVICE_CATEGORIES, type DeviceCategory, type DeviceProfile, type Evidence, type EvidenceAttribute } from './types.js';
 
 /** An attribute is filled only when the vote's confidence reaches this: unknown is better than wrong. */
@@ -73,7 +74,7 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
     aeTitle: filled(pick('aeTitle')),
     hl7Application: filled(pick('hl7Application')),
   }, lastTs);
-  const all = [...sorted, ...hardware.added, ...extra].sort(compareEvidence);
+  const all = [...sorted, ...hardware.added, ...extra, ...roleEvidence(kb, sorted, lastTs)].sort(compareEvidence);
   groups = byAttribute(votingEvidence(all));
 
   const typeVote = pick('type');

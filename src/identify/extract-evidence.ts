@@ -5,6 +5,7 @@ import { bannerObservations } from './evidence/banners.js';
 import { Emitter, unicastIp, unicastMac } from './evidence/common.js';
 import { dhcpObservations } from './evidence/dhcp.js';
 import { dicomObservations } from './evidence/dicom.js';
+import { dnsObservations } from './evidence/dns.js';
 import { hl7Observations } from './evidence/hl7.js';
 import { hostObservations } from './evidence/hosts.js';
 import { httpObservations } from './evidence/http.js';
@@ -24,6 +25,7 @@ type Extractor = (rec: ProtocolRecord, kb: KnowledgeBase) => Observation[];
 const EXTRACTORS: Readonly<Record<string, Extractor>> = {
   dicom: dicomObservations,
   dhcp: dhcpObservations,
+  dns: dnsObservations,
   hl7: hl7Observations,
   http: httpWithNtlm,
   tls: tlsObservations,

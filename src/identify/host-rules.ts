@@ -4,6 +4,7 @@
  */
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { canonicalVendor, normaliseVendorKey } from './knowledge/lookup.js';
+import { HL7_ROLE_SOURCE, isRelayHalf } from './role-rules.js';
 import type { Evidence } from './types.js';
 
 /** Sources whose vendor is a NIC's IEEE OUI (the MAC itself, or an EUI-64 built from it). */
@@ -26,10 +27,11 @@ function isComputerOui(kb: KnowledgeBase, e: Evidence): boolean {
 
 /**
  * The evidence without what this module derived on an earlier run: the inventory keeps a profile's derived evidence
- * and hands it back, and a stale derivation must not count as "another source naming a vendor".
+ * and hands it back, and a stale derivation must not count as "another source naming a vendor" (nor a stale HL7 role,
+ * whose reason lists peers that change as more traffic is seen).
  */
 export function withoutDerived(evidence: readonly Evidence[]): Evidence[] {
-  return evidence.filter((e) => e.source !== COMPUTER_MAKER_SOURCE);
+  return evidence.filter((e) => e.source !== COMPUTER_MAKER_SOURCE && e.source !== HL7_ROLE_SOURCE);
 }
 
 export interface VendorEvidence {
@@ -67,10 +69,12 @@ export const APP_HOST_STACK_SOURCE = 'tcp.syn.app-host';
 /**
  * A TCP SYN signature alone is weak (embedded stacks and middleboxes imitate), but a full-stack signature on a host
  * that runs a DICOM/HL7 application names the OS well: such software runs on Windows or Linux, not on a bare RTOS.
- * Returns the evidence that votes: `tcp.syn.app-host` pieces stay only when the host runs such an application.
+ * Returns the evidence that votes: `tcp.syn.app-host` pieces stay only when the host runs such an application; the
+ * halves of an HL7 relay never vote (role-rules.ts judges them together).
  */
 export function votingEvidence(evidence: readonly Evidence[]): Evidence[] {
-  if (!evidence.some((e) => e.source === APP_HOST_STACK_SOURCE)) return [...evidence];
-  if (isAppHost(evidence)) return [...evidence];
-  return evidence.filter((e) => e.source !== APP_HOST_STACK_SOURCE);
+  const voting = evidence.filter((e) => !isRelayHalf(e));
+  if (!voting.some((e) => e.source === APP_HOST_STACK_SOURCE)) return voting;
+  if (isAppHost(voting)) return voting;
+  return voting.filter((e) => e.source !== APP_HOST_STACK_SOURCE);
 }

@@ -51,7 +51,12 @@ async function resolveDevice(inventory: SqliteInventory, text: string): Promise<
 }
 
 /** Reasons printed under a row: the rest are in `--format json` (risk.reasons). */
-const RISK_REASONS_SHOWN = 3;
+const RISK_REASONS_SHOWN = 6;
+
+/** The reasons that moved the score (not the `+0` ones, not each SSVC decision point: the decision says them). */
+function shownReasons(reasons: readonly string[]): string[] {
+  return reasons.filter((r) => !/[+−-]0\.$/.test(r) && !/^SSVC (exploitation|automatable|technical impact|mission)/.test(r)).slice(0, RISK_REASONS_SHOWN);
+}
 
 function riskCell(f: FindingJson): string {
   return f.risk === null ? '-' : `${f.risk.score} ${f.risk.level}`;
@@ -68,7 +73,7 @@ function table(findings: readonly FindingJson[], devices: ReadonlyMap<string, De
     out.push(line(rows[i] ?? []));
     const more = f.evidence.length > 1 ? ` (+${f.evidence.length - 1} more)` : '';
     if (f.evidence[0] !== undefined) out.push(`${' '.repeat((widths[0] ?? 0) + 2)}evidence: ${f.evidence[0]}${more}`);
-    const why = f.risk?.reasons.slice(0, RISK_REASONS_SHOWN).join(' ');
+    const why = f.risk === null ? undefined : shownReasons(f.risk.reasons).join(' ');
     if (why !== undefined && why !== '') out.push(`${' '.repeat((widths[0] ?? 0) + 2)}why: ${why}`);
     if (f.status === 'risk-accepted') out.push(`${' '.repeat((widths[0] ?? 0) + 2)}accepted by ${f.statusOwner ?? '?'} until ${f.statusExpires ?? '?'}: ${f.statusReason ?? ''}`);
   });

@@ -1,5 +1,6 @@
 /** A-ASSOCIATE User Information item 0x50 and its sub-items (PS3.8 §9.3.2.3, §9.3.3.3, PS3.7 Annex D.3.3). */
 import { ByteCursor, OutOfBounds } from '../byte-cursor.js';
+import { isDefaultFor } from '../http/default-credentials.js';
 import type { DecodeIssue, FieldValue } from '../types.js';
 import { dicomText } from './text.js';
 
@@ -25,12 +26,16 @@ const USER_IDENTITY_NAMES: Readonly<Record<number, string>> = {
   5: 'jwt',
 };
 
+/** PS3.7 D.3.3.7: the passcode is a UTF-8 string; decoded only to compare it with the published defaults. */
+const PASSCODE_TEXT = new TextDecoder('utf-8');
+
 /** At most this many role-selection sub-items are reported (one per SOP class, so bounded by the contexts). */
 const MAX_ROLES = 128;
 
 /**
  * Reads the sub-items into `out` (field names of design.md). The passcode of a user identity never leaves this
- * function: only the fact that one was sent (`passcodePresent`). Kerberos/SAML/JWT tokens are not kept either.
+ * function: only the fact that one was sent (`passcodePresent`) and whether the pair is a published default
+ * (`defaultCredential`). Kerberos/SAML/JWT tokens are not kept either.
  */
 export function parseUserInfo(c: ByteCursor, out: Record<string, FieldValue>, issues: DecodeIssue[]): void {
   const roles: FieldValue[] = [];
@@ -101,7 +106,12 @@ function parseUserIdentityRq(v: ByteCursor, out: Record<string, FieldValue>): vo
   out.userIdentityResponseRequested = responseRequested === 1;
   const primaryLen = v.u16();
   const primary = v.bytes(primaryLen);
-  if (type === 1 || type === 2) out.userIdentity = dicomText(primary, true);
-  // Only type 2 has a secondary field; read its length, never its bytes.
-  if (type === 2 && v.remaining >= 2) out.passcodePresent = v.u16() > 0;
+  const user = type === 1 || type === 2 ? dicomText(primary, true) : null;
+  if (user !== null) out.userIdentity = user;
+  // Only type 2 has a secondary field. Its bytes are compared with the published defaults and dropped here.
+  if (type === 2 && user !== null && v.remaining >= 2) {
+    const passcodeLen = v.u16();
+    out.passcodePresent = passcodeLen > 0;
+    out.defaultCredential = passcodeLen <= v.remaining && isDefaultFor('dicom', user, PASSCODE_TEXT.decode(v.bytes(passcodeLen)));
+  }
 }

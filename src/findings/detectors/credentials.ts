@@ -88,6 +88,18 @@ function dicomHits(rec: ProtocolRecord, out: Hit[]): void {
     evidence: `${rec.src} (AE ${str(rec.callingAeTitle) ?? '?'}) opened an association to ${at(rec.dst, rec.dport)} (AE ${str(rec.calledAeTitle) ?? '?'}) with user identity '${user}'${withPasscode ? ' and a passcode' : ''} in clear`,
     facts: { service: `dicom/${rec.dport ?? '?'}` },
   });
+  // The decoder compared the passcode with the published defaults and dropped it; only the verdict is here.
+  if (withPasscode && rec.defaultCredential === true) {
+    const src = defaultSources('dicom', user);
+    out.push({
+      ...receiver(rec), tsMs: tsOf(rec), peer: rec.src, client: sender(rec), kind: 'default-credentials', key: `dicom:${user}`,
+      severity: 'critical',
+      title: `Default passcode used for DICOM user ${user}`,
+      detail: `The DICOM user identity '${user}' was sent with a published default passcode${src.text !== '' ? ` (lists naming this user: ${src.text})` : ''}. Change it on the device and the peers that use it.`,
+      evidence: `${rec.src} opened a DICOM association to ${at(rec.dst, rec.dport)} as '${user}' with a passcode that matches a published default`,
+      facts: { service: `dicom/${rec.dport ?? '?'}`, automatable: true, technicalImpact: 'total', ...src.facts },
+    });
+  }
 }
 
 function snmpHits(rec: ProtocolRecord, out: Hit[]): void {

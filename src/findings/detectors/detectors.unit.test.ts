@@ -148,3 +148,22 @@ describe('session book', () => {
     expect(chainStats(g?.intervals ?? []).longestMs).toBe((n - 1) * 1000 + 500);
   });
 });
+
+describe('DICOM user identity with a default passcode', () => {
+  const identity = { userIdentity: 'root', userIdentityType: 2, callingAeTitle: 'MODALITY', calledAeTitle: 'PACS' };
+  const found = (over: Partial<ProtocolRecord>): string[] => {
+    const out: Hit[] = [];
+    recordHits(rec({ ...identity, ...over }), out);
+    return out.map((h) => `${h.ip} ${h.kind} ${h.key} ${h.severity}`);
+  };
+
+  it('the decoder said default: a critical default-credentials finding on the called device, next to the cleartext one', () => {
+    expect(found({ defaultCredential: true })).toEqual(['10.0.0.2 cleartext-credentials dicom:root high', '10.0.0.2 default-credentials dicom:root critical']);
+  });
+
+  it('not a default, no verdict, or no passcode at all: only the cleartext finding', () => {
+    expect(found({ defaultCredential: false })).toEqual(['10.0.0.2 cleartext-credentials dicom:root high']);
+    expect(found({})).toEqual(['10.0.0.2 cleartext-credentials dicom:root high']);
+    expect(found({ userIdentityType: 1, defaultCredential: true })).toEqual(['10.0.0.2 cleartext-credentials dicom:root low']);
+  });
+});

@@ -1,12 +1,28 @@
-/** DHCP evidence (RFC 2131, RFC 2132 options 12/55/60): the client's host name, vendor class and option-55 list. */
+/**
+ * DHCP evidence (RFC 2131, RFC 2132 options 12/54/55/60): the client's host name, vendor class and option-55 list;
+ * the server that offers leases.
+ */
 import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
-import { Emitter, text, tsMsOf, unicastMac } from './common.js';
+import { Emitter, emitterFor, text, tsMsOf, unicastMac } from './common.js';
 
 const CLIENT_KINDS: ReadonlySet<string> = new Set(['discover', 'request', 'inform', 'decline', 'release']);
+const SERVER_KINDS: ReadonlySet<string> = new Set(['offer', 'ack', 'nak']);
+
+/**
+ * An OFFER/ACK/NAK sent by the host its option 54 (server identifier, RFC 2132 §9.7) names. A relay agent (RFC 1542
+ * §4.1) forwards the server's reply from its own address with the server's identifier inside, so it is not counted.
+ */
+function serverObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+  const out: Observation[] = [];
+  if (text(rec, 'serverId') !== rec.src) return out;
+  emitterFor(out, rec, 'sender')?.rules(kb, 'device-types', 'serviceRole', 'dhcp-server', 'dhcp.serverId');
+  return out;
+}
 
 export function dhcpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+  if (SERVER_KINDS.has(rec.kind)) return serverObservations(rec, kb);
   const out: Observation[] = [];
   if (!CLIENT_KINDS.has(rec.kind)) return out;
   // The facts are the client's: key by chaddr, with the address it holds or asks for.

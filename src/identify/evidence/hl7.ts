@@ -1,7 +1,8 @@
-/** HL7 v2 evidence (HL7 v2.5 ch. 2 MSH-3/4; IHE PCD TF-2 EUI-64 in MSH-3): the sender's application and facility. */
+/** HL7 v2 evidence (HL7 v2.5 ch. 2 MSH-3/4/5; IHE PCD TF-2 EUI-64 in MSH-3): applications, facility, message peers. */
 import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import { ouiVendor } from '../knowledge/lookup.js';
+import { hl7RelayHalves } from '../role-rules.js';
 import type { Observation } from '../types.js';
 import { emitterFor, text, type Emitter } from './common.js';
 
@@ -30,6 +31,16 @@ function application(e: Emitter, kb: KnowledgeBase, app: string, facility: strin
   }
 }
 
+/**
+ * Who sent an application message (not an acknowledgement: HL7 v2.5 ch. 2 ACK with MSA) to whom, for role-rules.ts: both ends
+ * of an ORU carry it, the ACK coming back does not, so a sender that only hears ACKs never looks like a receiver.
+ */
+function relayHalves(kb: KnowledgeBase, sender: Emitter | null, receiver: Emitter | null, rec: ProtocolRecord): void {
+  const type = text(rec, 'messageType');
+  if (type === null || /^ACK\b/i.test(type)) return;
+  hl7RelayHalves(kb, type, rec.src, rec.dst, sender, receiver);
+}
+
 export function hl7Observations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
   if (rec.kind !== 'message') return out;
@@ -39,5 +50,6 @@ export function hl7Observations(rec: ProtocolRecord, kb: KnowledgeBase): Observa
   const receiving = text(rec, 'receivingApplication');
   const receiver = emitterFor(out, rec, 'receiver');
   if (receiver !== null && receiving !== null) application(receiver, kb, receiving, null, false);
+  relayHalves(kb, sender, receiver, rec);
   return out;
 }

@@ -1,0 +1,82 @@
+/**
+ * Roles a host shows only across several conversations (design.md "identify"): an HL7 interface engine receives
+ * application messages from one host and sends application messages on to another (HL7 v2.5 ch. 2: the engine
+ * brokers between MSH-3 sending and MSH-5 receiving applications).
+ */
+import type { KnowledgeBase } from './knowledge/kb-types.js';
+import { matchRules } from './knowledge/lookup.js';
+import type { Evidence, EvidenceAttribute } from './types.js';
+
+/**
+ * Each end of an HL7 application message gets one half of the pattern as `type` evidence under these sources, the
+ * peer's address last in the detail (`ORU^R01 from 10.20.30.5`). A half never votes (votingEvidence drops it): it
+ * carries the peer across records so that the whole pattern can be judged per device, from stored evidence.
+ */
+export const HL7_IN_SOURCE = 'hl7.relay.in';
+export const HL7_OUT_SOURCE = 'hl7.relay.out';
+const HALF_CONFIDENCE = 0.05;
+/** Source of the evidence this module derives; recomputed on every classification, never taken back from storage. */
+export const HL7_ROLE_SOURCE = 'rule.device-types.hl7Role';
+/** Peers named in a reason: enough for a person to check, short enough to read. */
+const MAX_NAMED = 3;
+
+export interface HalfSink {
+  add(attribute: EvidenceAttribute, value: string | null, source: string, detail: string, confidence: number): void;
+}
+
+/** The type a relay would be, from data/device-types.json `hl7Role` rules (null when a site removed them). */
+function relayType(kb: KnowledgeBase): string | null {
+  for (const hit of matchRules(kb, 'device-types', 'hl7Role', 'relay')) if (hit.values.type !== undefined) return hit.values.type;
+  return null;
+}
+
+/** Records both halves of one HL7 application message (not an ACK: the caller filters those). */
+export function hl7RelayHalves(kb: KnowledgeBase, messageType: string, src: string, dst: string, sender: HalfSink | null, receiver: HalfSink | null): void {
+  const type = relayType(kb);
+  if (type === null || src === dst) return;
+  sender?.add('type', type, HL7_OUT_SOURCE, `${messageType} to ${dst}`, HALF_CONFIDENCE);
+  receiver?.add('type', type, HL7_IN_SOURCE, `${messageType} from ${src}`, HALF_CONFIDENCE);
+}
+
+export function isRelayHalf(e: Evidence): boolean {
+  return e.source === HL7_IN_SOURCE || e.source === HL7_OUT_SOURCE;
+}
+
+function peerOf(detail: string): string {
+  return detail.slice(detail.lastIndexOf(' ') + 1);
+}
+
+/**
+ * Senders and receivers when the host received messages from one host and sent messages to a different one.
+ * Receiving only (a PACS taking orders), exchanging with one peer both ways (a modality sending results to the RIS
+ * that sends it orders) or sending and hearing only ACKs (ACKs leave no half) is not a relay.
+ */
+function hl7Relay(evidence: readonly Evidence[]): { from: string[]; to: string[] } | null {
+  const from = new Set<string>();
+  const to = new Set<string>();
+  for (const e of evidence) {
+    if (e.source === HL7_IN_SOURCE) from.add(peerOf(e.detail));
+    else if (e.source === HL7_OUT_SOURCE) to.add(peerOf(e.detail));
+  }
+  const senders = [...from].sort();
+  const receivers = [...to].sort();
+  return senders.some((s) => receivers.some((r) => r !== s)) ? { from: senders, to: receivers } : null;
+}
+
+function named(list: readonly string[]): string {
+  return list.length > MAX_NAMED ? `${list.slice(0, MAX_NAMED).join(', ')} and ${String(list.length - MAX_NAMED)} more` : list.join(', ');
+}
+
+/** Type/category evidence for roles seen across conversations, through data/device-types.json `hl7Role` rules. */
+export function roleEvidence(kb: KnowledgeBase, evidence: readonly Evidence[], tsMs: number): Evidence[] {
+  const relay = hl7Relay(evidence);
+  if (relay === null) return [];
+  const out: Evidence[] = [];
+  const seen = `receives HL7 messages from ${named(relay.from)} and sends HL7 messages to ${named(relay.to)}`;
+  for (const hit of matchRules(kb, 'device-types', 'hl7Role', 'relay')) {
+    for (const [attr, v] of Object.entries(hit.values)) {
+      out.push({ attribute: attr as EvidenceAttribute, value: v, source: HL7_ROLE_SOURCE, detail: `${seen} (${hit.rule.source})`, confidence: hit.rule.confidence, tsMs });
+    }
+  }
+  return out;
+}
