@@ -7,7 +7,9 @@ import type { Writable } from 'node:stream';
 const FLUSH_AT = 256 * 1024;
 
 export class LineWriter {
-  private parts: string[] = [];
+  private parts: (string | Uint8Array)[] = [];
+  /** Some part is bytes: the chunk is concatenated as bytes, not joined as a string. */
+  private bytes = false;
   private size = 0;
   private draining: Promise<void> | null = null;
   /** The reader closed the pipe: further output is dropped. */
@@ -26,10 +28,27 @@ export class LineWriter {
     if (this.size >= FLUSH_AT) this.flushChunk();
   }
 
+  /**
+   * One line from pieces, some already UTF-8 (text cached by the database): written as they are, never decoded into
+   * strings only to be encoded again.
+   */
+  lineOf(pieces: readonly (string | Uint8Array)[]): void {
+    if (this.closed) return;
+    for (const p of pieces) {
+      this.parts.push(p);
+      this.size += p.length;
+      if (typeof p !== 'string') this.bytes = true;
+    }
+    this.parts.push('\n');
+    this.size += 1;
+    if (this.size >= FLUSH_AT) this.flushChunk();
+  }
+
   private flushChunk(): void {
     if (this.parts.length === 0 || this.closed) return;
-    const chunk = this.parts.join('');
+    const chunk = this.bytes ? Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))) : this.parts.join('');
     this.parts = [];
+    this.bytes = false;
     this.size = 0;
     if (!this.out.write(chunk) && this.draining === null) {
       this.draining = new Promise((resolve) => {

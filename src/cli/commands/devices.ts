@@ -1,4 +1,5 @@
 /** `wardwatch devices [--db FILE] [--format table|json|csv|fhir]`: the inventory (design.md "devices[]"). */
+import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { toFhirBundle } from '../../inventory/export/fhir-device.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
@@ -52,21 +53,37 @@ function table(devices: readonly DeviceJson[]): string {
   return `${[line(head), ...rows.map(line)].join('\n')}\n`;
 }
 
+const EMPTY_EVIDENCE = '"evidence":[],"risk":';
+const EVIDENCE_KEY = '"evidence":';
+/** Devices whose evidence arrays are in memory at once: bounds the memory whatever the inventory's size. */
+const CHUNK = 500;
+
+export type EvidenceJsonOf = (ids: readonly string[]) => Promise<ReadonlyMap<string, Uint8Array>>;
+
 /**
  * `{"devices": [` then one device a line, then `]}`: valid JSON that jq reads, grep-able per device, and written in
  * chunks with backpressure instead of one string of tens of megabytes (10,000 devices with their evidence).
  */
-const EMPTY_EVIDENCE = '"evidence":[],"risk":';
-
-async function writeDevicesJson(devices: readonly DeviceJson[], evidence: ReadonlyMap<string, string>): Promise<void> {
-  const out = new LineWriter();
+export async function writeDevicesJson(devices: readonly DeviceJson[], evidenceOf: EvidenceJsonOf, to?: Writable): Promise<void> {
+  const out = new LineWriter(to);
   out.line('{"devices": [');
-  devices.forEach((d, i) => {
-    // The evidence array is spliced in as SQLite wrote it; a key of our own fixed shape, never user text, is replaced
-    // (text values are escaped by JSON.stringify, so `"evidence":[],"risk":` can only be the property itself).
-    const json = JSON.stringify(d).replace(EMPTY_EVIDENCE, `"evidence":${evidence.get(d.id) ?? '[]'},"risk":`);
-    out.line(i + 1 < devices.length ? `${json},` : json);
-  });
+  const last = devices.length - 1;
+  for (let start = 0; start < devices.length && !out.closed; start += CHUNK) {
+    const chunk = devices.slice(start, start + CHUNK);
+    const evidence = await evidenceOf(chunk.map((d) => d.id));
+    chunk.forEach((d, k) => {
+      // The evidence array goes in as SQLite wrote it (UTF-8), between the two halves of the device's own JSON. The cut
+      // is at a key of our own fixed shape, never user text: text values are escaped by JSON.stringify, so
+      // `"evidence":[],"risk":` can only be the property itself.
+      const json = JSON.stringify(d);
+      const at = json.indexOf(EMPTY_EVIDENCE) + EVIDENCE_KEY.length;
+      const text = evidence.get(d.id);
+      const comma = start + k < last ? ',' : '';
+      if (text === undefined || at < EVIDENCE_KEY.length) out.line(`${json}${comma}`);
+      else out.lineOf([json.slice(0, at), text, `${json.slice(at + 2)}${comma}`]);
+    });
+    await out.backpressure();
+  }
   out.line(']}');
   await out.end();
 }
@@ -86,9 +103,9 @@ export function registerDevices(program: Command): void {
       try {
         // FHIR consumers track a device's whole life: retired devices go out as status inactive.
         if (format === 'json') {
-          const listed = await inventory.listDevicesWithEvidenceText();
-          const { devices } = await riskView(inventory, findings, { weightsFile: flags.weights, deviceList: listed.devices, findings: false });
-          await writeDevicesJson(devices, listed.evidence);
+          const listed = await inventory.listDevicesForExport();
+          const { devices } = await riskView(inventory, findings, { weightsFile: flags.weights, deviceList: listed, findings: false });
+          await writeDevicesJson(devices, (ids) => inventory.evidenceJson(ids));
           return;
         }
         const { devices } = await riskView(inventory, findings, { weightsFile: flags.weights, devices: { includeRetired: format === 'fhir' }, findings: false });

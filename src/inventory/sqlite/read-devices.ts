@@ -9,6 +9,7 @@ import type { DeviceJson, EvidenceJson } from '../types.js';
 import { IN_JSON, type Raw } from './batch-state.js';
 import type { DevicesTable } from './schema.js';
 import type { Tx } from './tx.js';
+import { EVIDENCE_JSON_OF } from './evidence-json.js';
 
 type DeviceRow = Selectable<DevicesTable>;
 
@@ -37,17 +38,22 @@ interface Extras {
 type Where = 'all' | 'live' | 'ids';
 const DEVICE_WHERE: Record<Where, string> = { all: '', live: 'WHERE retired_at IS NULL', ids: `WHERE id ${IN_JSON}` };
 const and = (where: Where, column = 'device_id'): string => (where === 'ids' ? `AND ${column} ${IN_JSON}` : '');
+/** Read as arrays in this order (no object per row from the driver, whose property-by-property objects cost more). */
+const DEVICE_COLUMNS = [
+  'id', 'mac', 'first_seen', 'last_seen', 'retired_at', 'vendor', 'model', 'type', 'category', 'os_name', 'os_version',
+  'os_label', 'os_end_of_life', 'firmware', 'serial', 'confidence', 'location', 'department', 'asset_tag', 'owner',
+  'support_end', 'support_status',
+] as const satisfies readonly (keyof DeviceRow)[];
+type Cells<T extends readonly string[]> = { [K in keyof T]: T[K] extends keyof DeviceRow ? DeviceRow[T[K]] : never };
+type DeviceCells = Cells<typeof DEVICE_COLUMNS>;
 const SQL = {
-  devices: (w: Where) => `SELECT * FROM devices ${DEVICE_WHERE[w]} ORDER BY first_seen, id`,
+  devices: (w: Where) => `SELECT ${DEVICE_COLUMNS.join(', ')} FROM devices ${DEVICE_WHERE[w]} ORDER BY first_seen, id`,
+  // The cached evidence arrays (evidence-json.ts).
+  evidence: (w: Where) => `SELECT device_id, json FROM device_evidence_json ${w === 'ids' ? `WHERE device_id ${IN_JSON}` : ''}`,
   addresses: (w: Where) =>
     `SELECT device_id, kind, value FROM device_addresses WHERE kind IN ('ip', 'hostname') AND released_at IS NULL ${and(w)} ORDER BY last_seen DESC, value`,
   protocols: (w: Where) => `SELECT device_id, protocol, version FROM device_protocols ${w === 'ids' ? `WHERE device_id ${IN_JSON}` : ''} ORDER BY protocol, version`,
   manual: (w: Where) => `SELECT device_id, value FROM manual_values WHERE field = 'hostname' ${and(w)}`,
-  // The output's evidence array, built and ordered (strongest first) by SQLite in C: JSON.parse beats a row per fact.
-  evidence: (w: Where) =>
-    `SELECT device_id, json_group_array(json_object('attribute', attribute, 'value', value, 'source', source, 'detail', detail,
-       'confidence', confidence) ORDER BY confidence DESC, "count" DESC, id)
-     FROM device_evidence ${w === 'ids' ? `WHERE device_id ${IN_JSON}` : ''} GROUP BY device_id`,
   // The few facts the DICOM and HL7 summaries need, with what ranks them.
   summary: (w: Where) =>
     `SELECT device_id, attribute, value, confidence, "count", last_seen, id FROM device_evidence
@@ -63,21 +69,16 @@ async function rows(source: RowSource, sql: string, params: readonly unknown[]):
   return (await source.executeQuery<Record<string, unknown>>(CompiledQuery.raw(sql, [...params]))).rows.map((r) => Object.values(r));
 }
 
-async function objects<T>(source: RowSource, sql: string, params: readonly unknown[]): Promise<T[]> {
-  if (!(source instanceof Kysely)) return prepared(source, sql).all(...params) as T[];
-  return (await source.executeQuery<T>(CompiledQuery.raw(sql, [...params]))).rows;
-}
-
 /**
- * Reads devices in `scope`. With `evidenceText`, each device's evidence array is left empty and its JSON text (as
- * SQLite built it) goes into that map instead: an export writes it as is, without parsing 100,000s of objects only
- * to serialise them again.
+ * Reads devices in `scope`. With `withEvidence` false, evidence arrays are left empty: an export writes each device's
+ * array as the text SQLite built (evidence-json.ts), a chunk of devices at a time, without parsing 100,000s of
+ * objects only to serialise them again.
  */
-export async function readDevices(source: RowSource, scope: DeviceScope, evidenceText?: Map<string, string>): Promise<DeviceJson[]> {
+export async function readDevices(source: RowSource, scope: DeviceScope, withEvidence = true): Promise<DeviceJson[]> {
   const where: Where = 'ids' in scope ? 'ids' : scope.includeRetired ? 'all' : 'live';
   if ('ids' in scope && scope.ids.length === 0) return [];
   const params = 'ids' in scope ? [JSON.stringify(scope.ids)] : [];
-  const devices = await objects<DeviceRow>(source, SQL.devices(where), params);
+  const devices = (await rows(source, SQL.devices(where), params) as unknown as DeviceCells[]).map(toRow);
   const extras = new Map<string, Extras>();
   for (const d of devices) extras.set(d.id, { ips: [], hostnames: [], manualHostname: null, protocols: [], hl7Versions: [], evidence: [], summary: [] });
   // Rows of devices outside the scope (retired ones) are skipped by the map lookup: cheaper than a join.
@@ -96,18 +97,31 @@ export async function readDevices(source: RowSource, scope: DeviceScope, evidenc
     const x = extras.get(id);
     if (x !== undefined) x.manualHostname = value;
   }
-  for (const [id, json] of await rows(source, SQL.evidence(where), params) as [string, string][]) {
-    const x = extras.get(id);
-    // SQLite built this JSON from our own rows in the shape EvidenceJson names.
-    if (x === undefined) continue;
-    if (evidenceText !== undefined) evidenceText.set(id, json);
-    else x.evidence = JSON.parse(json) as EvidenceJson[];
+  if (withEvidence) {
+    // The cached arrays; the stale ones (no row) built now by SQLite, for just those devices. SQLite built this JSON from
+    // our own rows in the shape EvidenceJson names.
+    const stale = new Set(extras.keys());
+    const parse = (id: string, json: string): void => {
+      const x = extras.get(id);
+      if (x !== undefined) x.evidence = JSON.parse(json) as EvidenceJson[];
+      stale.delete(id);
+    };
+    for (const [id, json] of await rows(source, SQL.evidence(where), params) as [string, string][]) parse(id, json);
+    if (stale.size > 0) for (const [id, json] of await rows(source, EVIDENCE_JSON_OF, [JSON.stringify([...stale])]) as [string, string][]) parse(id, json);
   }
   type SummaryRow = [string, string, string, number, number, string, number];
   for (const [id, attribute, value, confidence, count, lastSeen, rowId] of await rows(source, SQL.summary(where), params) as SummaryRow[]) {
     extras.get(id)?.summary.push({ attribute, value, confidence, count, lastSeen, rowId });
   }
   return devices.map((d) => toJson(d, extras.get(d.id)));
+}
+
+function toRow(c: DeviceCells): DeviceRow {
+  return {
+    id: c[0], mac: c[1], first_seen: c[2], last_seen: c[3], retired_at: c[4], vendor: c[5], model: c[6], type: c[7],
+    category: c[8], os_name: c[9], os_version: c[10], os_label: c[11], os_end_of_life: c[12], firmware: c[13], serial: c[14],
+    confidence: c[15], location: c[16], department: c[17], asset_tag: c[18], owner: c[19], support_end: c[20], support_status: c[21],
+  };
 }
 
 /** Strongest evidence first (the order of the evidence array), so ties below go to the stronger row. */

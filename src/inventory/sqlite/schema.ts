@@ -51,6 +51,12 @@ export interface DeviceEvidenceTable {
   count: number;
 }
 
+/** A device's evidence array as JSON text; no row = stale (migration 0007, sqlite/evidence-json.ts). */
+export interface DeviceEvidenceJsonTable {
+  device_id: string;
+  json: string;
+}
+
 export type HistoryOrigin = 'inferred' | 'user' | 'import';
 
 export interface AttributeHistoryTable {
@@ -99,6 +105,7 @@ export interface InventoryDb {
   devices: DevicesTable;
   device_addresses: DeviceAddressesTable;
   device_evidence: DeviceEvidenceTable;
+  device_evidence_json: DeviceEvidenceJsonTable;
   attribute_history: AttributeHistoryTable;
   manual_values: ManualValuesTable;
   device_protocols: DeviceProtocolsTable;

@@ -12,6 +12,7 @@ import { matchDevicesTx, rankMatches } from './find-devices.js';
 import { ingestBatch } from './ingest.js';
 import { setManualValueTx } from './manual-values.js';
 import { readDevices } from './read-devices.js';
+import { readEvidenceJson, refreshEvidenceJson } from './evidence-json.js';
 import { evidenceOf, reclassifyChunk, type Classify } from './reclassify.js';
 import { retireUnseenTx } from './retire.js';
 import type { InventoryDb } from './schema.js';
@@ -96,14 +97,26 @@ export class SqliteInventory implements InventoryRepository {
   }
 
   listDevices(options: ListOptions = {}): Promise<DeviceJson[]> {
-    return this.readRaw((raw) => readDevices(raw, { all: true, includeRetired: options.includeRetired ?? false }));
+    return this.readRaw((raw) => {
+      refreshEvidenceJson(raw);
+      return readDevices(raw, { all: true, includeRetired: options.includeRetired ?? false });
+    });
   }
 
-  /** listDevices for a JSON export: evidence arrays empty, their JSON text by device id (see readDevices). */
-  async listDevicesWithEvidenceText(options: ListOptions = {}): Promise<{ devices: DeviceJson[]; evidence: Map<string, string> }> {
-    const evidence = new Map<string, string>();
-    const devices = await this.readRaw((raw) => readDevices(raw, { all: true, includeRetired: options.includeRetired ?? false }, evidence));
-    return { devices, evidence };
+  /**
+   * listDevices for a JSON export: evidence arrays left empty, to be written from `evidenceJson` a chunk of devices at
+   * a time (only one chunk's arrays in memory). Stale cached arrays are rebuilt first, when the file may be written.
+   */
+  listDevicesForExport(options: ListOptions = {}): Promise<DeviceJson[]> {
+    return this.readRaw((raw) => {
+      refreshEvidenceJson(raw);
+      return readDevices(raw, { all: true, includeRetired: options.includeRetired ?? false }, false);
+    });
+  }
+
+  /** The evidence arrays of these devices as UTF-8 JSON text, in design.md's order (strongest first). */
+  evidenceJson(ids: readonly string[]): Promise<Map<string, Uint8Array>> {
+    return this.readRaw((raw) => readEvidenceJson(raw, ids));
   }
 
   async getDevice(id: string): Promise<DeviceJson | null> {
