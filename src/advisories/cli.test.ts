@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
 import { csafDir, kevFile, nvdDir } from './test-support/corpus.js';
 import { addDevices } from './test-support/devices.js';
-import { runMain } from './test-support/run-main.js';
+import { runMain } from '../cli/test-support/run-main.js';
 
 let dir: string;
 let db: string;

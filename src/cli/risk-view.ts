@@ -33,7 +33,14 @@ export async function riskView(
   const all = await store.list();
   const scored = await assessWithDb(inventory.db, devices, all, weights);
   if (options.findings === false) return { devices: scored.devices, findings: [] };
-  const wanted = options.findings === undefined ? null : new Set((await store.list(options.findings)).map((f) => f.id));
-  const findings = (wanted === null ? scored.findings : scored.findings.filter((f) => wanted.has(f.id))).sort(byRiskDesc);
+  const query = options.findings;
+  const findings = (query === undefined ? scored.findings : scored.findings.filter((f) => matches(f, query))).sort(byRiskDesc);
   return { devices: scored.devices, findings };
+}
+
+/** The store's query applied to what it already returned (statuses as listed: an expired acceptance reads as open). */
+function matches(f: FindingJson, q: FindingQuery): boolean {
+  return (q.deviceId === undefined || f.deviceId === q.deviceId)
+    && (q.kinds === undefined || q.kinds.length === 0 || q.kinds.includes(f.kind))
+    && (q.statuses === undefined || q.statuses.length === 0 || q.statuses.includes(f.status));
 }

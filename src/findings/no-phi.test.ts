@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from './test-support/cli-in-process.js';
+import { runMain as cli } from '../cli/test-support/run-main.js';
 
 const fixture = (p: string): string => new URL(`../decode/${p}`, import.meta.url).pathname;
 const FIXTURES = [

@@ -8,7 +8,7 @@ import { parseCpe } from '../nvd/cpe.js';
 import { vendorKey, type AliasTables } from '../normalise/aliases.js';
 import { canonicalVendor, productReason, vendorReason, words } from './name-match.js';
 import type { IndexedProduct, IndexedVuln, ProductIndex } from './product-index.js';
-import { parsePurl, samePackage } from './purl.js';
+import { parsePurl, samePackage } from '../normalise/purl.js';
 
 export interface MatchOutcome {
   matches: VulnerabilityMatch[];

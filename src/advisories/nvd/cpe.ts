@@ -9,8 +9,8 @@ export interface Cpe {
   productName: string;
 }
 
-/** Split on unescaped colons. */
-function fields(text: string): string[] {
+/** Split a CPE 2.3 formatted string on unescaped colons (a `\\` escape keeps the next character). */
+export function splitCpeFields(text: string): string[] {
   const out: string[] = [];
   let cur = '';
   for (let i = 0; i < text.length; i++) {
@@ -28,7 +28,7 @@ function fields(text: string): string[] {
 }
 
 export function parseCpe(text: string): Cpe | null {
-  const f = fields(text.trim());
+  const f = splitCpeFields(text.trim());
   if (f[0] !== 'cpe' || f[1] !== '2.3' || f.length < 6) return null;
   const [part = '', vendor = '', product = '', version = '*'] = f.slice(2);
   if (!/^[aoh*]$/.test(part) || vendor === '' || product === '') return null;

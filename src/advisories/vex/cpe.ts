@@ -1,29 +1,13 @@
 /** CPE names: 2.3 formatted strings (NISTIR 7695 §6.2) and 2.2 URIs (§6.1), reduced to part/vendor/product/version. */
 
+import { splitCpeFields } from '../nvd/cpe.js';
+
 export interface Cpe {
   part: string;
   vendor: string;
   product: string;
   /** null for ANY (`*`, empty) and NA (`-`). */
   version: string | null;
-}
-
-/** Split on colons not escaped with a backslash. */
-function splitFs(text: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (ch === '\\' && i + 1 < text.length) {
-      cur += text[i + 1] as string;
-      i++;
-    } else if (ch === ':') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
 }
 
 function anyToNull(v: string | undefined): string | null {
@@ -33,7 +17,7 @@ function anyToNull(v: string | undefined): string | null {
 export function parseCpe(text: string): Cpe | null {
   const t = text.trim();
   let fields: string[];
-  if (/^cpe:2\.3:/i.test(t)) fields = splitFs(t).slice(2);
+  if (/^cpe:2\.3:/i.test(t)) fields = splitCpeFields(t).slice(2);
   else if (/^cpe:\//i.test(t)) fields = t.slice(5).split(':').map((f) => { try { return decodeURIComponent(f); } catch { return f; } });
   else return null;
   const [part, vendor, product, version] = fields;

@@ -1,7 +1,7 @@
 /** purl, CPE and `vers:` range helpers used by VEX product matching (purl-spec, NISTIR 7695, VERSION-RANGE-SPEC). */
 import { describe, expect, it } from 'vitest';
 import { cpeCovers, parseCpe } from './cpe.js';
-import { parsePurl, purlCovers } from './purl.js';
+import { parsePurl, purlCovers } from '../normalise/purl.js';
 import { versionCovered } from './product-match.js';
 
 describe('purl', () => {

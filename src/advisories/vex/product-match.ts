@@ -4,7 +4,7 @@ import type { VexStatementsTable } from '../sbom/schema.js';
 import { modelKey, vendorKey } from '../sbom/vendor-key.js';
 import type { ProductQuery } from '../types.js';
 import { cpeCovers, parseCpe } from './cpe.js';
-import { parsePurl, purlCovers } from './purl.js';
+import { parsePurl, purlCovers } from '../normalise/purl.js';
 import { compareVersions } from '../normalise/version-compare.js';
 import { inSpec, parseVersionSpec } from '../normalise/version-range.js';
 

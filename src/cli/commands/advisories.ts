@@ -140,8 +140,9 @@ export function registerAdvisories(program: Command): void {
         for (const d of devices) {
           const q = deviceQuery(d);
           const outcome = q.vendor === null || q.product === null ? null : await store.explain(q);
-          out.push({ deviceId: d.id, name: deviceName(d), query: q, matches: outcome?.matches ?? [], misses: outcome?.misses ?? [], reasons: deviceReasons(d, q, outcome) });
-          if (format === 'table') process.stdout.write(explainText(deviceName(d), q, outcome, deviceReasons(d, q, outcome)));
+          const reasons = deviceReasons(d, q, outcome);
+          out.push({ deviceId: d.id, name: deviceName(d), query: q, matches: outcome?.matches ?? [], misses: outcome?.misses ?? [], reasons });
+          if (format === 'table') process.stdout.write(explainText(deviceName(d), q, outcome, reasons));
         }
         if (format === 'json') process.stdout.write(`${JSON.stringify({ devices: out }, null, 2)}\n`);
       });

@@ -2,10 +2,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { insertDevice } from '../../risk/test-support/fixtures.js';
-import { main } from '../main.js';
+import { runMain, type MainResult } from '../test-support/run-main.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-controls-'));
 const db = path.join(dir, 'inv.db');
@@ -18,25 +18,7 @@ beforeAll(async () => {
   await inv.close();
 });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (...args: string[]): Promise<MainResult> => runMain(args);
 
 function file(name: string, text: string): string {
   const p = path.join(dir, name);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingJson } from '../../findings/types.js';
 import type { DeviceJson } from '../../inventory/types.js';
-import { cli } from '../../findings/test-support/cli-in-process.js';
+import { runMain as cli } from '../test-support/run-main.js';
 
 const sample = new URL('../../../samples/hospital-sample.pcap', import.meta.url).pathname;
 let dir: string;

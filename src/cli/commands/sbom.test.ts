@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusFile } from '../../advisories/sbom/test-support/corpus.js';
-import { runMain } from '../../advisories/test-support/run-main.js';
+import { runMain } from '../test-support/run-main.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-sbom-'));
 afterAll(() => { rmSync(dir, { recursive: true, force: true }); });

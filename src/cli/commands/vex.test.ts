@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nvdDir } from '../../advisories/test-support/corpus.js';
 import { addDevices } from '../../advisories/test-support/devices.js';
-import { runMain } from '../../advisories/test-support/run-main.js';
+import { runMain } from '../test-support/run-main.js';
 import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
 import type { FindingJson } from '../../findings/types.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';

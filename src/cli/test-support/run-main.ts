@@ -1,6 +1,6 @@
 /** Test helper: run the CLI in-process (src, not dist) and capture what it writes. */
 import { vi } from 'vitest';
-import { main } from '../../cli/main.js';
+import { main } from '../main.js';
 
 export interface MainResult { code: number; stdout: string; stderr: string }
 

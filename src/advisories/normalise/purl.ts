@@ -1,4 +1,4 @@
-/** Package URL parsing and comparison (purl-spec: pkg:type/namespace/name@version?qualifiers#subpath). */
+/** Package URLs (purl-spec: pkg:type/namespace/name@version?qualifiers#subpath): one parser for advisories, SBOMs and VEX. */
 
 export interface Purl {
   type: string;
@@ -57,4 +57,11 @@ export function purlCovers(statement: Purl, product: Purl): boolean {
   if (statement.version !== null && statement.version !== product.version) return false;
   for (const [k, v] of statement.qualifiers) if (product.qualifiers.get(k) !== v) return false;
   return true;
+}
+
+/** Same type, namespace and name, versions and qualifiers aside (an advisory's package against an SBOM component's). */
+export function samePackage(a: string, b: string): boolean {
+  const x = parsePurl(a);
+  const y = parsePurl(b);
+  return x !== null && y !== null && x.type === y.type && x.namespace === y.namespace && x.name === y.name;
 }
