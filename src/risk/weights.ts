@@ -1,6 +1,6 @@
 /** Risk weights (issue 5 §4, docs/risk.md): the shipped data/risk-weights.json, a user file deep-merged over it. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { shippedDataFile } from '../util/shipped-data.js';
 import type { FindingKind, Severity } from '../findings/types.js';
 import type { DeviceCategory } from '../identify/types.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
@@ -45,7 +45,7 @@ export interface RiskWeights {
 }
 
 /** src/risk and dist/risk both sit two levels under the package root. */
-export const SHIPPED_WEIGHTS_FILE = fileURLToPath(new URL('../../data/risk-weights.json', import.meta.url));
+export const SHIPPED_WEIGHTS_FILE = shippedDataFile('risk-weights.json');
 
 function readJson(file: string, what: string): unknown {
   let text: string;

@@ -1,10 +1,10 @@
 /** Vendor and model keys for SBOM / VEX lookups: vendors canonicalised through data/vendor-aliases.json. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { shippedDataFile } from '../../util/shipped-data.js';
 import { normaliseVendorKey } from '../../identify/knowledge/lookup.js';
 import { isObject, objectsAt, textAt, textsAt } from './json-fields.js';
 
-const ALIASES_FILE = fileURLToPath(new URL('../../../data/vendor-aliases.json', import.meta.url));
+const ALIASES_FILE = shippedDataFile('vendor-aliases.json');
 
 let aliases: Map<string, string> | null = null;
 

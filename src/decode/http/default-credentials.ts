@@ -5,7 +5,7 @@
  * once when the module loads, so a broken shipped file fails at start-up rather than hiding defaults.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { shippedDataFile } from '../../util/shipped-data.js';
 
 export type CredentialProtocol = 'http' | 'ftp' | 'telnet' | 'dicom';
 
@@ -22,7 +22,7 @@ export interface DefaultCredentialRow {
   cves?: readonly string[];
 }
 
-export const DEFAULT_CREDENTIALS_FILE = fileURLToPath(new URL('../../../data/default-credentials.json', import.meta.url));
+export const DEFAULT_CREDENTIALS_FILE = shippedDataFile('default-credentials.json');
 
 const PROTOCOLS: ReadonlySet<string> = new Set(['http', 'ftp', 'telnet', 'dicom']);
 

@@ -4,7 +4,7 @@
  * library's wire signature and vulnerable versions are sourced (HL7 v2 carries no implementation version field).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { shippedDataFile } from '../../util/shipped-data.js';
 import type { ProtocolRecord } from '../../decode/types.js';
 import { at, sender, str, tsOf, type Hit } from './hit.js';
 
@@ -20,7 +20,7 @@ export interface OutdatedStack {
   source: string;
 }
 
-export const OUTDATED_STACKS_FILE = fileURLToPath(new URL('../../../data/outdated-stacks.json', import.meta.url));
+export const OUTDATED_STACKS_FILE = shippedDataFile('outdated-stacks.json');
 
 /** nmap's dicom-ping announces this name, so a scanner can look like an old DCMTK (nmap nselib/dicom.lua). */
 const NMAP_DICOM_PING_NAME = 'OFFIS_DCMTK_362';

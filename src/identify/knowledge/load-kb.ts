@@ -1,13 +1,13 @@
 /** Loads the shipped knowledge (data/*.json) and merges user rule files over it (`--rules FILE`). */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { SHIPPED_DATA_DIR } from '../../util/shipped-data.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { RULE_SETS, type KnowledgeBase, type RuleSetName } from './kb-types.js';
 import { normaliseVendorKey } from './lookup.js';
 import { array, dicomRoot, fail, fdaCode, isObj, lifecycleEntry, patternRule, str, tcpSignature } from './validate.js';
 
 /** src/identify/knowledge and dist/identify/knowledge both sit three levels under the package root. */
-export const SHIPPED_DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
+export { SHIPPED_DATA_DIR };
 
 const OTHER_SECTIONS = ['oui', 'dicom-uid-roots', 'tcp-fingerprints', 'os-lifecycle', 'vendor-aliases'] as const;
 const SECTIONS: ReadonlySet<string> = new Set<string>([...RULE_SETS, ...OTHER_SECTIONS]);
