@@ -6,16 +6,14 @@
 import type { FindingQuery, FindingJson } from '../findings/types.js';
 import type { SqliteFindings } from '../findings/sqlite/sqlite-findings.js';
 import type { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
-import type { DeviceJson, ListOptions } from '../inventory/types.js';
-import { assessWithDb, byRiskDesc } from '../risk/assess.js';
-import { loadRiskWeights } from '../risk/weights.js';
+import type { DeviceJson, ListOptions, RiskDevice } from '../inventory/types.js';
+import { assessWithDb, byRiskDesc, type Scored } from '../risk/assess.js';
+import { loadRiskWeights, type RiskWeights } from '../risk/weights.js';
 
 export interface RiskViewOptions {
   /** A user weights file deep-merged over data/risk-weights.json (`--weights`). */
   weightsFile?: string | undefined;
   devices?: ListOptions;
-  /** Devices already read (e.g. with their evidence as text for an export): scored instead of listing again. */
-  deviceList?: DeviceJson[];
   /** Which findings to return (false: none, only the devices); every finding of a device counts towards its score. */
   findings?: FindingQuery | false;
 }
@@ -28,7 +26,7 @@ export async function riskView(
 ): Promise<{ devices: DeviceJson[]; findings: FindingJson[] }> {
   // Weights first: a bad file is the user's error and should stop before any reading.
   const weights = loadRiskWeights(options.weightsFile);
-  const devices = options.deviceList ?? (await inventory.listDevices(options.devices ?? {}));
+  const devices = await inventory.listDevices(options.devices ?? {});
   // Scores use all of a device's findings (status decides inside the formula what counts), whatever the filter.
   const all = await store.list();
   const scored = await assessWithDb(inventory.db, devices, all, weights);
@@ -36,6 +34,14 @@ export async function riskView(
   const query = options.findings;
   const findings = (query === undefined ? scored.findings : scored.findings.filter((f) => matches(f, query))).sort(byRiskDesc);
   return { devices: scored.devices, findings };
+}
+
+/**
+ * Devices already read, scored (a JSON export reads what risk needs, then writes each device's cached line). Weights
+ * come loaded, so a bad file stops the command before any reading.
+ */
+export async function scoreDevices<D extends RiskDevice>(inventory: SqliteInventory, store: SqliteFindings, devices: readonly D[], weights: RiskWeights): Promise<Scored<D>[]> {
+  return (await assessWithDb(inventory.db, devices, await store.list(), weights)).devices;
 }
 
 /** The store's query applied to what it already returned (statuses as listed: an expired acceptance reads as open). */

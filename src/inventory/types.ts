@@ -73,6 +73,12 @@ export interface DeviceJson {
   risk: RiskJson | null;
 }
 
+/**
+ * What risk reads of a device: its identity, role, OS and support. A listing can score devices from these columns
+ * alone and take the rest of each device's JSON from its cache (sqlite/device-lines.ts).
+ */
+export type RiskDevice = Pick<DeviceJson, 'id' | 'vendor' | 'model' | 'type' | 'category' | 'os' | 'supportEnd' | 'supportStatus'>;
+
 export interface HistoryEntry {
   attribute: string;
   oldValue: string | null;

@@ -1,14 +1,13 @@
 /** Which controls, statuses and support records apply to a device or finding at a given time (issue 5 §4-5). */
 import type { FindingJson } from '../findings/types.js';
-import type { DeviceJson } from '../inventory/types.js';
-import type { Control, ControlTarget, ModelSupport } from './types.js';
+import type { Control, ControlTarget, ModelSupport, RiskDevice } from './types.js';
 
 function same(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /** A target names the device itself, or its vendor and model (model null = every model of the vendor). */
-export function targetMatches(target: ControlTarget, device: DeviceJson): boolean {
+export function targetMatches(target: ControlTarget, device: RiskDevice): boolean {
   if (target.deviceId !== null) return target.deviceId === device.id;
   return same(target.vendor, device.vendor) && (target.model === null || same(target.model, device.model));
 }
@@ -30,7 +29,7 @@ export interface DeviceControls {
   expired: Control[];
 }
 
-export function controlsFor(controls: readonly Control[], device: DeviceJson, nowMs: number): DeviceControls {
+export function controlsFor(controls: readonly Control[], device: RiskDevice, nowMs: number): DeviceControls {
   const out: DeviceControls = { active: [], expired: [] };
   for (const c of controls) {
     if (!targetMatches(c, device)) continue;
@@ -82,7 +81,7 @@ export interface SupportAnswer {
  * The device's own support fields (CMMS import or `device set`) win over the model's record; a past end date means
  * ended whatever the recorded status says, because a status typed years ago goes stale.
  */
-export function supportFor(device: DeviceJson, support: readonly ModelSupport[], nowMs: number): SupportAnswer {
+export function supportFor(device: RiskDevice, support: readonly ModelSupport[], nowMs: number): SupportAnswer {
   const model = support.find((s) => same(s.vendor, device.vendor) && same(s.model, device.model)) ?? null;
   const end = device.supportEnd ?? model?.endOfSupport ?? null;
   const source = device.supportEnd !== null || device.supportStatus !== null ? 'the device record' : model !== null ? `the ${model.source === 'import' ? 'imported' : 'recorded'} support of ${model.vendor} ${model.model}` : 'no record';

@@ -5,13 +5,13 @@
 import type { Kysely } from 'kysely';
 import type { FindingJson } from '../findings/types.js';
 import type { InventoryDb } from '../inventory/sqlite/schema.js';
-import type { DeviceJson } from '../inventory/types.js';
-import { controlsFor, countStatus, supportFor, targetMatches } from './applicability.js';
+import type { RiskJson } from '../inventory/types.js';
+import { controlsFor, countStatus, supportFor, targetMatches, type SupportAnswer } from './applicability.js';
 import { ControlsStore } from './controls/controls-store.js';
 import { SupportStore } from './controls/support-store.js';
 import { scoreDevice, type ScoredFinding } from './device-score.js';
 import { scoreFinding, type DeviceExposure } from './score.js';
-import type { Control, DeviceRiskInput, DeviceRiskResult, FindingRisk, MaintenanceWindow, ModelSupport, RiskContext } from './types.js';
+import type { Control, DeviceRiskInput, DeviceRiskResult, FindingRisk, MaintenanceWindow, ModelSupport, RiskContext, RiskDevice, SsvcDecision } from './types.js';
 import type { RiskWeights } from './weights.js';
 
 export interface AssessOptions {
@@ -31,9 +31,8 @@ function deviceExposure(findings: readonly FindingJson[], nowMs: number): Device
   return out;
 }
 
-/** One device and its findings. */
-export function assessDevice(input: DeviceRiskInput, support: readonly ModelSupport[], weights: RiskWeights, options: AssessOptions = {}): DeviceRiskResult {
-  const nowMs = options.nowMs ?? Date.now();
+/** One device's findings and the device itself, its support already looked up. */
+function scoreOne(input: DeviceRiskInput, support: SupportAnswer, weights: RiskWeights, nowMs: number, windows: readonly MaintenanceWindow[]): { risk: RiskJson & { ssvc: SsvcDecision }; scored: ScoredFinding[] } {
   const { device } = input;
   const { active, expired } = controlsFor(input.controls, device, nowMs);
   const exposure = deviceExposure(input.findings, nowMs);
@@ -41,35 +40,40 @@ export function assessDevice(input: DeviceRiskInput, support: readonly ModelSupp
     finding,
     score: scoreFinding(finding, { device, exposure, controls: active, expiredControls: expired, weights, nowMs }),
   }));
-  const windows = (options.windows ?? []).filter((w) => targetMatches(w, device));
-  const risk = scoreDevice(device, scored, supportFor(device, support, nowMs), windows, weights);
+  const own = windows.length === 0 ? windows : windows.filter((w) => targetMatches(w, device));
+  return { risk: scoreDevice(device, scored, support, own, weights), scored };
+}
+
+/** One device and its findings. */
+export function assessDevice(input: DeviceRiskInput, support: readonly ModelSupport[], weights: RiskWeights, options: AssessOptions = {}): DeviceRiskResult {
+  const nowMs = options.nowMs ?? Date.now();
+  const { risk, scored } = scoreOne(input, supportFor(input.device, support, nowMs), weights, nowMs, options.windows ?? []);
   return { device: risk, findings: new Map<string, FindingRisk>(scored.map((s) => [s.finding.id, s.score.risk])) };
 }
 
 /** A finding whose device is not in the list is scored as an unknown device's, so it is never left without risk. */
-function placeholder(id: string): DeviceJson {
+function placeholder(id: string): RiskDevice {
   return {
-    id, mac: null, ips: [], hostnames: [], vendor: null, model: null, type: null, category: 'unknown',
-    os: { name: null, version: null, label: null, endOfLife: null }, firmware: null, protocols: [],
-    dicom: { aeTitles: [], implementationClassUid: null, implementationVersionName: null },
-    hl7: { applications: [], facilities: [], versions: [] }, location: null, department: null, assetTag: null,
-    owner: null, serial: null, supportEnd: null, supportStatus: null, confidence: 0, firstSeen: '', lastSeen: '',
-    retiredAt: null, evidence: [], risk: null,
+    id, vendor: null, model: null, type: null, category: 'unknown', os: { name: null, version: null, label: null, endOfLife: null },
+    supportEnd: null, supportStatus: null,
   };
 }
+
+/** A device as scored: its support fields as the score used them, and its risk. */
+export type Scored<D extends RiskDevice> = D & { supportEnd: string | null; supportStatus: string | null; risk: RiskJson };
 
 /**
  * Returns copies of the devices and findings with `risk` filled (the inputs are not changed). A device without its
  * own supportEnd/supportStatus gets its model's, so the JSON shows what the score used. Findings come back in input order.
  */
-export function assessRisk(
-  devices: readonly DeviceJson[],
+export function assessRisk<D extends RiskDevice>(
+  devices: readonly D[],
   findings: readonly FindingJson[],
   controls: readonly Control[],
   support: readonly ModelSupport[],
   weights: RiskWeights,
   options: AssessOptions = {},
-): { devices: DeviceJson[]; findings: FindingJson[] } {
+): { devices: Scored<D>[]; findings: FindingJson[] } {
   const nowMs = options.nowMs ?? Date.now();
   const byDevice = new Map<string, FindingJson[]>();
   for (const f of findings) {
@@ -78,16 +82,17 @@ export function assessRisk(
     else list.push(f);
   }
   const findingRisk = new Map<string, FindingRisk>();
-  const outDevices = devices.map((device) => {
-    const result = assessDevice({ device, findings: byDevice.get(device.id) ?? [], controls }, support, weights, { ...options, nowMs });
-    byDevice.delete(device.id);
-    for (const [id, r] of result.findings) findingRisk.set(id, r);
+  const windows = options.windows ?? [];
+  const outDevices = devices.map((device): Scored<D> => {
     const s = supportFor(device, support, nowMs);
+    const { risk, scored } = scoreOne({ device, findings: byDevice.get(device.id) ?? [], controls }, s, weights, nowMs, windows);
+    byDevice.delete(device.id);
+    for (const one of scored) findingRisk.set(one.finding.id, one.score.risk);
     return {
       ...device,
       supportEnd: device.supportEnd ?? s.endOfSupport,
       supportStatus: device.supportStatus ?? (s.state === 'unknown' ? null : s.state),
-      risk: result.device,
+      risk,
     };
   });
   for (const [deviceId, orphans] of byDevice) {
@@ -104,13 +109,13 @@ export async function loadRiskContext(db: Kysely<InventoryDb>): Promise<RiskCont
 }
 
 /** The one call for outputs (`devices`, `findings`, `analyze --json`): read the register, then assessRisk. */
-export async function assessWithDb(
+export async function assessWithDb<D extends RiskDevice>(
   db: Kysely<InventoryDb>,
-  devices: readonly DeviceJson[],
+  devices: readonly D[],
   findings: readonly FindingJson[],
   weights: RiskWeights,
   nowMs: number = Date.now(),
-): Promise<{ devices: DeviceJson[]; findings: FindingJson[] }> {
+): Promise<{ devices: Scored<D>[]; findings: FindingJson[] }> {
   const ctx = await loadRiskContext(db);
   return assessRisk(devices, findings, ctx.controls, ctx.support, weights, { nowMs, windows: ctx.windows });
 }

@@ -4,11 +4,11 @@
  * not scored: they say when a fix can happen.
  */
 import type { FindingJson } from '../findings/types.js';
-import type { DeviceJson, RiskJson } from '../inventory/types.js';
+import type { RiskJson } from '../inventory/types.js';
 import { describeTarget, type SupportAnswer } from './applicability.js';
 import { fmt, levelOf, type FindingScore } from './score.js';
 import { SSVC_ORDER } from './ssvc.js';
-import type { MaintenanceWindow, SsvcDecision } from './types.js';
+import type { MaintenanceWindow, RiskDevice, SsvcDecision } from './types.js';
 import type { RiskWeights } from './weights.js';
 
 export interface ScoredFinding {
@@ -51,7 +51,7 @@ function supportTerm(support: SupportAnswer, weight: number, w: RiskWeights, rea
 }
 
 export function scoreDevice(
-  device: DeviceJson,
+  device: RiskDevice,
   scored: readonly ScoredFinding[],
   support: SupportAnswer,
   windows: readonly MaintenanceWindow[],

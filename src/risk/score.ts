@@ -5,10 +5,10 @@
  * Every term is a reason sentence, including the ones that add nothing, so a person can check the arithmetic.
  */
 import type { FindingJson } from '../findings/types.js';
-import type { DeviceJson, RiskJson } from '../inventory/types.js';
+import type { RiskJson } from '../inventory/types.js';
 import { countStatus, describeTarget } from './applicability.js';
 import { assessSsvc } from './ssvc.js';
-import type { Control, FindingRisk } from './types.js';
+import type { Control, FindingRisk, RiskDevice } from './types.js';
 import type { RiskWeights } from './weights.js';
 
 /** Device facts that raise every finding on it (seen on the wire, from its other findings). */
@@ -34,7 +34,7 @@ export function levelOf(score: number, levels: RiskWeights['levels']): RiskJson[
   return 'info';
 }
 
-function roleLabel(device: DeviceJson): string {
+function roleLabel(device: RiskDevice): string {
   const name = device.type ?? device.category;
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
@@ -104,7 +104,7 @@ function controlTerms(f: FindingJson, controls: readonly Control[], expired: rea
 }
 
 export interface ScoreContext {
-  device: DeviceJson;
+  device: RiskDevice;
   exposure: DeviceExposure;
   controls: readonly Control[];
   expiredControls: readonly Control[];

@@ -3,7 +3,9 @@
  * compensating controls that apply, and returns a score 0-100, a level and the reasons as sentences.
  */
 import type { FindingJson } from '../findings/types.js';
-import type { DeviceJson, RiskJson } from '../inventory/types.js';
+import type { RiskDevice, RiskJson } from '../inventory/types.js';
+
+export type { RiskDevice };
 
 export const CONTROL_KINDS = ['segmentation', 'host-firewall', 'monitoring', 'vendor-access-control', 'physical', 'other'] as const;
 export type ControlKind = (typeof CONTROL_KINDS)[number];
@@ -30,7 +32,7 @@ export interface FindingRisk extends RiskJson {
 }
 
 export interface DeviceRiskInput {
-  device: DeviceJson;
+  device: RiskDevice;
   findings: readonly FindingJson[];
   controls: readonly Control[];
 }

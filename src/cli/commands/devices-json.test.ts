@@ -6,11 +6,11 @@ import { batch, key, obs, seen, T0 } from '../../inventory/test-support/batch.js
 import { writeDevicesJson } from './devices.js';
 
 async function exported(inv: SqliteInventory): Promise<{ text: string; json: unknown }> {
-  const listed = await inv.listDevicesForExport();
+  const listed = (await inv.listDevicesForExport()).map((d) => ({ ...d, risk: null }));
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  await writeDevicesJson(listed, (ids) => inv.evidenceJson(ids), out);
+  await writeDevicesJson(listed, (ids) => inv.deviceLines(ids), out);
   out.end();
   const text = Buffer.concat(chunks).toString();
   return { text, json: JSON.parse(text) as unknown };
@@ -35,6 +35,36 @@ describe('devices JSON export', () => {
       expect(slow.some((d) => d.evidence.length === 0)).toBe(true);
       // The second run reads the cache the first one filled: same bytes.
       expect((await exported(inv)).text).toBe(text);
+    } finally {
+      await inv.close();
+    }
+  });
+
+  it('puts in what is computed on read, and stays valid JSON when devices go between listing and writing', async () => {
+    const inv = await SqliteInventory.open(':memory:');
+    try {
+      await inv.ingest(batch(Array.from({ length: 3 }, (_, i) => obs(key(null, `10.2.0.${String(i)}`), 'vendor', `V${String(i)}`, T0 + i))));
+      const listed = (await inv.listDevicesForExport()).map((d) => ({ ...d, risk: null }));
+      const risk = { score: 42, level: 'medium' as const, reasons: ['a "quoted" reason'], ssvc: null };
+      const scored = listed.map((d, i) => (i === 1 ? { ...d, supportEnd: '2025-01-31', supportStatus: 'ended', risk } : d)) as typeof listed;
+      const full = await inv.listDevices();
+      const write = async (drop: string | null): Promise<unknown> => {
+        const out = new PassThrough();
+        const chunks: Buffer[] = [];
+        out.on('data', (c: Buffer) => chunks.push(c));
+        await writeDevicesJson(scored, async (ids) => {
+          const lines = new Map(await inv.deviceLines(ids));
+          if (drop !== null) lines.delete(drop);
+          return lines;
+        }, out);
+        out.end();
+        return JSON.parse(Buffer.concat(chunks).toString()) as unknown;
+      };
+      const expected = full.map((d, i) => (i === 1 ? { ...d, supportEnd: '2025-01-31', supportStatus: 'ended', risk } : d));
+      expect(await write(null)).toEqual({ devices: expected });
+      // Merged away meanwhile: the last device, then the first, has no line; no dangling comma either way.
+      expect(await write(full[2]?.id ?? '')).toEqual({ devices: expected.slice(0, 2) });
+      expect(await write(full[0]?.id ?? '')).toEqual({ devices: expected.slice(1) });
     } finally {
       await inv.close();
     }

@@ -7,7 +7,8 @@ import type { DeviceJson } from '../../inventory/types.js';
 import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { LineWriter } from '../output.js';
-import { riskView } from '../risk-view.js';
+import { loadRiskWeights } from '../../risk/weights.js';
+import { riskView, scoreDevices } from '../risk-view.js';
 
 const FORMATS = ['table', 'json', 'csv', 'fhir'] as const;
 type Format = (typeof FORMATS)[number];
@@ -53,37 +54,54 @@ function table(devices: readonly DeviceJson[]): string {
   return `${[line(head), ...rows.map(line)].join('\n')}\n`;
 }
 
-const EMPTY_EVIDENCE = '"evidence":[],"risk":';
-const EVIDENCE_KEY = '"evidence":';
-/** Devices whose evidence arrays are in memory at once: bounds the memory whatever the inventory's size. */
+/** Devices whose lines are in memory at once: bounds the memory whatever the inventory's size. */
 const CHUNK = 500;
+// Keys of our own fixed shape, never user text: JSON escapes every quote inside a string, so `"supportEnd":` can only
+// be the property itself, and the device's `confidence` directly follows its `supportStatus`.
+const SUPPORT_KEY = Buffer.from('"supportEnd":');
+const AFTER_SUPPORT_KEY = Buffer.from(',"confidence":');
 
-export type EvidenceJsonOf = (ids: readonly string[]) => Promise<ReadonlyMap<string, Uint8Array>>;
+/** What a listing line takes from scoring: the support fields as the score used them, and the risk. */
+export type LineScore = Pick<DeviceJson, 'id' | 'supportEnd' | 'supportStatus' | 'risk'>;
+
+/** Devices' listing lines (design.md JSON without `risk`, UTF-8), by id; a device gone since it was listed has none. */
+export type DeviceLinesOf = (ids: readonly string[]) => Promise<ReadonlyMap<string, Buffer>>;
+
+/** A cached line with what is computed on read put in: the support dates (a model's record may fill them) and risk. */
+function scoredLine(line: Buffer, d: LineScore): (string | Buffer)[] {
+  const at = line.indexOf(SUPPORT_KEY);
+  const after = at < 0 ? -1 : line.indexOf(AFTER_SUPPORT_KEY, at);
+  if (after < 0) throw new Error(`device ${d.id}: its cached line has no support fields`);
+  return [
+    line.subarray(0, at),
+    `"supportEnd":${JSON.stringify(d.supportEnd)},"supportStatus":${JSON.stringify(d.supportStatus)}`,
+    line.subarray(after, line.length - 1),
+    `,"risk":${JSON.stringify(d.risk)}}`,
+  ];
+}
 
 /**
  * `{"devices": [` then one device a line, then `]}`: valid JSON that jq reads, grep-able per device, and written in
- * chunks with backpressure instead of one string of tens of megabytes (10,000 devices with their evidence).
+ * chunks with backpressure instead of one string of tens of megabytes (10,000 devices with their evidence). `devices`
+ * are scored (risk and support filled); each line's bytes come from the cache, never parsed and serialised again.
  */
-export async function writeDevicesJson(devices: readonly DeviceJson[], evidenceOf: EvidenceJsonOf, to?: Writable): Promise<void> {
+export async function writeDevicesJson(devices: readonly LineScore[], linesOf: DeviceLinesOf, to?: Writable): Promise<void> {
   const out = new LineWriter(to);
   out.line('{"devices": [');
-  const last = devices.length - 1;
+  // Held back one line: whether it takes a comma depends on a next line, and a device merged away meanwhile has none.
+  let held: (string | Buffer)[] | null = null;
   for (let start = 0; start < devices.length && !out.closed; start += CHUNK) {
     const chunk = devices.slice(start, start + CHUNK);
-    const evidence = await evidenceOf(chunk.map((d) => d.id));
-    chunk.forEach((d, k) => {
-      // The evidence array goes in as SQLite wrote it (UTF-8), between the two halves of the device's own JSON. The cut
-      // is at a key of our own fixed shape, never user text: text values are escaped by JSON.stringify, so
-      // `"evidence":[],"risk":` can only be the property itself.
-      const json = JSON.stringify(d);
-      const at = json.indexOf(EMPTY_EVIDENCE) + EVIDENCE_KEY.length;
-      const text = evidence.get(d.id);
-      const comma = start + k < last ? ',' : '';
-      if (text === undefined || at < EVIDENCE_KEY.length) out.line(`${json}${comma}`);
-      else out.lineOf([json.slice(0, at), text, `${json.slice(at + 2)}${comma}`]);
-    });
+    const lines = await linesOf(chunk.map((d) => d.id));
+    for (const d of chunk) {
+      const line = lines.get(d.id);
+      if (line === undefined) continue;
+      if (held !== null) out.lineOf([...held, ',']);
+      held = scoredLine(line, d);
+    }
     await out.backpressure();
   }
+  if (held !== null) out.lineOf(held);
   out.line(']}');
   await out.end();
 }
@@ -103,9 +121,9 @@ export function registerDevices(program: Command): void {
       try {
         // FHIR consumers track a device's whole life: retired devices go out as status inactive.
         if (format === 'json') {
-          const listed = await inventory.listDevicesForExport();
-          const { devices } = await riskView(inventory, findings, { weightsFile: flags.weights, deviceList: listed, findings: false });
-          await writeDevicesJson(devices, (ids) => inventory.evidenceJson(ids));
+          const weights = loadRiskWeights(flags.weights);
+          const devices = await scoreDevices(inventory, findings, await inventory.listDevicesForExport(), weights);
+          await writeDevicesJson(devices, (ids) => inventory.deviceLines(ids));
           return;
         }
         const { devices } = await riskView(inventory, findings, { weightsFile: flags.weights, devices: { includeRetired: format === 'fhir' }, findings: false });

@@ -7,6 +7,7 @@ import * as m0004 from './0004-advisories.js';
 import * as m0005 from './0005-sbom-vex.js';
 import * as m0006 from './0006-controls.js';
 import * as m0007 from './0007-evidence-json.js';
+import * as m0008 from './0008-device-lines.js';
 
 /** Forward-only: a migration is never edited or removed once released, only followed by a new one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-sbom-vex': m0005,
   '0006-controls': m0006,
   '0007-evidence-json': m0007,
+  '0008-device-lines': m0008,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

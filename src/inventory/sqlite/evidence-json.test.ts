@@ -1,5 +1,5 @@
 /**
- * The cached evidence arrays (migration 0007, issue 4 §7 scale) always equal the arrays built from the evidence rows:
+ * The cached evidence arrays (migration 0007) and listing lines (0008; issue 4 §7 scale) always equal what the rows say:
  * after ingests, merges, re-classification, manual values and retirement, with the write lock held elsewhere too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,26 +39,31 @@ function reference(): Map<string, EvidenceJson[]> {
   return byDevice;
 }
 
-/** The listing, the export's listing (text spliced back) and the reference agree device by device. */
+/** The listing, the export's cached lines (risk added back as null) and the reference agree device by device. */
 async function expectCurrent(includeRetired = false): Promise<DeviceJson[]> {
   const slow = await inv.listDevices({ includeRetired });
-  const fast = await inv.listDevicesForExport({ includeRetired });
-  const text = await inv.evidenceJson(fast.map((d) => d.id));
-  const spliced = fast.map((d) => ({ ...d, evidence: JSON.parse(Buffer.from(text.get(d.id) ?? []).toString()) as EvidenceJson[] }));
-  expect(spliced).toEqual(slow);
+  const rows = await inv.listDevicesForExport({ includeRetired });
+  // What risk reads, from the devices table alone, equals the same fields of the full read.
+  expect(rows).toEqual(slow.map(({ id, vendor, model, type, category, os, supportEnd, supportStatus }) => ({ id, vendor, model, type, category, os, supportEnd, supportStatus })));
+  const lines = await inv.deviceLines(rows.map((d) => d.id));
+  const parsed = rows.map((d) => ({ ...(JSON.parse(lines.get(d.id)?.toString() ?? 'null') as DeviceJson), risk: null }));
+  expect(parsed).toEqual(slow);
   const ref = reference();
   for (const d of slow) expect(d.evidence).toEqual(ref.get(d.id) ?? []);
   return slow;
 }
 
-const cached = async (): Promise<number> => Number((await inv.db.selectFrom('device_evidence_json').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countOf = async (table: 'device_evidence_json' | 'device_lines'): Promise<number> =>
+  Number((await inv.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const cached = (): Promise<number> => countOf('device_evidence_json');
+const lines = (): Promise<number> => countOf('device_lines');
 
 function classify(evidence: Evidence[]): DeviceProfile {
   const extra: Evidence[] = evidence.length === 0 ? [] : [{ ...evidence[0] as Evidence, attribute: 'type', value: 'box', source: 'rule.toy', detail: 'toy', confidence: 0.5 }];
   return profile({ type: extra.length > 0 ? 'box' : null, evidence: [...evidence, ...extra] });
 }
 
-describe('cached evidence arrays', () => {
+describe('cached evidence arrays and listing lines', () => {
   it('stay equal to the evidence rows through ingests, merges, re-classification, manual values and retirement', async () => {
     // Ties in confidence and count: the row order decides, as in the arrays built by SQL.
     await inv.ingest(batch(
@@ -67,11 +72,14 @@ describe('cached evidence arrays', () => {
     ));
     await inv.ingest(batch([obs(key(null, '10.0.9.9'), 'aeTitle', 'PACS1', T0), obs(key(mac(20), null), 'vendor', 'Old', T0 - 90 * 24 * HOUR)]));
     await expectCurrent();
-    expect(await cached()).toBe((await inv.listDevices({ includeRetired: true })).length);
+    const total = (await inv.listDevices({ includeRetired: true })).length;
+    expect(await cached()).toBe(total);
+    expect(await lines()).toBe(total);
 
     // More of one fact reorders its device's array: its cache row must go.
     await inv.ingest(batch([obs(key(mac(3), '10.0.0.3'), 'hostname', 'h3', T0 + HOUR), obs(key(mac(3), '10.0.0.3'), 'hostname', 'h3', T0 + HOUR)]));
-    expect(await cached()).toBe((await inv.listDevices({ includeRetired: true })).length - 1);
+    expect(await cached()).toBe(total - 1);
+    expect(await lines()).toBe(total - 1);
     await expectCurrent();
 
     // The IP-only device turns out to be mac(5): its evidence moves in a merge.
@@ -81,6 +89,11 @@ describe('cached evidence arrays', () => {
 
     const ids = merged.map((d) => d.id);
     await inv.reclassify(ids, classify, T0 + 3 * HOUR);
+    // The end of an ingest run leaves every line built.
+    expect(await lines()).toBe((await inv.listDevices({ includeRetired: true })).length);
+    await inv.setManualValue(ids[2] ?? '', 'location', 'ICU bed 4', 'biomed', 'user', T0 + 3 * HOUR);
+    expect(await lines()).toBe((await inv.listDevices({ includeRetired: true })).length - 1);
+    expect((await expectCurrent()).find((d) => d.id === ids[2])?.location).toBe('ICU bed 4');
     await inv.setManualValue(ids[0] ?? '', 'hostname', 'Person says', 'biomed', 'user', T0 + 3 * HOUR);
     await inv.applyProfile(ids[1] ?? '', profile({ evidence: [{ attribute: 'model', value: 'X1', source: 'rule.toy', detail: 'toy', confidence: 1, tsMs: T0 }] }), T0 + 4 * HOUR);
     await expectCurrent();
@@ -102,11 +115,13 @@ describe('cached evidence arrays', () => {
       expect(Date.now() - started).toBeLessThan(2000);
       expect(stale[0]?.evidence.map((e) => e.attribute)).toEqual(['model', 'vendor']);
       expect(await cached()).toBe(0);
+      expect(await lines()).toBe(0);
     } finally {
       other.exec('COMMIT');
       other.close();
     }
     await expectCurrent();
     expect(await cached()).toBe(1);
+    expect(await lines()).toBe(1);
   });
 });

@@ -56,7 +56,7 @@ export function readEvidenceJson(raw: Raw, ids: readonly string[]): Map<string, 
   return out;
 }
 
-function isBusyOrReadOnly(err: unknown): boolean {
+export function isBusyOrReadOnly(err: unknown): boolean {
   const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
   return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|READONLY)/.test(code);
 }

@@ -5,7 +5,7 @@
 import { CompiledQuery, Kysely, type Selectable } from 'kysely';
 import { DEVICE_CATEGORIES, type DeviceCategory } from '../../identify/types.js';
 import { prepared } from '../statement-cache.js';
-import type { DeviceJson, EvidenceJson } from '../types.js';
+import type { DeviceJson, EvidenceJson, RiskDevice } from '../types.js';
 import { IN_JSON, type Raw } from './batch-state.js';
 import type { DevicesTable } from './schema.js';
 import type { Tx } from './tx.js';
@@ -70,11 +70,13 @@ async function rows(source: RowSource, sql: string, params: readonly unknown[]):
 }
 
 /**
- * Reads devices in `scope`. With `withEvidence` false, evidence arrays are left empty: an export writes each device's
- * array as the text SQLite built (evidence-json.ts), a chunk of devices at a time, without parsing 100,000s of
- * objects only to serialise them again.
+ * How much of each device to read: `all`, or `no-evidence` (arrays left empty: the listing cache splices in the text
+ * SQLite built, evidence-json.ts, without parsing 100,000s of objects only to serialise them again).
  */
-export async function readDevices(source: RowSource, scope: DeviceScope, withEvidence = true): Promise<DeviceJson[]> {
+export type DeviceParts = 'all' | 'no-evidence';
+
+/** Reads devices in `scope`. */
+export async function readDevices(source: RowSource, scope: DeviceScope, parts: DeviceParts = 'all'): Promise<DeviceJson[]> {
   const where: Where = 'ids' in scope ? 'ids' : scope.includeRetired ? 'all' : 'live';
   if ('ids' in scope && scope.ids.length === 0) return [];
   const params = 'ids' in scope ? [JSON.stringify(scope.ids)] : [];
@@ -97,7 +99,7 @@ export async function readDevices(source: RowSource, scope: DeviceScope, withEvi
     const x = extras.get(id);
     if (x !== undefined) x.manualHostname = value;
   }
-  if (withEvidence) {
+  if (parts === 'all') {
     // The cached arrays; the stale ones (no row) built now by SQLite, for just those devices. SQLite built this JSON from
     // our own rows in the shape EvidenceJson names.
     const stale = new Set(extras.keys());
@@ -114,6 +116,22 @@ export async function readDevices(source: RowSource, scope: DeviceScope, withEvi
     extras.get(id)?.summary.push({ attribute, value, confidence, count, lastSeen, rowId });
   }
   return devices.map((d) => toJson(d, extras.get(d.id)));
+}
+
+const RISK_SQL = (w: 'all' | 'live'): string => `SELECT id, vendor, model, type, category, os_name, os_version, os_label, os_end_of_life,
+  support_end, support_status FROM devices ${DEVICE_WHERE[w]} ORDER BY first_seen, id`;
+type RiskCells = [string, string | null, string | null, string | null, string, string | null, string | null, string | null, number | null, string | null, string | null];
+
+/**
+ * The fields risk reads of every device, in listing order: a listing whose device JSON is cached (device-lines.ts)
+ * scores these instead of reading five tables (half the columns: a third of the time of a full row at 10,000 devices).
+ */
+export function readRiskDevices(raw: Raw, includeRetired: boolean): RiskDevice[] {
+  return (prepared(raw, RISK_SQL(includeRetired ? 'all' : 'live')).raw(true).all() as RiskCells[]).map((c) => ({
+    id: c[0], vendor: c[1], model: c[2], type: c[3], category: toCategory(c[4]),
+    os: { name: c[5], version: c[6], label: c[7], endOfLife: c[8] === null ? null : c[8] !== 0 },
+    supportEnd: c[9], supportStatus: c[10],
+  }));
 }
 
 function toRow(c: DeviceCells): DeviceRow {

@@ -57,6 +57,12 @@ export interface DeviceEvidenceJsonTable {
   json: string;
 }
 
+/** A device's listing line (its JSON without `risk`) as UTF-8 bytes; no row = stale (migration 0008, sqlite/device-lines.ts). */
+export interface DeviceLinesTable {
+  device_id: string;
+  line: Buffer;
+}
+
 export type HistoryOrigin = 'inferred' | 'user' | 'import';
 
 export interface AttributeHistoryTable {
@@ -106,6 +112,7 @@ export interface InventoryDb {
   device_addresses: DeviceAddressesTable;
   device_evidence: DeviceEvidenceTable;
   device_evidence_json: DeviceEvidenceJsonTable;
+  device_lines: DeviceLinesTable;
   attribute_history: AttributeHistoryTable;
   manual_values: ManualValuesTable;
   device_protocols: DeviceProtocolsTable;

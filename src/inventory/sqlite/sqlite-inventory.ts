@@ -5,14 +5,15 @@ import { AppError, ErrorCode } from '../../util/app-error.js';
 import { DEFAULT_DB_PATH, openInventoryStore, toDbError, type OpenOptions } from '../db.js';
 import type { InventoryRepository } from '../inventory-repository.js';
 import { checkManualValue } from '../manual-fields.js';
-import type { DeviceJson, DeviceMatch, DeviceQuery, HistoryEntry, IngestBatch, IngestResult, ListOptions } from '../types.js';
+import type { DeviceJson, DeviceMatch, DeviceQuery, HistoryEntry, IngestBatch, IngestResult, ListOptions, RiskDevice } from '../types.js';
 import { applyProfiles } from './apply-profile.js';
 import type { Raw } from './batch-state.js';
 import { matchDevicesTx, rankMatches } from './find-devices.js';
 import { ingestBatch } from './ingest.js';
 import { setManualValueTx } from './manual-values.js';
-import { readDevices } from './read-devices.js';
-import { readEvidenceJson, refreshEvidenceJson } from './evidence-json.js';
+import { readDevices, readRiskDevices } from './read-devices.js';
+import { refreshEvidenceJson } from './evidence-json.js';
+import { mapForListing, readDeviceLines, refreshDeviceLines } from './device-lines.js';
 import { evidenceOf, reclassifyChunk, type Classify } from './reclassify.js';
 import { retireUnseenTx } from './retire.js';
 import type { InventoryDb } from './schema.js';
@@ -74,6 +75,8 @@ export class SqliteInventory implements InventoryRepository {
       const chunk = ids.slice(i, i + RECLASSIFY_CHUNK);
       done += await this.writeRaw((raw) => reclassifyChunk(raw, chunk, classify, atMs));
     }
+    // The end of an ingest run: the listing's cached lines are built now, so the next `devices` reads them as they are.
+    await this.readRaw((raw) => refreshDeviceLines(raw));
     return done;
   }
 
@@ -104,19 +107,21 @@ export class SqliteInventory implements InventoryRepository {
   }
 
   /**
-   * listDevices for a JSON export: evidence arrays left empty, to be written from `evidenceJson` a chunk of devices at
-   * a time (only one chunk's arrays in memory). Stale cached arrays are rebuilt first, when the file may be written.
+   * What risk reads of each device, in listing order, for a JSON export that scores them and then writes each
+   * device's cached line from `deviceLines`, a chunk at a time (only one chunk's lines in memory). Stale lines are
+   * rebuilt first, when the file may be written.
    */
-  listDevicesForExport(options: ListOptions = {}): Promise<DeviceJson[]> {
-    return this.readRaw((raw) => {
-      refreshEvidenceJson(raw);
-      return readDevices(raw, { all: true, includeRetired: options.includeRetired ?? false }, false);
+  listDevicesForExport(options: ListOptions = {}): Promise<RiskDevice[]> {
+    return this.readRaw(async (raw) => {
+      await refreshDeviceLines(raw);
+      mapForListing(raw);
+      return readRiskDevices(raw, options.includeRetired ?? false);
     });
   }
 
-  /** The evidence arrays of these devices as UTF-8 JSON text, in design.md's order (strongest first). */
-  evidenceJson(ids: readonly string[]): Promise<Map<string, Uint8Array>> {
-    return this.readRaw((raw) => readEvidenceJson(raw, ids));
+  /** The listing lines of these devices: design.md JSON without `risk`, UTF-8 (sqlite/device-lines.ts). */
+  deviceLines(ids: readonly string[]): Promise<Map<string, Buffer>> {
+    return this.readRaw((raw) => readDeviceLines(raw, ids));
   }
 
   async getDevice(id: string): Promise<DeviceJson | null> {
