@@ -8,6 +8,7 @@ import * as m0005 from './0005-sbom-vex.js';
 import * as m0006 from './0006-controls.js';
 import * as m0007 from './0007-evidence-json.js';
 import * as m0008 from './0008-device-lines.js';
+import * as m0009 from './0009-vendor-keys.js';
 
 /** Forward-only: a migration is never edited or removed once released, only followed by a new one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-controls': m0006,
   '0007-evidence-json': m0007,
   '0008-device-lines': m0008,
+  '0009-vendor-keys': m0009,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
