@@ -63,7 +63,7 @@ describe('wardwatch controls', () => {
   it.each([
     [['controls', 'add', '--device', 'dev-1', '--kind', 'wall', '--description', 'x'], /^error: unknown control kind "wall"/],
     [['controls', 'add', '--device', 'dev-1', '--description', 'x'], /^error: required option '--kind <kind>' not specified/],
-    [['controls', 'add', '--device', 'nope', '--kind', 'physical', '--description', 'x'], /^error: no device with id, MAC or IP nope/],
+    [['controls', 'add', '--device', 'nope', '--kind', 'physical', '--description', 'x'], /^error: no device with id, MAC, IP or host name nope/],
     [['controls', 'add', '--device', 'dev-1', '--vendor', 'BD', '--kind', 'physical', '--description', 'x'], /^error: give either --device or --vendor\/--model, not both/],
     [['controls', 'add', '--device', 'dev-1', '--kind', 'physical', '--description', 'x', '--expires', 'tomorrow'], /^error: expiry date "tomorrow" is not a date/],
     [['controls', 'list', '--format', 'xml'], /^error: unknown format "xml"/],

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { ControlsStore } from '../../risk/controls/controls-store.js';
 import { controlsTable, supportTable, windowsTable } from '../../risk/controls/format.js';
-import { resolveDeviceId } from '../../risk/controls/resolve-device.js';
+import { resolveDeviceId } from '../../inventory/resolve-device.js';
 import { importSupportCsv } from '../../risk/controls/support-import.js';
 import { SupportStore } from '../../risk/controls/support-store.js';
 import type { ControlTarget } from '../../risk/types.js';

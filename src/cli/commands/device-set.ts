@@ -1,8 +1,8 @@
 /** `wardwatch device set ID field=value … [--db FILE]`: a person's values, which win over inferred ones (issue 4 §4). */
-import { isIP } from 'node:net';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { checkManualValue, normalizeMac, type ManualField } from '../../inventory/manual-fields.js';
+import { checkManualValue, type ManualField } from '../../inventory/manual-fields.js';
+import { resolveDeviceId } from '../../inventory/resolve-device.js';
 import { setManualValueTx } from '../../inventory/sqlite/manual-values.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
@@ -16,19 +16,6 @@ function parseAssignments(pairs: readonly string[]): { field: ManualField; value
     const value = raw === '' ? null : raw;
     return { field: checkManualValue(pair.slice(0, at).trim(), value), value };
   });
-}
-
-/** A device id (or a merged-away one), else a MAC, else an IP the device holds now. */
-async function resolveDevice(inventory: SqliteInventory, id: string): Promise<string> {
-  const direct = await inventory.getDevice(id);
-  if (direct !== null) return direct.id;
-  const mac = normalizeMac(id);
-  const query = mac !== null ? { mac } : isIP(id) !== 0 ? { ip: id } : null;
-  const found = query === null ? [] : await inventory.findDevices(query);
-  if (found.length > 1) throw new AppError(ErrorCode.BadArgument, `${id} names ${found.length} devices; use a device id`);
-  const device = found[0];
-  if (device === undefined) throw new AppError(ErrorCode.NotFound, `no device with id, MAC or IP ${id}`);
-  return device.device.id;
 }
 
 function whoAmI(): string {
@@ -52,7 +39,7 @@ export function registerDeviceSet(program: Command): void {
       const assignments = parseAssignments(pairs);
       const inventory = await SqliteInventory.open(flags.db);
       try {
-        const deviceId = await resolveDevice(inventory, id);
+        const deviceId = await resolveDeviceId(inventory, id);
         const by = whoAmI();
         const nowMs = Date.now();
         // All values or none: one transaction.

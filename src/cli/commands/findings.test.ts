@@ -109,7 +109,7 @@ describe('bad input: one line on stderr, exit 1', () => {
     [['findings', '--kind', 'nope'], /^error: unknown kind 'nope'/],
     [['findings', '--status', 'gone'], /^error: unknown status 'gone'/],
     [['findings', '--format', 'xml'], /^error: unknown format 'xml'/],
-    [['findings', '--device', '10.1.2.3'], /^error: no device '10\.1\.2\.3'/],
+    [['findings', '--device', '10.1.2.3'], /^error: no device with id, MAC, IP or host name 10\.1\.2\.3/],
   ])('%j', async (args, re) => {
     const id = args[2] === 'ID' ? (await findings())[0]?.id ?? 'x' : args[2] ?? '';
     const r = await cli([...args.map((a, i) => (i === 2 && a === 'ID' ? id : a)), '--db', db]);

@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
 import { FINDING_KINDS, FINDING_STATUSES, type FindingJson, type FindingKind, type FindingStatus, type StatusChange } from '../../findings/types.js';
+import { resolveDeviceId } from '../../inventory/resolve-device.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
@@ -38,16 +39,6 @@ function label(d: DeviceJson | undefined, id: string): string {
   const name = d.hostnames[0] ?? d.type;
   const ip = d.ips[0] ?? d.mac ?? d.id.slice(0, 12);
   return name !== null ? `${name} (${ip})` : ip;
-}
-
-/** A device by id, IP, MAC or host name; an unknown one is bad input. */
-async function resolveDevice(inventory: SqliteInventory, text: string): Promise<string> {
-  const byId = await inventory.getDevice(text);
-  if (byId !== null) return byId.id;
-  const query = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(text) ? { mac: text.toLowerCase() } : /^[\d.]+$|:/.test(text) ? { ip: text } : { hostname: text };
-  const matches = await inventory.findDevices(query);
-  if (matches.length === 1 && matches[0] !== undefined) return matches[0].device.id;
-  throw new AppError(ErrorCode.BadArgument, matches.length === 0 ? `no device '${text}' (give an id, IP, MAC or host name from \`wardwatch devices\`)` : `'${text}' matches ${matches.length} devices; give a device id`);
 }
 
 /** Reasons printed under a row: the rest are in `--format json` (risk.reasons). */
@@ -88,7 +79,7 @@ async function listAction(flags: ListFlags): Promise<void> {
   try {
     const store = await SqliteFindings.open(flags.db);
     try {
-      const deviceId = flags.device === undefined ? undefined : await resolveDevice(inventory, flags.device);
+      const deviceId = flags.device === undefined ? undefined : await resolveDeviceId(inventory, flags.device);
       const query = { ...(deviceId !== undefined ? { deviceId } : {}), ...(kinds !== undefined ? { kinds } : {}), ...(statuses !== undefined ? { statuses } : {}) };
       const view = await riskView(inventory, store, { weightsFile: flags.weights, devices: { includeRetired: true }, findings: query });
       if (flags.format === 'json') {

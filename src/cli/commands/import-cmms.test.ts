@@ -175,7 +175,7 @@ describe('device set', () => {
     expect(err(CT_MAC, 'colour=red')).toMatch(/^error: unknown device field "colour"; allowed: location, /);
     expect(err(CT_MAC, 'location')).toBe('error: "location": expected field=value\n');
     expect(err(CT_MAC, 'location=X', 'supportEnd=soon')).toBe('error: supportEnd "soon" is not a date (YYYY-MM-DD)\n');
-    expect(err('10.99.99.99', 'location=X')).toBe('error: no device with id, MAC or IP 10.99.99.99\n');
+    expect(err('10.99.99.99', 'location=X')).toBe('error: no device with id, MAC, IP or host name 10.99.99.99 (see `wardwatch devices`)\n');
     expect(byMac(db, CT_MAC)?.location).toBeNull();
   });
 });
