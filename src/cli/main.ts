@@ -22,6 +22,9 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['sbom', async () => (await import('./commands/sbom.js')).registerSbom],
   ['vex', async () => (await import('./commands/vex.js')).registerVex],
   ['controls', async () => (await import('./commands/controls.js')).registerControls],
+  ['conduits', async () => (await import('./commands/conduits.js')).registerConduits],
+  ['policy', async () => (await import('./commands/policy.js')).registerPolicy],
+  ['blast-radius', async () => (await import('./commands/blast-radius.js')).registerBlastRadius],
 ];
 
 /** The command a run names: the first argument that is not an option (the global ones take no value). */

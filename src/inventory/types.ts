@@ -12,9 +12,49 @@ export interface DeviceSighting {
   lastSeenMs: number;
 }
 
+/**
+ * A conduit: traffic seen from a client device to a server device's port, summed over every flow of that kind. The
+ * unit of an allow-list rule. Endpoints are device ids (the inventory's); their last addresses ride along for rules.
+ */
+export interface ConduitJson {
+  clientId: string;
+  serverId: string;
+  /** The addresses the conduit was last seen between (a rule names addresses; devices move). */
+  clientIp: string | null;
+  serverIp: string | null;
+  /** 'tcp', 'udp', 'icmp', … as `wardwatch flows` names it. */
+  proto: string;
+  /** The server's port; null for protocols without ports. */
+  port: number | null;
+  /** The application the decoders recognised (`dicom`, `hl7`, `http` …), or null. */
+  app: string | null;
+  flows: number;
+  bytes: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/**
+ * Flows of one kind between two device keys, summed (mission §5: conduits). The client opened the flows; `port` is
+ * the server's (null for protocols without ports). Both keys are also in the batch's sightings.
+ */
+export interface ConduitSighting {
+  client: DeviceKey;
+  server: DeviceKey;
+  proto: string;
+  port: number | null;
+  app: string | null;
+  flows: number;
+  bytes: number;
+  firstSeenMs: number;
+  lastSeenMs: number;
+}
+
 export interface IngestBatch {
   observations: readonly Observation[];
   sightings: readonly DeviceSighting[];
+  /** Traffic between the batch's devices; written once both ends are resolved to devices. */
+  conduits?: readonly ConduitSighting[];
   /** Capture file names (or `-`), kept in ingest_runs. */
   sources?: readonly string[];
 }
@@ -71,6 +111,17 @@ export interface DeviceJson {
   retiredAt: string | null;
   evidence: EvidenceJson[];
   risk: RiskJson | null;
+}
+
+/** A live device in brief, for views over many devices that need no evidence (segmentation). */
+export interface DeviceBrief {
+  id: string;
+  category: DeviceCategory;
+  vendor: string | null;
+  model: string | null;
+  /** Current addresses, most recently seen first. */
+  ips: string[];
+  hostnames: string[];
 }
 
 /**

@@ -10,7 +10,7 @@ import { observationsFromAddress, observationsFromFlow, observationsFromRecord }
 import type { KnowledgeBase } from '../identify/knowledge/kb-types.js';
 import type { DeviceKey, DeviceProfile, Evidence, Observation } from '../identify/types.js';
 import type { InventoryRepository } from '../inventory/inventory-repository.js';
-import { deviceKeyString, type DeviceSighting } from '../inventory/types.js';
+import { deviceKeyString, type ConduitSighting, type DeviceSighting } from '../inventory/types.js';
 
 /**
  * Distinct observations, or distinct device keys sighted, held before a batch is written: bounds memory on long
@@ -21,6 +21,10 @@ import { deviceKeyString, type DeviceSighting } from '../inventory/types.js';
  */
 const BATCH_OBSERVATIONS = 50_000;
 const BATCH_SIGHTINGS = 50_000;
+/** Distinct conduits (client, server, protocol, port) held before a batch is written. */
+const BATCH_CONDUITS = 50_000;
+/** Ports below this are services; a flow seen only mid-stream from such a port was opened by its other end. */
+const WELL_KNOWN_PORTS = 1024;
 /** Router MACs remembered across batches (a site has few routers; the cap only guards against a pathological capture). */
 const MAX_ROUTER_MACS = 4096;
 /**
@@ -49,6 +53,7 @@ interface SightingAcc {
 export class InventoryCollector {
   private observations = new Map<string, Observation>();
   private sightings = new Map<string, SightingAcc>();
+  private conduits = new Map<string, ConduitSighting>();
   private readonly touched = new Set<string>();
   /** MACs found to be routers in any batch so far: a later batch with few of their IPs must not bind those IPs. */
   private readonly routers = new Set<string>();
@@ -83,11 +88,12 @@ export class InventoryCollector {
       if (acc !== null && last > acc.lastSeenMs) acc.lastSeenMs = last;
     }
     for (const o of observationsFromFlow(f, this.kb)) this.observe(o);
+    this.conduit(f, first, last);
   }
 
   /** A promise to await when a batch is being written (the reader waits instead of memory growing). */
   backpressure(): Promise<void> | null {
-    const full = this.observations.size >= BATCH_OBSERVATIONS || this.sightings.size >= BATCH_SIGHTINGS;
+    const full = this.observations.size >= BATCH_OBSERVATIONS || this.sightings.size >= BATCH_SIGHTINGS || this.conduits.size >= BATCH_CONDUITS;
     if (this.writing === null && full) this.writing = this.write().finally(() => (this.writing = null));
     return this.writing;
   }
@@ -126,6 +132,30 @@ export class InventoryCollector {
     return acc;
   }
 
+  /**
+   * The flow summed into its conduit: who opened it to which service. The flow's source opened it (the flow table
+   * orients a flow by its SYN); a flow caught mid-stream from a well-known port to a high one is the other way round.
+   */
+  private conduit(f: FlowJson, firstMs: number, lastMs: number): void {
+    const client = usableKey({ mac: f.srcMac, ip: f.src });
+    const server = usableKey({ mac: f.dstMac, ip: f.dst });
+    if (client === null || server === null || client.ip === null || server.ip === null) return;
+    const reversed = f.syn === undefined && f.sport !== null && f.dport !== null && f.sport < WELL_KNOWN_PORTS && f.dport >= WELL_KNOWN_PORTS;
+    const [from, to, port] = reversed ? [server, client, f.sport] : [client, server, f.dport];
+    const k = `${deviceKeyString(from)}>${deviceKeyString(to)}|${f.proto}|${String(port)}`;
+    const bytes = f.bytesOut + f.bytesIn;
+    const had = this.conduits.get(k);
+    if (had === undefined) {
+      this.conduits.set(k, { client: from, server: to, proto: f.proto, port, app: f.app, flows: 1, bytes, firstSeenMs: firstMs, lastSeenMs: lastMs });
+      return;
+    }
+    had.flows++;
+    had.bytes += bytes;
+    had.app ??= f.app;
+    if (firstMs < had.firstSeenMs) had.firstSeenMs = firstMs;
+    if (lastMs > had.lastSeenMs) had.lastSeenMs = lastMs;
+  }
+
   /** MACs bound to many IPs in this batch are routers; the ones found in earlier batches still are. */
   private routerMacs(): Set<string> {
     const ips = new Map<string, Set<string>>();
@@ -156,7 +186,7 @@ export class InventoryCollector {
   }
 
   private async write(): Promise<void> {
-    if (this.observations.size === 0 && this.sightings.size === 0) return;
+    if (this.observations.size === 0 && this.sightings.size === 0 && this.conduits.size === 0) return;
     const routers = this.routerMacs();
     const rekey = (key: DeviceKey): DeviceKey => (key.mac !== null && key.ip !== null && routers.has(key.mac) ? { mac: null, ip: key.ip } : key);
     const observations = [...this.observations.values()].map((o) => ({ key: rekey(o.key), evidence: o.evidence }));
@@ -167,9 +197,11 @@ export class InventoryCollector {
       firstSeenMs: s.firstSeenMs,
       lastSeenMs: s.lastSeenMs,
     }));
+    const conduits = [...this.conduits.values()].map((c) => ({ ...c, client: rekey(c.client), server: rekey(c.server) }));
     this.observations = new Map();
     this.sightings = new Map();
-    const result = await this.inventory.ingest({ observations, sightings, sources: this.sources });
+    this.conduits = new Map();
+    const result = await this.inventory.ingest({ observations, sightings, conduits, sources: this.sources });
     for (const id of result.deviceIds.values()) this.touched.add(id);
   }
 }

@@ -5,7 +5,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vendorKey } from '../../advisories/sbom/vendor-key.js';
+import { Kysely, SqliteDialect } from 'kysely';
 import { openInventoryDb } from '../db.js';
+import { up } from './0009-vendor-keys.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-mig9-'));
 afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
@@ -14,7 +16,7 @@ describe('migration 0009 (vendor keys)', () => {
   it('rekeys SBOMs and VEX statements; of two SBOMs now of one model the newer stays', async () => {
     const file = path.join(dir, 'old.db');
     await (await openInventoryDb(file)).destroy();
-    // Rows as the older normaliser keyed them (no accent folding, no advisory-only aliases), then 0009 undone.
+    // Rows as the older normaliser keyed them (no accent folding, no advisory-only aliases).
     const raw = new Database(file);
     const sbom = raw.prepare(`INSERT INTO sboms (vendor, model, vendor_key, model_key, format, component_count, vulnerability_count, attached_at, origin, sha256)
       VALUES (?, ?, ?, ?, 'cyclonedx', 0, 0, '2026-01-01T00:00:00Z', 'test', 'x')`);
@@ -23,10 +25,12 @@ describe('migration 0009 (vendor keys)', () => {
     const drager = Number(sbom.run('Dräger', 'Infinity', 'dr ger', 'infinity').lastInsertRowid);
     const doc = Number(raw.prepare(`INSERT INTO vex_documents (format, document_key, origin, imported_at, statement_count) VALUES ('openvex', 'k', 'test', 'x', 1)`).run().lastInsertRowid);
     raw.prepare(`INSERT INTO vex_statements (document_id, vulnerability, vendor, vendor_key, status, issued_at, source) VALUES (?, 'CVE-1', 'Draeger', 'draeger', 'not_affected', 'x', 'test')`).run(doc);
-    raw.prepare(`DELETE FROM schema_migrations WHERE name = '0009-vendor-keys'`).run();
     raw.close();
 
-    await (await openInventoryDb(file)).destroy();
+    // The migration as the migrator runs it on an upgrade, on rows keyed the old way.
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+    await up(db);
+    await db.destroy();
     const after = new Database(file, { readonly: true });
     const rows = after.prepare('SELECT id, vendor_key FROM sboms ORDER BY id').all() as { id: number; vendor_key: string }[];
     const statement = after.prepare('SELECT vendor_key FROM vex_statements').get() as { vendor_key: string };

@@ -58,6 +58,8 @@ export class BatchState {
   readonly activeIp = new Map<string, AddressState>();
   /** Device and alias ids already in use among those the batch could derive for new devices. */
   readonly takenIds = new Set<string>();
+  /** Merged-away id -> the device it went into, for rows written after the merge (conduits). */
+  private readonly survivors = new Map<string, string>();
   /** Called before a merge rewrites rows by SQL (the ingest flushes what it holds back). */
   beforeMerge: () => void = () => undefined;
 
@@ -96,7 +98,15 @@ export class BatchState {
       this.devices.delete(id);
     }
     this.takenIds.add(fromId);
+    this.survivors.set(fromId, intoId);
     this.load([intoId]);
+  }
+
+  /** The id a device has now: itself, or the device it was merged into during this batch (merges chain). */
+  survivorOf(id: string): string {
+    let current = id;
+    for (let next = this.survivors.get(current); next !== undefined; next = this.survivors.get(current)) current = next;
+    return current;
   }
 
   device(id: string): DeviceState {

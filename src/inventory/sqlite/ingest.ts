@@ -3,7 +3,7 @@
  * queries, resolve identity in memory, write with prepared statements. The caller runs it inside one transaction.
  */
 import { prepared } from '../statement-cache.js';
-import type { IngestBatch, IngestResult } from '../types.js';
+import { deviceKeyString, type ConduitSighting, type IngestBatch, type IngestResult } from '../types.js';
 import { BatchState, type Raw } from './batch-state.js';
 import { groupBatch, type EvidenceAgg, type KeyGroup } from './group-batch.js';
 import { resolveDevice, seedId, touchAddress, touchDevice, type IdentityStats } from './identity.js';
@@ -22,6 +22,14 @@ const SQL = {
   finishRun: 'UPDATE ingest_runs SET finished = ?, stats = ? WHERE id = ?',
   protocol: `INSERT INTO device_protocols (device_id, protocol, version, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (device_id, protocol, version) DO UPDATE SET
+      first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
+  // The latest addresses win: a rule names where the conduit runs now.
+  conduit: `INSERT INTO conduits (client_id, server_id, proto, port, app, client_ip, server_ip, flows, bytes, first_seen, last_seen)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (client_id, server_id, proto, port) DO UPDATE SET
+      flows = flows + excluded.flows, bytes = bytes + excluded.bytes, app = coalesce(excluded.app, app),
+      client_ip = CASE WHEN excluded.last_seen >= last_seen THEN coalesce(excluded.client_ip, client_ip) ELSE client_ip END,
+      server_ip = CASE WHEN excluded.last_seen >= last_seen THEN coalesce(excluded.server_ip, server_ip) ELSE server_ip END,
       first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
   evidence: `INSERT INTO device_evidence (device_id, attribute, value, source, detail, confidence, first_seen, last_seen, count)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -62,10 +70,23 @@ export function ingestBatch(raw: Raw, batch: IngestBatch, nowMs: number): Ingest
     evidenceRows += group.evidence.size;
   }
   pending.flush();
+  writeConduits(raw, state, batch.conduits ?? [], deviceIds);
   const result = { runId, devicesCreated: stats.created, devicesMerged: stats.merged, ipMoves: stats.ipMoves, evidenceRows };
   const runStats = { ...result, observations: batch.observations.length, sightings: batch.sightings.length };
   prepared(raw, SQL.finishRun).run(iso(Date.now()), JSON.stringify(runStats), runId);
   return { ...result, deviceIds };
+}
+
+/** Conduits whose both ends resolved to devices (a multicast or broadcast end names none: not a conduit). */
+function writeConduits(raw: Raw, state: BatchState, conduits: readonly ConduitSighting[], deviceIds: ReadonlyMap<string, string>): void {
+  if (conduits.length === 0) return;
+  const upsert = prepared(raw, SQL.conduit);
+  for (const c of conduits) {
+    const client = deviceIds.get(deviceKeyString(c.client));
+    const server = deviceIds.get(deviceKeyString(c.server));
+    if (client === undefined || server === undefined) continue;
+    upsert.run(state.survivorOf(client), state.survivorOf(server), c.proto, c.port ?? -1, c.app, c.client.ip, c.server.ip, c.flows, c.bytes, iso(c.firstSeenMs), iso(c.lastSeenMs));
+  }
 }
 
 type Seen = { firstMs: number; lastMs: number };

@@ -38,6 +38,14 @@ const SQL = {
     ON CONFLICT (device_id, protocol, version) DO UPDATE SET
       first_seen = min(device_protocols.first_seen, excluded.first_seen),
       last_seen = max(device_protocols.last_seen, excluded.last_seen)`,
+  // The merged device's conduits, either end, re-pointed at the survivor and summed into what it already had.
+  conduits: `INSERT INTO conduits (client_id, server_id, proto, port, app, client_ip, server_ip, flows, bytes, first_seen, last_seen)
+    SELECT CASE WHEN client_id = @from THEN @into ELSE client_id END, CASE WHEN server_id = @from THEN @into ELSE server_id END,
+      proto, port, app, client_ip, server_ip, flows, bytes, first_seen, last_seen
+    FROM conduits WHERE (client_id = @from OR server_id = @from) AND true
+    ON CONFLICT (client_id, server_id, proto, port) DO UPDATE SET
+      flows = conduits.flows + excluded.flows, bytes = conduits.bytes + excluded.bytes, app = coalesce(conduits.app, excluded.app),
+      first_seen = min(conduits.first_seen, excluded.first_seen), last_seen = max(conduits.last_seen, excluded.last_seen)`,
 } as const;
 
 interface AddressRow {
@@ -54,6 +62,7 @@ export function mergeDevices(raw: Raw, fromId: string, intoId: string, at: strin
   mergeAddresses(raw, fromId, intoId);
   prepared(raw, SQL.evidence).run(intoId, fromId);
   prepared(raw, SQL.protocols).run(intoId, fromId);
+  prepared(raw, SQL.conduits).run({ from: fromId, into: intoId });
   for (const sql of [SQL.manual, SQL.history, SQL.aliases]) prepared(raw, sql).run(intoId, fromId);
   prepared(raw, SQL.columns).run(intoId, fromId);
   prepared(raw, SQL.deleteDevice).run(fromId);

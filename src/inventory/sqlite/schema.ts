@@ -63,6 +63,22 @@ export interface DeviceLinesTable {
   line: Buffer;
 }
 
+/** Traffic seen from a client device to a server device's port (migration 0010); port -1 = none. */
+export interface ConduitsTable {
+  id: Generated<number>;
+  client_id: string;
+  server_id: string;
+  proto: string;
+  port: number;
+  app: string | null;
+  client_ip: string | null;
+  server_ip: string | null;
+  flows: number;
+  bytes: number;
+  first_seen: string;
+  last_seen: string;
+}
+
 export type HistoryOrigin = 'inferred' | 'user' | 'import';
 
 export interface AttributeHistoryTable {
@@ -113,6 +129,7 @@ export interface InventoryDb {
   device_evidence: DeviceEvidenceTable;
   device_evidence_json: DeviceEvidenceJsonTable;
   device_lines: DeviceLinesTable;
+  conduits: ConduitsTable;
   attribute_history: AttributeHistoryTable;
   manual_values: ManualValuesTable;
   device_protocols: DeviceProtocolsTable;

@@ -5,12 +5,14 @@ import { AppError, ErrorCode } from '../../util/app-error.js';
 import { DEFAULT_DB_PATH, openInventoryStore, toDbError, type OpenOptions } from '../db.js';
 import type { InventoryRepository } from '../inventory-repository.js';
 import { checkManualValue } from '../manual-fields.js';
-import type { DeviceJson, DeviceMatch, DeviceQuery, HistoryEntry, IngestBatch, IngestResult, ListOptions, RiskDevice } from '../types.js';
+import type { ConduitJson, DeviceBrief, DeviceJson, DeviceMatch, DeviceQuery, HistoryEntry, IngestBatch, IngestResult, ListOptions, RiskDevice } from '../types.js';
 import { applyProfiles } from './apply-profile.js';
 import type { Raw } from './batch-state.js';
 import { matchDevicesTx, rankMatches } from './find-devices.js';
 import { ingestBatch } from './ingest.js';
 import { setManualValueTx } from './manual-values.js';
+import { readDeviceBriefs } from './read-brief.js';
+import { readConduits } from './read-conduits.js';
 import { readDevices, readRiskDevices } from './read-devices.js';
 import { refreshEvidenceJson } from './evidence-json.js';
 import { mapForListing, readDeviceLines, refreshDeviceLines } from './device-lines.js';
@@ -122,6 +124,17 @@ export class SqliteInventory implements InventoryRepository {
   /** The listing lines of these devices: design.md JSON without `risk`, UTF-8 (sqlite/device-lines.ts). */
   deviceLines(ids: readonly string[]): Promise<Map<string, Buffer>> {
     return this.readRaw((raw) => readDeviceLines(raw, ids));
+  }
+
+  /** Every live device in brief (id, category, vendor, model, addresses): no evidence, two queries. */
+  listDeviceBriefs(): Promise<DeviceBrief[]> {
+    return this.readRaw((raw) => readDeviceBriefs(raw));
+  }
+
+  /** Conduits (traffic between devices, mission §5), busiest first; with `deviceId` (or a merged-away id), its own. */
+  async conduits(deviceId?: string): Promise<ConduitJson[]> {
+    const id = deviceId === undefined ? undefined : await mustResolve(this.db, deviceId);
+    return this.readRaw((raw) => readConduits(raw, id));
   }
 
   async getDevice(id: string): Promise<DeviceJson | null> {
