@@ -16,6 +16,7 @@ import { reassessDatabase } from '../../advisories/reassess.js';
 import { loadRiskWeights } from '../../risk/weights.js';
 import { riskView } from '../risk-view.js';
 import { FindingsCollector } from '../../pipeline/findings-collector.js';
+import { checkSegmentation } from '../../pipeline/segmentation-check.js';
 import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
 import { loadSite } from '../../findings/site.js';
 import type { FindingJson } from '../../findings/types.js';
@@ -143,6 +144,8 @@ async function analyzeInto(
   const retired = retireDays === null ? 0 : await inventory.retireUnseen(retireDays, collector.latestCaptureMs || Date.now());
   // Findings need the devices written and classified (ids, categories, OS end of life): they come last.
   await findingsCollector.finish();
+  // Conduits the approved segmentation policy does not allow (none approved: nothing to check).
+  await checkSegmentation(inventory, findings);
   // Devices may now match advisories imported earlier (a model or firmware first seen in this capture).
   await reassessDatabase(flags.db, inventory);
   const view = await riskView(inventory, findings, { weightsFile: flags.weights, findings: { statuses: ['open', 'acknowledged', 'risk-accepted'] } });

@@ -7,7 +7,8 @@ import { resolveDeviceId } from '../../inventory/resolve-device.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { blastRadius, DEFAULT_MAX_HOPS } from '../../segmentation/blast-radius.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { readSegmentView, serviceText, textTable } from '../segment-view.js';
+import { readSegmentView } from '../../segmentation/read-view.js';
+import { serviceText, textTable } from '../segment-view.js';
 
 const FORMATS = ['table', 'json'] as const;
 /** Beyond this the answer is "most of the network": the bound keeps the command's cost and output sane. */

@@ -8,7 +8,8 @@ import { resolveDeviceId } from '../../inventory/resolve-device.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { zoneConduits, zoneOf } from '../../segmentation/zone-conduits.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { readSegmentView, serviceText, textTable } from '../segment-view.js';
+import { readSegmentView } from '../../segmentation/read-view.js';
+import { serviceText, textTable } from '../segment-view.js';
 
 const FORMATS = ['table', 'json'] as const;
 

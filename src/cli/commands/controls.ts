@@ -4,8 +4,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { whoAmI } from '../who-am-i.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { ControlsStore } from '../../risk/controls/controls-store.js';
 import { controlsTable, supportTable, windowsTable } from '../../risk/controls/format.js';
@@ -21,14 +21,6 @@ const DB_DEFAULT = './wardwatch.db';
 interface TargetFlags { device?: string; vendor?: string; model?: string }
 interface DbFlags { db: string }
 interface FormatFlags extends DbFlags { format: string }
-
-function whoAmI(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'user';
-  }
-}
 
 function format(flags: FormatFlags): 'table' | 'json' {
   if (flags.format !== 'table' && flags.format !== 'json') throw new AppError(ErrorCode.BadArgument, `unknown format "${flags.format.slice(0, 20)}" (table or json)`);

@@ -1,6 +1,6 @@
 /** `wardwatch device set ID field=value … [--db FILE]`: a person's values, which win over inferred ones (issue 4 §4). */
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { whoAmI } from '../who-am-i.js';
 import { checkManualValue, type ManualField } from '../../inventory/manual-fields.js';
 import { resolveDeviceId } from '../../inventory/resolve-device.js';
 import { setManualValueTx } from '../../inventory/sqlite/manual-values.js';
@@ -16,14 +16,6 @@ function parseAssignments(pairs: readonly string[]): { field: ManualField; value
     const value = raw === '' ? null : raw;
     return { field: checkManualValue(pair.slice(0, at).trim(), value), value };
   });
-}
-
-function whoAmI(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'user';
-  }
 }
 
 export function registerDeviceSet(program: Command): void {

@@ -3,8 +3,8 @@
  * `wardwatch findings set ID status=S [reason=…] [owner=…] [expires=YYYY-MM-DD]` (issue 5 §1, design.md CLI).
  * Lists open and acknowledged findings by default, highest risk first, each score with its reasons (src/risk).
  */
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { whoAmI } from '../who-am-i.js';
 import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
 import { FINDING_KINDS, FINDING_STATUSES, type FindingJson, type FindingKind, type FindingStatus, type StatusChange } from '../../findings/types.js';
 import { resolveDeviceId } from '../../inventory/resolve-device.js';
@@ -115,14 +115,6 @@ export function parseSetArgs(pairs: readonly string[], flags: Partial<Record<(ty
     ...(fields.owner !== undefined ? { owner: fields.owner } : {}),
     ...(fields.expires !== undefined ? { expires: fields.expires } : {}),
   };
-}
-
-function whoAmI(): string {
-  try {
-    return userInfo().username || 'cli';
-  } catch {
-    return 'cli';
-  }
 }
 
 export function registerFindings(program: Command): void {

@@ -5,12 +5,14 @@
  * network: run it a while, read the log, then enforce. Nothing is loaded anywhere: review the output, then apply it.
  */
 import type { Command } from 'commander';
+import { whoAmI } from '../who-am-i.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { renderIptables } from '../../segmentation/policy/iptables.js';
 import { renderNftables } from '../../segmentation/policy/nftables.js';
+import { approveBaseline } from '../../segmentation/baseline.js';
 import { buildPolicy } from '../../segmentation/policy/policy-model.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { readSegmentView } from '../segment-view.js';
+import { readSegmentView } from '../../segmentation/read-view.js';
 
 const FORMATS = ['nftables', 'iptables', 'ip6tables', 'json'] as const;
 
@@ -21,12 +23,19 @@ export function registerPolicy(program: Command): void {
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'nftables')
     .option('--observe', 'log traffic outside the list instead of dropping it')
-    .action(async (flags: { db: string; format: string; observe?: boolean }) => {
+    .option('--approve', 'record the zone-to-zone services seen as the approved policy: traffic outside it becomes segmentation-violation findings')
+    .action(async (flags: { db: string; format: string; observe?: boolean; approve?: boolean }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
       const inventory = await SqliteInventory.open(flags.db);
       try {
         const view = await readSegmentView(inventory);
         const policy = buildPolicy(view.conduits, view.devices);
+        if (flags.approve === true) {
+          const services = policy.rules.map((r) => ({ fromZone: r.fromZone, toZone: r.toZone, proto: r.proto, port: r.port }));
+          await approveBaseline(inventory.db, services, whoAmI(), Date.now());
+          process.stdout.write(`approved ${String(services.length)} zone-to-zone service(s) from ${String(view.conduits.length)} conduit(s); later traffic outside them is reported as segmentation-violation\n`);
+          return;
+        }
         const defaultVerdict = flags.observe === true ? 'log' : 'drop';
         if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ policy }, null, 2)}\n`);
         else if (flags.format === 'nftables') process.stdout.write(renderNftables(policy, { defaultVerdict }));

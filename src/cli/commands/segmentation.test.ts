@@ -110,4 +110,15 @@ describe('policy', () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { policy: { rules: unknown[] } }).policy.rules).toEqual([]);
   });
+
+  it('--approve records the zone services seen; the same traffic again breaks nothing', async () => {
+    const approvedDb = path.join(dir, 'approved.db');
+    expect((await runMain(['analyze', sample, '--db', approvedDb])).code).toBe(0);
+    const r = await runMain(['policy', '--db', approvedDb, '--approve']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^approved 14 zone-to-zone service\(s\) from 14 conduit\(s\)/);
+    expect((await runMain(['analyze', sample, '--db', approvedDb])).code).toBe(0);
+    const f = await runMain(['findings', '--db', approvedDb, '--format', 'json', '--kind', 'segmentation-violation', '--all']);
+    expect((JSON.parse(f.stdout) as { findings: unknown[] }).findings).toEqual([]);
+  }, 60_000);
 });

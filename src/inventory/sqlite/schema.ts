@@ -79,6 +79,16 @@ export interface ConduitsTable {
   last_seen: string;
 }
 
+/** An approved zone-to-zone service (migration 0011); port -1 = none. */
+export interface PolicyBaselineTable {
+  from_zone: string;
+  to_zone: string;
+  proto: string;
+  port: number;
+  approved_at: string;
+  approved_by: string;
+}
+
 export type HistoryOrigin = 'inferred' | 'user' | 'import';
 
 export interface AttributeHistoryTable {
@@ -130,6 +140,7 @@ export interface InventoryDb {
   device_evidence_json: DeviceEvidenceJsonTable;
   device_lines: DeviceLinesTable;
   conduits: ConduitsTable;
+  policy_baseline: PolicyBaselineTable;
   attribute_history: AttributeHistoryTable;
   manual_values: ManualValuesTable;
   device_protocols: DeviceProtocolsTable;
