@@ -24,6 +24,11 @@ const STALE = 'FROM devices AS d WHERE NOT EXISTS (SELECT 1 FROM device_evidence
 const REFRESH = `INSERT INTO device_evidence_json (device_id, json)
   SELECT d.id, coalesce((SELECT ${ARRAY} FROM device_evidence WHERE device_id = d.id), '[]') ${STALE}`;
 
+/** Build every stale array now; the caller holds the write lock (a transaction of its own). */
+export function fillEvidenceJson(raw: Raw): void {
+  prepared(raw, REFRESH).run();
+}
+
 /**
  * Rebuild the stale arrays, if this connection may write now. It never waits: with the write lock held elsewhere (a
  * live capture) or a read-only file, the listing builds the stale arrays itself for this run. Returns whether the
