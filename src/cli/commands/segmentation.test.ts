@@ -54,11 +54,14 @@ describe('blast-radius', () => {
   it('follows connections the way they were opened, nearest first, with reasons', async () => {
     const r = await runMain(['blast-radius', 'RAD-WS-07', '--db', db, '--format', 'json']);
     expect(r.code).toBe(0);
-    const { blastRadius } = JSON.parse(r.stdout) as { blastRadius: { reached: { label: string; hops: number; zone: string }[]; reasons: string[] } };
+    const { blastRadius } = JSON.parse(r.stdout) as { blastRadius: { reached: { label: string; hops: number; zone: string; risk: { score: number; level: string } | null }[]; reasons: string[] } };
     expect(blastRadius.reached).toContainEqual(expect.objectContaining({ label: 'pmgw01', hops: 1, zone: 'patient-monitoring' }));
     // Two hops: the workstation reaches the monitor gateway's web console, which sends HL7 to the engine.
     expect(blastRadius.reached).toContainEqual(expect.objectContaining({ hops: 2, zone: 'clinical-system' }));
     expect(blastRadius.reasons.join(' ')).toMatch(/RAD-WS-07 \(it\) opened tcp\/23 \(telnet\)/);
+    // Reachable and weak first: the core switch with its default Telnet login leads the riskiest devices in reach.
+    expect(blastRadius.reasons.at(-1)).toMatch(/^Highest risk within reach: SW-CORE-01 \(\d+ (high|critical)\)/);
+    expect(blastRadius.reached.find((r) => r.label === 'SW-CORE-01')?.risk?.level).toMatch(/^(high|critical)$/);
     const oneHop = await runMain(['blast-radius', '10.20.40.57', '--db', db, '--max-hops', '1']);
     expect(oneHop.stdout).not.toMatch(/clinical-system/);
   });
