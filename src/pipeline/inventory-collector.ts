@@ -44,6 +44,8 @@ function canReclassify(inventory: InventoryRepository): inventory is InventoryRe
 
 interface SightingAcc {
   key: DeviceKey;
+  /** deviceKeyString(key), kept: conduits name both ends by it. */
+  keyText: string;
   protocols: Set<string>;
   versions: Map<string, { protocol: string; version: string }>;
   firstSeenMs: number;
@@ -83,12 +85,11 @@ export class InventoryCollector {
   flow(f: FlowJson): void {
     const first = Date.parse(f.first);
     const last = Date.parse(f.last);
-    for (const [mac, ip] of [[f.srcMac, f.src], [f.dstMac, f.dst]] as const) {
-      const acc = this.sighting({ mac, ip }, f.app, first, null);
-      if (acc !== null && last > acc.lastSeenMs) acc.lastSeenMs = last;
-    }
+    const src = this.sighting({ mac: f.srcMac, ip: f.src }, f.app, first, null);
+    const dst = this.sighting({ mac: f.dstMac, ip: f.dst }, f.app, first, null);
+    for (const acc of [src, dst]) if (acc !== null && last > acc.lastSeenMs) acc.lastSeenMs = last;
     for (const o of observationsFromFlow(f, this.kb)) this.observe(o);
-    this.conduit(f, first, last);
+    if (src !== null && dst !== null) this.conduit(f, src, dst, first, last);
   }
 
   /** A promise to await when a batch is being written (the reader waits instead of memory growing). */
@@ -122,7 +123,7 @@ export class InventoryCollector {
     const k = deviceKeyString(key);
     let acc = this.sightings.get(k);
     if (acc === undefined) {
-      acc = { key, protocols: new Set(), versions: new Map(), firstSeenMs: tsMs, lastSeenMs: tsMs };
+      acc = { key, keyText: k, protocols: new Set(), versions: new Map(), firstSeenMs: tsMs, lastSeenMs: tsMs };
       this.sightings.set(k, acc);
     }
     if (protocol !== null) acc.protocols.add(protocol);
@@ -136,13 +137,13 @@ export class InventoryCollector {
    * The flow summed into its conduit: who opened it to which service. The flow's source opened it (the flow table
    * orients a flow by its SYN); a flow caught mid-stream from a well-known port to a high one is the other way round.
    */
-  private conduit(f: FlowJson, firstMs: number, lastMs: number): void {
-    const client = usableKey({ mac: f.srcMac, ip: f.src });
-    const server = usableKey({ mac: f.dstMac, ip: f.dst });
-    if (client === null || server === null || client.ip === null || server.ip === null) return;
+  private conduit(f: FlowJson, src: SightingAcc, dst: SightingAcc, firstMs: number, lastMs: number): void {
+    if (src.key.ip === null || dst.key.ip === null) return;
     const reversed = f.syn === undefined && f.sport !== null && f.dport !== null && f.sport < WELL_KNOWN_PORTS && f.dport >= WELL_KNOWN_PORTS;
-    const [from, to, port] = reversed ? [server, client, f.sport] : [client, server, f.dport];
-    const k = `${deviceKeyString(from)}>${deviceKeyString(to)}|${f.proto}|${String(port)}`;
+    const [client, server, port] = reversed ? [dst, src, f.sport] : [src, dst, f.dport];
+    const from = client.key;
+    const to = server.key;
+    const k = `${client.keyText}>${server.keyText}|${f.proto}|${String(port)}`;
     const bytes = f.bytesOut + f.bytesIn;
     const had = this.conduits.get(k);
     if (had === undefined) {
