@@ -1,5 +1,5 @@
 /** The in-memory index the matcher reads: stored advisory products with their name variants, specs and statuses. */
-import type { AdvisorySource, ProductStatus } from '../model.js';
+import type { AdvisoryProduct, AdvisorySource, ProductStatus } from '../model.js';
 import type { AliasTables } from '../normalise/aliases.js';
 import { parseVersionSpec, type VersionSpec } from '../normalise/version-range.js';
 import { productVariants, vendorCandidates, words, type NameVariant } from './name-match.js';
@@ -14,16 +14,9 @@ export interface IndexedVuln {
   cvssVector: string | null;
 }
 
-export interface IndexedProduct {
-  advisoryId: string;
-  productId: string;
-  vendor: string;
-  product: string;
-  fullName: string;
-  versionText: string | null;
+/** A stored product as the matcher reads it: its version spec parsed, its names and vendor keys worked out once. */
+export interface IndexedProduct extends Omit<ProductRow, 'versionSpec'> {
   spec: VersionSpec | null;
-  cpe: string | null;
-  purl: string | null;
   /** Canonical vendor keys this product's vendor string names. */
   vendorKeys: ReadonlySet<string>;
   variants: NameVariant[];
@@ -42,16 +35,9 @@ export interface ProductIndex {
   kev: ReadonlySet<string>;
 }
 
-export interface ProductRow {
+/** An advisory's product as stored: the model's product and the advisory it belongs to. */
+export interface ProductRow extends AdvisoryProduct {
   advisoryId: string;
-  productId: string;
-  vendor: string;
-  product: string;
-  fullName: string;
-  versionText: string | null;
-  versionSpec: string | null;
-  cpe: string | null;
-  purl: string | null;
 }
 
 export interface StatusRow { advisoryId: string; vulnId: string; productId: string; status: ProductStatus; remediation: string | null }

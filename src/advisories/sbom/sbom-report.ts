@@ -8,7 +8,7 @@ import { decisionForMatch } from '../vex/decision-for-match.js';
 import { SqliteVexStore } from '../vex/vex-store.js';
 import { describeComponent, sbomMatches } from './sbom-matches.js';
 import { findSbom, sbomComponents } from './sbom-store.js';
-import { textTable } from './text-table.js';
+import { textTable } from '../../util/text-table.js';
 
 export interface ReportMatch {
   vulnerability: string;
@@ -107,5 +107,5 @@ export function sbomReportTable(r: SbomReportJson): string {
   const found = r.components.reduce((n, c) => n + c.vulnerabilities.length, r.model.length);
   const suppressed = r.components.reduce((n, c) => n + c.vulnerabilities.filter((m) => m.suppressed).length, r.model.filter((m) => m.suppressed).length);
   const head = `SBOM of ${s.vendor} ${s.model}: ${s.format} ${s.specVersion ?? ''} from ${s.origin}, ${s.components} components, ${found} vulnerability matches (${suppressed} not affected per VEX)\n\n`;
-  return head + textTable(['COMPONENT', 'SUPPLIER', 'VULNERABILITY', 'CVSS', 'VEX'], rows, 64);
+  return head + textTable(['COMPONENT', 'SUPPLIER', 'VULNERABILITY', 'CVSS', 'VEX'], rows, { maxWidth: 64 });
 }

@@ -14,6 +14,7 @@ import { advisoryReasons, deviceName, deviceReasons, type UnmatchedReport } from
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
+import { textTable } from '../../util/text-table.js';
 
 const FORMATS = ['table', 'json'] as const;
 const MAX_WARNINGS_SHOWN = 5;
@@ -53,10 +54,7 @@ async function devicesByAdvisory(store: SqliteAdvisoryStore, devices: readonly D
 
 function table(rows: readonly (AdvisorySummary & { devices: string[] })[]): string {
   const body = rows.map((a) => [a.id, a.source, a.vendor ?? '', String(a.cves.length), String(a.devices.length), a.title]);
-  const head = ['ID', 'SOURCE', 'VENDOR', 'CVES', 'DEVICES', 'TITLE'];
-  const widths = head.map((h, i) => Math.min(i === 5 ? 70 : 32, Math.max(h.length, ...body.map((r) => (r[i] ?? '').length))));
-  const line = (r: readonly string[]): string => r.map((c, i) => c.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return `${[line(head), ...body.map(line)].join('\n')}\n`;
+  return textTable(['ID', 'SOURCE', 'VENDOR', 'CVES', 'DEVICES', 'TITLE'], body, { maxWidth: 32, lastMaxWidth: 70 });
 }
 
 async function withStores<T>(db: string, work: (inventory: SqliteInventory, store: SqliteAdvisoryStore) => Promise<T>): Promise<T> {

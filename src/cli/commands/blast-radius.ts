@@ -12,7 +12,8 @@ import { blastRadius, DEFAULT_MAX_HOPS } from '../../segmentation/blast-radius.j
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { readSegmentView } from '../../segmentation/read-view.js';
 import { scoreDevices } from '../risk-view.js';
-import { serviceText, textTable } from '../segment-view.js';
+import { textTable } from '../../util/text-table.js';
+import { SEGMENT_TABLE, serviceText } from '../segment-view.js';
 
 const FORMATS = ['table', 'json'] as const;
 /** Devices named in the "highest risk within reach" sentence. */
@@ -57,7 +58,7 @@ export function registerBlastRadius(program: Command): void {
         const name = (id: string): string => view.byId.get(id)?.label ?? id;
         const rows = reached.map((r) => [String(r.hops), r.label, r.zone, r.risk === null ? '' : `${String(r.risk.score)} ${r.risk.level}`, serviceText(r.via), name(r.via.from)]);
         process.stdout.write(`${reasons.join('\n')}\n\n`);
-        if (rows.length > 0) process.stdout.write(textTable(['HOPS', 'DEVICE', 'ZONE', 'RISK', 'REACHED BY', 'FROM'], rows));
+        if (rows.length > 0) process.stdout.write(textTable(['HOPS', 'DEVICE', 'ZONE', 'RISK', 'REACHED BY', 'FROM'], rows, SEGMENT_TABLE));
       } finally {
         await findings.close();
         await inventory.close();

@@ -9,7 +9,8 @@ import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { zoneConduits, zoneOf } from '../../segmentation/zone-conduits.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { readSegmentView } from '../../segmentation/read-view.js';
-import { serviceText, textTable } from '../segment-view.js';
+import { textTable } from '../../util/text-table.js';
+import { SEGMENT_TABLE, serviceText } from '../segment-view.js';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -35,7 +36,7 @@ export function registerConduits(program: Command): void {
             return;
           }
           const rows = zones.map((z) => [z.fromZone, z.toZone, serviceText(z), String(z.flows), String(z.clients), String(z.servers), z.lastSeen.slice(0, 19)]);
-          process.stdout.write(textTable(['FROM ZONE', 'TO ZONE', 'SERVICE', 'FLOWS', 'CLIENTS', 'SERVERS', 'LAST SEEN'], rows));
+          process.stdout.write(textTable(['FROM ZONE', 'TO ZONE', 'SERVICE', 'FLOWS', 'CLIENTS', 'SERVERS', 'LAST SEEN'], rows, SEGMENT_TABLE));
           return;
         }
         const zoneOfId = (id: string): string => zoneOf(view.byId.get(id));
@@ -49,7 +50,7 @@ export function registerConduits(program: Command): void {
           return ip === null || name.includes(ip) ? name : `${name} ${ip}`;
         };
         const rows = conduits.map((c) => [label(c.clientId, c.clientIp), zoneOfId(c.clientId), label(c.serverId, c.serverIp), zoneOfId(c.serverId), serviceText(c), String(c.flows), c.lastSeen.slice(0, 19)]);
-        process.stdout.write(textTable(['CLIENT', 'ZONE', 'SERVER', 'ZONE', 'SERVICE', 'FLOWS', 'LAST SEEN'], rows));
+        process.stdout.write(textTable(['CLIENT', 'ZONE', 'SERVER', 'ZONE', 'SERVICE', 'FLOWS', 'LAST SEEN'], rows, SEGMENT_TABLE));
       } finally {
         await inventory.close();
       }

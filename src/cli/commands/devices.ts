@@ -6,6 +6,7 @@ import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
+import { textTable } from '../../util/text-table.js';
 import { LineWriter } from '../output.js';
 import { loadRiskWeights } from '../../risk/weights.js';
 import { riskView, scoreDevices } from '../risk-view.js';
@@ -48,10 +49,7 @@ export function csvCell(value: string | number | boolean | null): string {
 
 function table(devices: readonly DeviceJson[]): string {
   const rows = devices.map((d) => [d.ips[0] ?? '', d.mac ?? '', d.hostnames[0] ?? '', d.vendor ?? '', d.model ?? '', d.type ?? '', d.category, d.os.label ?? d.os.name ?? '', d.os.endOfLife === true ? 'EOL' : '', d.confidence.toFixed(2)]);
-  const head = ['IP', 'MAC', 'HOSTNAME', 'VENDOR', 'MODEL', 'TYPE', 'CATEGORY', 'OS', '', 'CONF'];
-  const widths = head.map((h, i) => Math.min(32, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
-  const line = (r: readonly string[]): string => r.map((c, i) => c.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return `${[line(head), ...rows.map(line)].join('\n')}\n`;
+  return textTable(['IP', 'MAC', 'HOSTNAME', 'VENDOR', 'MODEL', 'TYPE', 'CATEGORY', 'OS', '', 'CONF'], rows, { maxWidth: 32 });
 }
 
 /** Devices whose lines are in memory at once: bounds the memory whatever the inventory's size. */

@@ -9,7 +9,7 @@ import { modelKey, vendorKey } from '../../advisories/sbom/vendor-key.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { sbomReport, sbomReportTable } from '../../advisories/sbom/sbom-report.js';
-import { formatOption, textTable } from '../../advisories/sbom/text-table.js';
+import { formatOption, textTable } from '../../util/text-table.js';
 
 interface DbFlags { db: string }
 interface ModelFlags extends DbFlags { vendor: string; model: string }

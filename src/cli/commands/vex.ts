@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { readDocument } from '../../advisories/sbom/read-document.js';
 import { reassessDevicesAfterSbomVex, reportReassessment as report } from '../../advisories/sbom/reassess-hook.js';
-import { formatOption, textTable } from '../../advisories/sbom/text-table.js';
+import { formatOption, textTable } from '../../util/text-table.js';
 import { parseVex } from '../../advisories/vex/parse-vex.js';
 import { importVexDocument, listVexStatements } from '../../advisories/vex/vex-store.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';

@@ -1,12 +1,10 @@
 /** Text tables for `wardwatch controls … list` (issue 5 §5); JSON output is the objects themselves. */
+import { textTable } from '../../util/text-table.js';
 import { describeTarget } from '../applicability.js';
 import type { Control, MaintenanceWindow, ModelSupport } from '../types.js';
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  if (rows.length === 0) return '';
-  const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
-  const line = (r: readonly string[]): string => r.map((c, i) => c.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return `${[line(head), ...rows.map(line)].join('\n')}\n`;
+  return rows.length === 0 ? '' : textTable(head, rows);
 }
 
 /** Expired controls stay listed (they are history) but are marked: they no longer lower any score. */
