@@ -1,11 +1,15 @@
 /**
  * Files shipped in the package's data/ directory. Found by walking up from this module to the package root, because
  * the module runs from several places: src/ under vitest, dist/ after tsc, and one bundled chunk of the CLI (whose
- * depth below the root differs), so no fixed relative path fits them all.
+ * depth below the root differs), so no fixed relative path fits them all. `WARDWATCH_DATA_DIR` names another
+ * directory to read the knowledge files from (the accuracy eval runs with entries removed from a copy of data/).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** The environment variable that overrides where the knowledge files are read from. */
+export const DATA_DIR_ENV = 'WARDWATCH_DATA_DIR';
 
 function findDataDir(): string {
   const start = path.dirname(fileURLToPath(import.meta.url));
@@ -15,8 +19,28 @@ function findDataDir(): string {
   }
 }
 
-/** The data/ directory, with a trailing separator. */
-export const SHIPPED_DATA_DIR = `${findDataDir()}${path.sep}`;
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The knowledge directory, with a trailing separator: `env`'s WARDWATCH_DATA_DIR when set and not blank (resolved
+ * against the working directory; it must be a directory), else the package's data/.
+ */
+export function resolveDataDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const override = env[DATA_DIR_ENV]?.trim() ?? '';
+  if (override === '') return `${findDataDir()}${path.sep}`;
+  const dir = path.resolve(override);
+  if (!isDirectory(dir)) throw new Error(`${DATA_DIR_ENV}=${override} is not a directory`);
+  return `${dir}${path.sep}`;
+}
+
+/** The data/ directory (or WARDWATCH_DATA_DIR), with a trailing separator. */
+export const SHIPPED_DATA_DIR = resolveDataDir();
 
 /** A file in data/ by name, e.g. `risk-weights.json`. */
 export function shippedDataFile(name: string): string {
