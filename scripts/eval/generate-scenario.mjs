@@ -148,7 +148,12 @@ const truth = devices.map((d) => {
     findings: expected.get(d.name).findings, maybeFindings: expected.get(d.name).maybe,
   };
 });
-const others = extraHosts.map((h) => ({ name: h.name, mac: h.mac, ip: h.ip, zone: h.management ? 'management' : h.vendor ? 'vendor' : 'external', findings: expected.get(h.name)?.findings ?? [] }));
+// Every extra host but the management workstation is outside (internet, vendor network): none may become a device;
+// nor may the network's broadcast address.
+const others = [
+  ...extraHosts.map((h) => ({ name: h.name, mac: h.mac, ip: h.ip, zone: h.management ? 'management' : h.vendor ? 'vendor' : 'external', mustNotBeDevice: h.management !== true, findings: expected.get(h.name)?.findings ?? [] })),
+  { name: 'LAN broadcast', mac: 'ff:ff:ff:ff:ff:ff', ip: '10.20.255.255', zone: 'broadcast', mustNotBeDevice: true, findings: [] },
+];
 writeFileSync(join(outDir, 'ground-truth.json'), `${JSON.stringify({ seed: SEED, eolAsOf: asOf, devices: truth, otherHosts: others }, null, 1)}\n`);
 // The site file analyze reads (docs/site-file.md): the biomed management network and the vendor's remote-service
 // network; internal networks stay RFC 1918.

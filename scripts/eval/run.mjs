@@ -1,95 +1,93 @@
-// `npm run eval`: generates the eval scenario, ingests it with wardwatch into a fresh .eval/eval.db (with the
-// scenario's site file), lists the devices as JSON and prints precision and recall per attribute plus every wrong
-// answer; then imports the corpus advisories (CISA ICSMA CSAF, KEV) and scores the findings per kind
-// (score-findings.mjs). Figures only: it never fails on a low score (exit 1 only when ingest itself fails).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// `npm run eval`: scores wardwatch on two independently written scenario families, side by side — development (the
+// scenario of generate-scenario.mjs, with its site file) and held-out (heldout/, a second hospital no rule was written
+// against, no site file) — per attribute, per finding kind and for the inventory itself (hosts that should not be
+// devices). `npm run eval -- --lovo` instead runs leave-one-vendor-out (lovo.mjs). Figures only: exit 1 only when
+// generating or ingesting fails.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatFindingsScore, scoreFindings } from './score-findings.mjs';
-import { ATTRIBUTES, match, score, vendorNormaliser } from './score.mjs';
+import { runFamily } from './family.mjs';
+import { formatFindingsScore } from './score-findings.mjs';
+import { ATTRIBUTES, truthVendorMatcher, vendorNormaliser } from './score.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dir = join(root, '.eval');
-const db = join(dir, 'eval.db');
-const site = join(dir, 'site.json');
-const cli = join(root, 'bin', 'wardwatch.js');
-const corpus = join(root, '..', 'shared', 'corpus');
-const advisorySources = [join(corpus, 'csaf_icsma'), join(corpus, 'kev_nvd', 'known_exploited_vulnerabilities.json')].filter((f) => existsSync(f));
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
 
-function run(args, capture = false) {
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
-  if (r.status !== 0) {
-    console.error(`error: node ${args.join(' ')} exited ${r.status}`);
-    process.exit(1);
+export const FAMILIES = [
+  { key: 'development', label: 'development', generator: join(here, 'generate-scenario.mjs'), dir: join(root, '.eval'), site: join(root, '.eval', 'site.json'), sameVendor: vendorNormaliser(root) },
+  { key: 'heldout', label: 'held-out', generator: join(here, 'heldout', 'generate.mjs'), dir: join(root, '.eval', 'heldout'), site: null, sameVendor: truthVendorMatcher() },
+];
+
+const pct = (x) => (x === null || x === undefined ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
+const n = (v, w) => String(v).padStart(w);
+
+function identRow(f, attr) {
+  const r = f.rows.find((x) => x.attr === attr);
+  const unscored = f.unscored.filter((u) => u.attr === attr).length;
+  const answered = r.correct + r.extra + r.wrong + unscored;
+  return `${n(answered, 8)} ${n(r.correct + r.extra, 7)} ${n(r.wrong, 5)} ${n(r.unknown, 7)}  ${pct(r.precision)}  ${pct(r.recall)}`;
+}
+
+function report(fams) {
+  const [a, b] = fams;
+  console.log('\nwardwatch eval: two scenario families (precision = right / (right + wrong) over devices whose true value is known;');
+  console.log('coverage = right among knowable / knowable; unknown = knowable but not answered; answered counts every answer given)\n');
+  for (const f of fams) {
+    console.log(`${f.label.padEnd(11)}: ${f.truth.devices.length} devices in ground truth, ${f.inventory.length} in the inventory, ${f.missing.length} not found, ${f.spurious.length} not in the ground truth, ${f.mustNot.length} hosts that must not be devices, ${f.merged.length} folding several true devices; analyze ${f.seconds.toFixed(1)} s; site file ${f.siteUsed ? 'yes' : 'none'}; EOL as of ${f.truth.eolAsOf}${f.note ? `; ${f.note}` : ''}`);
   }
-  return r.stdout;
-}
+  const head = 'answered correct wrong unknown  precision coverage';
+  console.log(`\nattribute    | ${a.label.padEnd(head.length)} | ${b.label}`);
+  console.log(`             | ${head} | ${head}`);
+  for (const attr of ATTRIBUTES) console.log(`${attr.padEnd(12)} | ${identRow(a, attr)} | ${identRow(b, attr)}`);
 
-/** A step the findings score needs but the identification score does not: its failure is reported, not fatal. */
-function tryRun(args) {
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-  return { ok: r.status === 0, stdout: r.stdout ?? '', why: (r.stderr ?? '').trim().split('\n').filter((l) => l.startsWith('error')).slice(-1)[0] ?? `exit ${r.status}` };
-}
-
-run([join(root, 'scripts', 'eval', 'generate-scenario.mjs'), dir]);
-for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
-const t0 = Date.now();
-// The site file names the biomed management network, which exposed-management findings are judged against.
-const withSite = tryRun([cli, 'analyze', join(dir, 'scenario.pcap'), '--db', db, '--site', site]);
-if (!withSite.ok) {
-  console.log(`analyze --site failed (${withSite.why}); ingesting without the site file`);
-  for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
-  run([cli, 'analyze', join(dir, 'scenario.pcap'), '--db', db], true);
-}
-const seconds = (Date.now() - t0) / 1000;
-const inventory = JSON.parse(run([cli, 'devices', '--db', db, '--format', 'json'], true)).devices;
-const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8'));
-
-const pairs = match(truth.devices, inventory);
-const missing = pairs.filter((p) => p.dev === undefined).map((p) => p.truth.name);
-const { rows, wrongs, unscored, unknowns } = score(pairs, vendorNormaliser(root));
-
-const pct = (x) => (x === null ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
-console.log(`\nwardwatch eval: ${truth.devices.length} devices in ground truth, ${inventory.length} in the inventory, ${missing.length} not found; analyze took ${seconds.toFixed(1)} s; EOL as of ${truth.eolAsOf}`);
-console.log('precision = correct / (correct + wrong), over every device whose true value is known; recall = correct / knowable');
-console.log('"unknown" = knowable but wardwatch said nothing; "bonus" = right on an attribute the wire does not really show\n');
-console.log('attribute   knowable  correct  bonus  wrong  unknown  precision  recall');
-for (const r of rows) {
-  console.log(`${r.attr.padEnd(11)} ${String(r.knowable).padStart(8)} ${String(r.correct).padStart(8)} ${String(r.extra).padStart(6)} ${String(r.wrong).padStart(6)} ${String(r.unknown).padStart(8)}     ${pct(r.precision)}  ${pct(r.recall)}`);
-}
-if (missing.length > 0) console.log(`\nnot in the inventory: ${missing.join(', ')}`);
-console.log(`\nwrong answers (${wrongs.length}):`);
-const show = (v) => (v === null ? '-' : String(v));
-for (const attr of ATTRIBUTES) {
-  for (const w of wrongs.filter((x) => x.attr === attr)) {
-    console.log(`  ${w.device.padEnd(14)} ${w.mac}  ${attr.padEnd(9)} expected ${JSON.stringify(show(w.expected))}, got ${JSON.stringify(show(w.got))}${w.knowable ? '' : '  (not knowable from the wire)'}`);
+  console.log('\nfindings (precision = correct / (correct + wrong); recall = expected found / expected; maybes found are not scored)');
+  const fh = 'expected found correct wrong missed  precision recall';
+  console.log(`kind                   | ${a.label.padEnd(fh.length)} | ${b.label}`);
+  console.log(`                       | ${fh} | ${fh}`);
+  const kinds = [...new Set(fams.flatMap((f) => (f.fscore?.rows ?? []).map((r) => r.kind)))];
+  const cell = (f, kind) => {
+    const r = kind === 'all kinds' ? f.fscore?.total : f.fscore?.rows.find((x) => x.kind === kind);
+    if (!r) return `${'(no findings listed)'.padEnd(fh.length)}`;
+    return `${n(r.expected, 8)} ${n(r.found, 5)} ${n(r.correct, 7)} ${n(r.wrong, 5)} ${n(r.missed, 6)}  ${pct(r.precision)}  ${pct(r.recall)}`;
+  };
+  for (const k of [...kinds, 'all kinds']) {
+    const quiet = fams.every((f) => { const r = f.fscore?.rows.find((x) => x.kind === k); return r !== undefined && r.expected === 0 && r.found === 0; });
+    if (!quiet) console.log(`${k.padEnd(22)} | ${cell(a, k)} | ${cell(b, k)}`);
   }
-}
-console.log(`\nknowable but unknown (${unknowns.length}), by attribute:`);
-for (const attr of ATTRIBUTES) {
-  const u = unknowns.filter((x) => x.attr === attr);
-  if (u.length > 0) console.log(`  ${attr}: ${u.map((x) => `${x.device} (${show(x.expected)})`).join(', ')}`);
-}
-if (unscored.length > 0) {
-  console.log(`\nanswers nobody can check (true value unknown), ${unscored.length}:`);
-  for (const u of unscored) console.log(`  ${u.device.padEnd(14)} ${u.attr.padEnd(9)} ${JSON.stringify(u.got)}`);
+  for (const f of fams) console.log(`advisories (${f.label}): ${f.advisories}`);
 }
 
-// ---- findings: known vulnerabilities come from the corpus advisories, matched against the inventory
-console.log('\nfindings (precision = correct / (correct + wrong); recall = expected ones found / expected; "bonus" = true but not shown by the wire, not scored)');
-const imported = advisorySources.length === 0 ? { ok: false, why: 'no corpus advisories in ../shared/corpus' } : tryRun([cli, 'advisories', 'import', ...advisorySources, '--db', db]);
-const summary = imported.stdout.split('\n').filter((l) => /^(imported|assessed)/.test(l));
-console.log(`advisories: ${summary.length > 0 ? summary.join('; ') : 'none imported'}${imported.ok ? '' : ` (${imported.why}; known-vulnerability findings may be missing)`}`);
-const listed = tryRun([cli, 'findings', '--db', db, '--format', 'json', '--all']);
-let findings = null;
-try {
-  findings = listed.ok ? JSON.parse(listed.stdout).findings : null;
-} catch {
-  findings = null;
+function details(f) {
+  const show = (v) => (v === null ? '-' : String(v));
+  console.log(`\n==== ${f.label}: details`);
+  if (f.missing.length > 0) console.log(`not in the inventory: ${f.missing.join(', ')}`);
+  if (f.mustNot.length > 0) console.log(`hosts that must not be devices, in the inventory: ${f.mustNot.join('; ')}`);
+  if (f.merged.length > 0) console.log(`one inventory device for several true devices: ${f.merged.join('; ')}`);
+  if (f.spurious.length > 0) console.log(`inventory devices not in the ground truth (${f.spurious.length}): ${f.spurious.join(', ')}`);
+  console.log(`wrong answers (${f.wrongs.length}):`);
+  for (const attr of ATTRIBUTES) {
+    for (const w of f.wrongs.filter((x) => x.attr === attr)) console.log(`  ${w.device.padEnd(16)} ${attr.padEnd(9)} expected ${JSON.stringify(show(w.expected))}, got ${JSON.stringify(show(w.got))}${w.knowable ? '' : '  (not knowable from the wire)'}`);
+  }
+  console.log(`knowable but unknown (${f.unknowns.length}):`);
+  for (const attr of ATTRIBUTES) {
+    const u = f.unknowns.filter((x) => x.attr === attr);
+    if (u.length > 0) console.log(`  ${attr}: ${u.map((x) => `${x.device} (${show(x.expected)})`).join(', ')}`);
+  }
+  if (f.fscore) for (const line of formatFindingsScore(f.fscore).filter((l, i, all) => i > all.findIndex((x) => x.startsWith('false positives')) - 1)) console.log(line);
 }
-if (!Array.isArray(findings)) console.log(`findings: not available (${listed.ok ? 'unexpected output' : listed.why})`);
-else {
-  console.log(`${findings.length} findings\n`);
-  for (const line of formatFindingsScore(scoreFindings(pairs, inventory, findings, truth.otherHosts ?? []))) console.log(line);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--lovo')) {
+    const { runLovo } = await import('./lovo.mjs');
+    await runLovo(root, FAMILIES);
+  } else {
+    let fams;
+    try {
+      fams = FAMILIES.map((f) => runFamily(root, f));
+    } catch (err) {
+      console.error(`error: ${err.message}`);
+      process.exit(1);
+    }
+    report(fams);
+    for (const f of fams) details(f);
+  }
 }

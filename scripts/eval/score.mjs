@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export const ATTRIBUTES = ['vendor', 'category', 'type', 'osFamily', 'endOfLife'];
 
 /** Lower-case, punctuation and company suffixes gone: "HOLOGIC, Inc." -> "hologic". */
-function squash(s) {
+export function squash(s) {
   return s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\b(inc|corp|corporation|co|ltd|llc|ag|kk|gmbh|s a|sa|the|company|and)\b/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -22,6 +22,26 @@ export function vendorNormaliser(root) {
     const y = norm(b);
     return x === y || ` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `);
   };
+}
+
+/**
+ * The held-out family's comparison: the truth's own vendor, its aliases and the other right answers (`vendorAlso`),
+ * independent of wardwatch's alias file; one name may be the other plus words ("abbott" / "abbott diagnostics").
+ */
+export function truthVendorMatcher() {
+  return (want, got, t) => {
+    const y = squash(got);
+    return [want, ...(t?.vendorAliases ?? []), ...(t?.vendorAlso ?? [])].some((n) => {
+      const x = squash(n);
+      return x === y || ` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `);
+    });
+  };
+}
+
+/** Types compared as plain names: case, British/American spelling and a plural aside. */
+export function sameType(want, got) {
+  const n = (s) => String(s).toLowerCase().replace(/analyser/g, 'analyzer').replace(/s$/, '').trim();
+  return n(want) === n(got);
 }
 
 /** OS family from whatever name/label wardwatch reports. */
@@ -56,6 +76,7 @@ export function answer(dev, attr) {
 /** Ground-truth devices matched to inventory devices by MAC, else by IP. */
 export function match(truth, inventory) {
   const byMac = new Map(inventory.filter((d) => d.mac).map((d) => [d.mac.toLowerCase(), d]));
+  // A device seen only behind a router has no MAC of its own in the truth (null): it is found by address.
   const byIp = new Map();
   for (const d of inventory) for (const ip of d.ips ?? []) if (!byIp.has(ip)) byIp.set(ip, d);
   return truth.map((t) => ({ truth: t, dev: byMac.get(t.mac) ?? byIp.get(t.ip) }));
@@ -85,7 +106,7 @@ export function score(pairs, sameVendor) {
         }
         continue;
       }
-      const ok = attr === 'vendor' ? sameVendor(want, got) : attr === 'type' ? want.toLowerCase() === String(got).toLowerCase() : want === got;
+      const ok = attr === 'vendor' ? sameVendor(want, got, truth) : attr === 'type' ? [want, ...(truth.typeAlso ?? [])].some((x) => sameType(x, got)) : want === got;
       if (ok) {
         if (knowable) r.correct++;
         else r.extra++;
