@@ -22,11 +22,11 @@
 //  [astm-ro] Roche "cobas-e411^1|||||host|RSUPL^BATCH|P|1" header (public LIS driver code, cobas e 411).
 //  [hl7-ro]  Roche cobas infinity: "MSH|^~\&|INFINITY^2.2|Roche Diagnostics|LIS|...|OML^O21^OML_O21|...|P|2.5"
 //            (public code, MOS.LIS.RocheV3 sample messages).
-//  [hl7-mr]  Mindray lab analysers: MSH-3 "Mindray", MSH-4 the model (BC-5380), ORU^R01 v2.3.1 (public code, as
-//            compiled in the team's medical facts §2).
-//  [hl7-px]  Philips Xcelera: MSH-3 "PHILIPS", MSH-4 "XCELERA", ORU^R01 v2.3 (public code, facts §2).
+//  [hl7-mr]  Mindray lab analysers: MSH-3 "Mindray", MSH-4 the model (BC-5380), ORU^R01 v2.3.1 (public LIS driver
+//            code for Mindray BS/BC analysers).
+//  [hl7-px]  Philips Xcelera: MSH-3 "PHILIPS", MSH-4 "XCELERA", ORU^R01 v2.3 (public interface code).
 //  [hl7-sd]  SD Biosensor F2400: MSH-3 "<serial>^<EUI-64>^EUI-64", ORU^R01 v2.6 with MSH-21
-//            "IHE_PCD_ORU_R01^IHE PCD^1.3.6.1.4.1.19376.1.6.4.1^ISO" (public code, facts §2).
+//            "IHE_PCD_ORU_R01^IHE PCD^1.3.6.1.4.1.19376.1.6.4.1^ISO" (public POCT interface code).
 //  [dicom]   implementation UIDs / names from DICOM files' meta headers: INFINITT "1.2.410.200010.99.3.5"
 //            "INFINITT_3.5" (pydicom chrKoreanMulti.dcm); Varian "1.2.246.352.70.2.1.160.3" "DCIE 2.2" (fo-dicom
 //            RI6XDosiGap.dcm); Merge "2.16.840.1.113669.2.1.1" "DCMstore 1.1" with Planmed instance UIDs
@@ -36,7 +36,7 @@
 //  [csaf]    CISA ICSMA CSAF: ICSMA-19-022-01 (Dräger Infinity Delta, all versions), ICSMA-21-355-01 (Fresenius
 //            Kabi Agilia Link+: management on TCP/80 without forced TLS, lighttpd web server), ICSMA-18-310-01
 //            (Roche Accu-Chek Inform II).
-//  [smb]     satori smb.xml / facts §5: NativeOS "Windows Embedded Standard 7601 Service Pack 1", NativeLanMan
+//  [smb]     satori smb.xml: NativeOS "Windows Embedded Standard 7601 Service Pack 1", NativeLanMan
 //            "Windows Embedded Standard 6.1".
 
 /** OS as the truth knows it; supportEnd per [ms]. */
@@ -113,7 +113,9 @@ export const KINDS = [
   { name: 'NW-ITADM01', oui: null, count: 1, truth: ['Lenovo', 'it', 'workstation', 'ltsc2021'], know: 'cto', where: 'office', addr: 'static', stack: 'win', talk: [smb('ltsc2021', 'itadmin')] },
   { name: 'NW-PRN-K', oui: 'KYOCERA Document Solutions', count: 3, truth: ['Kyocera', 'it', 'printer', null], know: 'vct', where: 'flat', addr: 'dhcp', stack: 'embedded', talk: [dhcp(PRL_KYOCERA), snmp('public', true)] },
   { name: 'NW-PRN-B', oui: 'Brother industries', count: 2, truth: ['Brother', 'it', 'printer', null], know: 'vct', where: 'flat', addr: 'dhcp', stack: 'embedded',
-    talk: [dhcp(PRL_BROTHER), web('NW-PC-01', 'Debut/0.07', null, { basic: { user: 'admin', password: 'Nwh-Print!7' } }), snmp('private', true)] }, // [satori] Brother Server header
+    // Web Based Management logged into with Brother's published default password ("initpass" or "access": Brother
+    // FAQ "What is the default password required to complete the firmware update?", brother.com.au).
+    talk: [dhcp(PRL_BROTHER), web('NW-PC-01', 'Debut/0.07', null, { basic: { user: 'admin', password: 'access', isDefault: true } }), snmp('private', true)] }, // [satori] Brother Server header
   { name: 'NW-PRN-KM', oui: 'KONICA MINOLTA HOLDINGS', count: 2, truth: ['Konica Minolta', 'it', 'printer', null], know: 'v', where: 'flat', addr: 'dhcp', stack: 'embedded', talk: [dhcp(PRL_RTOS, null, false), snmp('public', false)] },
   { name: 'NW-CAM', oui: 'AXIS COMMUNICATIONS', count: 3, truth: ['Axis Communications', 'iot', 'IP camera', 'linux'], know: 'vct', where: 'flat', addr: 'dhcp', stack: 'linux', talk: [dhcp(PRL_AXIS, 'AXIS,Network Camera,P3214-V')] }, // [satori]
   { name: 'NW-BMC', oui: 'Dell', count: 2, truth: ['Dell', 'it', 'server management controller', null], know: 'vc', where: 'flat', addr: 'dhcp', stack: 'linux', talk: [dhcp(PRL_IDRAC, 'iDRAC')] }, // [satori]
@@ -126,9 +128,10 @@ export const KINDS = [
   // ---- infusion
   { name: 'NW-PLUM', oui: 'ICU Medical', count: 12, truth: ['ICU Medical', 'infusion', 'infusion pump', null], know: 'v', where: 'flat', addr: 'dhcp', stack: 'embedded', talk: [dhcp(PRL_RTOS, null, false), tlsOut('NW-MEDNET01', '1.2', null)] },
   { name: 'NW-AGI', oui: 'FRESENIUS-VIAL', count: 6, truth: ['Fresenius Kabi', 'infusion', 'infusion pump', null], aliases: ['Fresenius Vial', 'Fresenius'], know: 'v', where: 'flat', addr: 'dhcp', stack: 'embedded', talk: [dhcp(PRL_RTOS, null, false), tcpTo('NW-LINK-01', 8001)] },
-  // Agilia Link+ racks: management web UI on TCP/80 served by lighttpd [csaf ICSMA-21-355-01]; the page title is not sourced, so none.
-  { name: 'NW-LINK', oui: 'FRESENIUS-VIAL', count: 2, truth: ['Fresenius Kabi', 'infusion', 'infusion pump gateway', null], aliases: ['Fresenius Vial', 'Fresenius'], know: 'v', where: 'flat', addr: 'dhcp', stack: 'linux',
-    talk: [dhcp(PRL_LINUX, null, false), web('NW-BIOMED01', 'lighttpd', null)], maybe: ['CVE-2021-41835', 'CVE-2020-35340', 'CVE-2021-23236', 'CVE-2021-31562'] },
+  // Agilia Link+ racks: management web UI on TCP/80 (and TLS on 443) served by lighttpd [csaf ICSMA-21-355-01]; the page
+  // title and certificate are not sourced, so no title and a self-signed certificate naming the host.
+  { name: 'NW-LINK', oui: 'FRESENIUS-VIAL', count: 2, cert: { subject: [['CN', 'nw-link']], issuer: [['CN', 'nw-link']] }, truth: ['Fresenius Kabi', 'infusion', 'infusion pump gateway', null], aliases: ['Fresenius Vial', 'Fresenius'], know: 'v', where: 'flat', addr: 'dhcp', stack: 'linux',
+    talk: [dhcp(PRL_LINUX, null, false), web('NW-BIOMED01', 'lighttpd', null), tlsIn('NW-BIOMED01')], maybe: ['CVE-2021-41835', 'CVE-2020-35340', 'CVE-2021-23236', 'CVE-2021-31562'] },
   { name: 'NW-SPACE', oui: 'B.Braun Melsungen', count: 6, truth: ['B. Braun', 'infusion', 'infusion pump', null], aliases: ['B. Braun Melsungen', 'BBraun'], know: 'v', where: 'flat', addr: 'dhcp', stack: 'embedded', talk: [dhcp(PRL_RTOS, null, false)] },
   // ---- laboratory: analysers with static addresses uploading results to the LIS (ASTM on TCP 5001)
   { name: 'NW-LAB-XN', oui: 'Sysmex', count: 2, truth: ['Sysmex', 'laboratory', 'hematology analyzer', null], typeAlso: ['laboratory analyzer'], know: 'vct', where: 'flat', addr: 'static', stack: 'embedded',

@@ -33,6 +33,9 @@ export function expectFindings(devices, hosts) {
     const medical = !NON_MEDICAL.has(d.kind.truth[1]);
     // A finding only a medical device gets is certain only when the wire shows what the device is.
     const medList = d.kind.know.includes('c') ? 'findings' : 'maybe';
+    // Management of clinical IT (an interface engine, an information system) from IT's own workstations is its job,
+    // not a medical device's exposure: reported or not, it is not scored.
+    const exposureList = d.kind.truth[1] === 'clinical-system' ? 'maybe' : medList;
     if (d.eol === true) add(d, 'eol-os', null, d.knowEol ? 'findings' : 'maybe');
     for (const cve of d.kind.maybe ?? []) add(d, 'known-vulnerability', cve, 'maybe');
     for (const t of d.kind.talk) {
@@ -50,12 +53,15 @@ export function expectFindings(devices, hosts) {
       } else if (t.kind === 'smb' && t.smb1 !== null) add(d, 'smbv1', 'client');
       else if (t.kind === 'ftp-server') {
         add(d, 'cleartext-credentials', `ftp:${t.user}`);
-        if (medical) add(d, 'exposed-management', 'ftp/21', medList);
+        if (medical) add(d, 'exposed-management', 'ftp/21', exposureList);
       } else if (t.kind === 'http-server') {
         if (t.basic) add(d, 'cleartext-credentials', `http-basic:${t.basic.user}`);
-        if (medical) add(d, 'exposed-management', 'http/80', medList);
+        if (t.basic?.isDefault) add(d, 'default-credentials', `http:${t.basic.user}`);
+        if (medical) add(d, 'exposed-management', 'http/80', exposureList);
+      } else if (t.kind === 'tls-server') {
+        if (medical) add(d, 'exposed-management', '443', exposureList);
       } else if (t.kind === 'vnc' || t.kind === 'rdp') {
-        if (medical) add(d, 'exposed-management', t.kind === 'vnc' ? 'vnc/5900' : 'rdp/3389', medList);
+        if (medical) add(d, 'exposed-management', t.kind === 'vnc' ? 'vnc/5900' : 'rdp/3389', exposureList);
       } else if (t.kind === 'tls-client') {
         const server = host(t.to);
         if (server.internet === true) {
