@@ -36,6 +36,8 @@
 //  [csaf]    CISA ICSMA CSAF: ICSMA-19-022-01 (Dräger Infinity Delta, all versions), ICSMA-21-355-01 (Fresenius
 //            Kabi Agilia Link+: management on TCP/80 without forced TLS, lighttpd web server), ICSMA-18-310-01
 //            (Roche Accu-Chek Inform II).
+//  [snmp-apc] APC Web/SNMP Management Card sysDescr examples (AP9630, AOS 6.5.0, "Embedded PowerNet SNMP Agent SW
+//            v2.2 compatible") quoted in a public SNMP monitoring profile for APC devices (code search).
 //  [smb]     satori smb.xml: NativeOS "Windows Embedded Standard 7601 Service Pack 1", NativeLanMan
 //            "Windows Embedded Standard 6.1".
 
@@ -117,6 +119,9 @@ export const KINDS = [
     // FAQ "What is the default password required to complete the firmware update?", brother.com.au).
     talk: [dhcp(PRL_BROTHER), web('NW-PC-01', 'Debut/0.07', null, { basic: { user: 'admin', password: 'access', isDefault: true } }), snmp('private', true)] }, // [satori] Brother Server header
   { name: 'NW-PRN-KM', oui: 'KONICA MINOLTA HOLDINGS', count: 2, truth: ['Konica Minolta', 'it', 'printer', null], know: 'v', where: 'flat', addr: 'dhcp', stack: 'embedded', talk: [dhcp(PRL_RTOS, null, false), snmp('public', false)] },
+  // APC Smart-UPS network management cards: the NMS reads sysDescr with the factory community. [snmp-apc]
+  { name: 'NW-UPS', oui: 'AMERICAN POWER CONVERSION', count: 2, truth: ['APC', 'it', 'UPS', null], aliases: ['American Power Conversion', 'Schneider Electric', 'APC by Schneider Electric'], know: 'vct', where: 'flat', addr: 'static', stack: 'embedded',
+    talk: [{ kind: 'snmp-descr', community: 'public', sysDescr: 'APC Web/SNMP Management Card (MB:v4.1.0\tPF:v6.5.0\tPN:apc_hw05_aos_650.bin AF1:v6.5.0 AN1:apc_hw05_sumx_650.bin\tMN:AP9630\tHR:08\tSN: ZA17440{SERIAL}\tMD:10/30/2017) (Embedded PowerNet SNMP Agent SW v2.2 compatible)' }] },
   { name: 'NW-CAM', oui: 'AXIS COMMUNICATIONS', count: 3, truth: ['Axis Communications', 'iot', 'IP camera', 'linux'], know: 'vct', where: 'flat', addr: 'dhcp', stack: 'linux', talk: [dhcp(PRL_AXIS, 'AXIS,Network Camera,P3214-V')] }, // [satori]
   { name: 'NW-BMC', oui: 'Dell', count: 2, truth: ['Dell', 'it', 'server management controller', null], know: 'vc', where: 'flat', addr: 'dhcp', stack: 'linux', talk: [dhcp(PRL_IDRAC, 'iDRAC')] }, // [satori]
   // ---- patient monitoring and life support (flat LAN; Infinity devices have static addresses and speak only to the gateway)

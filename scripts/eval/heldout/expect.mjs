@@ -39,7 +39,8 @@ export function expectFindings(devices, hosts) {
     if (d.eol === true) add(d, 'eol-os', null, d.knowEol ? 'findings' : 'maybe');
     for (const cve of d.kind.maybe ?? []) add(d, 'known-vulnerability', cve, 'maybe');
     for (const t of d.kind.talk) {
-      if (t.kind === 'snmp' && t.answers) add(d, DEFAULT_COMMUNITIES.has(t.community) ? 'snmp-default-community' : 'cleartext-credentials', DEFAULT_COMMUNITIES.has(t.community) ? t.community : 'snmp');
+      if (t.kind === 'snmp-descr') add(d, 'snmp-default-community', t.community);
+      else if (t.kind === 'snmp' && t.answers) add(d, DEFAULT_COMMUNITIES.has(t.community) ? 'snmp-default-community' : 'cleartext-credentials', DEFAULT_COMMUNITIES.has(t.community) ? t.community : 'snmp');
       else if (t.kind === 'hl7') {
         add(d, 'cleartext-phi', 'hl7:sent');
         add(host(t.to), 'cleartext-phi', 'hl7:received');

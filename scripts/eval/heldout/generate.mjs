@@ -105,6 +105,7 @@ for (const d of devices) {
       events.push(...wire.hl7Send(at(), d, to, { msh3: app, msh4: s.msh4, msh5: to.hostname, msh6: 'NWH', type: s.type, version: s.version, msh21: s.msh21, count: 2, segments: hl7Body(d, s.body) }));
     } else if (s.kind === 'astm') events.push(...wire.astmUpload(at(), d, LIS, astmRecords(d, s.header), 5001));
     else if (s.kind === 'snmp') events.push(...wire.snmpGet(at(), NMS, d, s.community, seq++, s.answers));
+    else if (s.kind === 'snmp-descr') events.push(...wire.snmpDescr(at(), NMS, d, s.community, s.sysDescr.replace('{SERIAL}', d.serial), seq++));
     else if (s.kind === 'http-server') events.push(...wire.httpGet(at(), by(s.from), d, { userAgent: UA, server: s.server, title: s.title, basic: s.basic }));
     else if (s.kind === 'tls-server') events.push(...wire.tlsSession(at(), by(s.from), d, { version: '1.2', sni: `${d.hostname.toLowerCase()}.${SITE.domain}`, port: 443 }, seq++));
     else if (s.kind === 'ssh-server') events.push(...wire.sshBanners(at(), by(s.from), d, d.kind.ssh, 'SSH-2.0-PuTTY_Release_0.81'));

@@ -234,3 +234,13 @@ export function opaqueUdp(at, dev, to, port, count, bytes, rnd) {
   for (let i = 0; i < count; i++) out.push({ at: at + i * 0.02, kind: 'udp', src: dev.name, dst: to.name, sport: port, dport: port, payload: Uint8Array.from({ length: bytes }, () => rnd() & 0xff) });
   return out;
 }
+
+/** An NMS polling sysDescr and sysName with `community` (RFC 3418 system group); the agent answers with both. */
+export function snmpDescr(at, manager, agent, community, sysDescr, reqId) {
+  const ask = [{ oid: '1.3.6.1.2.1.1.1.0', value: { type: 'null' } }, { oid: '1.3.6.1.2.1.1.5.0', value: { type: 'null' } }];
+  const answer = [{ oid: '1.3.6.1.2.1.1.1.0', value: { type: 'string', value: sysDescr } }, { oid: '1.3.6.1.2.1.1.5.0', value: { type: 'string', value: agent.hostname } }];
+  return [
+    { at, kind: 'udp', src: manager.name, dst: agent.name, sport: 50162, dport: 161, payload: snmpB.snmpMessage(snmpB.SNMP_V2C, community, snmpB.PDU_GET_REQUEST, reqId, ask) },
+    { at: at + 0.006, kind: 'udp', src: agent.name, dst: manager.name, sport: 161, dport: 50162, payload: snmpB.snmpMessage(snmpB.SNMP_V2C, community, snmpB.PDU_RESPONSE, reqId, answer) },
+  ];
+}
