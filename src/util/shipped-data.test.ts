@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from './app-error.js';
 import { DATA_DIR_ENV, resolveDataDir, SHIPPED_DATA_DIR, shippedDataFile } from './shipped-data.js';
 
 const made: string[] = [];
@@ -35,7 +36,7 @@ describe('resolveDataDir', () => {
     const file = path.join(dir, 'oui.json');
     writeFileSync(file, '{}');
     expect(() => resolveDataDir({ [DATA_DIR_ENV]: path.join(dir, 'absent') })).toThrow(/is not a directory/);
-    expect(() => resolveDataDir({ [DATA_DIR_ENV]: file })).toThrow(/is not a directory/);
+    expect(() => resolveDataDir({ [DATA_DIR_ENV]: file })).toThrow(AppError);
   });
 });
 

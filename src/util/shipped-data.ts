@@ -7,6 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppError, ErrorCode } from './app-error.js';
 
 /** The environment variable that overrides where the knowledge files are read from. */
 export const DATA_DIR_ENV = 'WARDWATCH_DATA_DIR';
@@ -29,13 +30,13 @@ function isDirectory(dir: string): boolean {
 
 /**
  * The knowledge directory, with a trailing separator: `env`'s WARDWATCH_DATA_DIR when set and not blank (resolved
- * against the working directory; it must be a directory), else the package's data/.
+ * against the working directory; anything but a directory is a bad argument), else the package's data/.
  */
 export function resolveDataDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const override = env[DATA_DIR_ENV]?.trim() ?? '';
   if (override === '') return `${findDataDir()}${path.sep}`;
   const dir = path.resolve(override);
-  if (!isDirectory(dir)) throw new Error(`${DATA_DIR_ENV}=${override} is not a directory`);
+  if (!isDirectory(dir)) throw new AppError(ErrorCode.BadArgument, `${DATA_DIR_ENV}=${override} is not a directory`);
   return `${dir}${path.sep}`;
 }
 
