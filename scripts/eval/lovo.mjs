@@ -2,12 +2,11 @@
 // capture with every knowledge entry naming that vendor (or an alias) removed (strip-knowledge.mjs, through
 // WARDWATCH_DATA_DIR), and that vendor's devices are scored: what stays correct, what falls back to unknown, and what
 // turns WRONG — which must be 0: without its knowledge a device should be unknown or get a correct generic answer.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingest, node } from './family.mjs';
-import { ATTRIBUTES, match, score, answer } from './score.mjs';
+import { ATTRIBUTES, answer, match, score } from './score.mjs';
 import { dataWithout } from './strip-knowledge.mjs';
-import { readFileSync } from 'node:fs';
 
 /** Per attribute: right, unknown (truth known, no answer) and wrong, over `pairs`. */
 function tally(pairs, sameVendor) {
@@ -26,6 +25,7 @@ export async function runLovo(root, families) {
   const dataDir = join(root, 'data');
   const allWrongs = [];
   const lines = [];
+  let failures = 0;
   const cell = (x) => `${x.right}/${x.unknown}/${x.wrong}`.padStart(9);
   for (const fam of families) {
     const gen = node(root, [fam.generator, fam.dir]);
@@ -43,6 +43,11 @@ export async function runLovo(root, families) {
       let inventory;
       try {
         inventory = ingest(root, pcap, db, { site, env: { WARDWATCH_DATA_DIR: stripped.dir } }).inventory;
+      } catch (err) {
+        // Knowledge that no longer loads once an entry is gone is itself a finding: reported, and the next vendor runs.
+        lines.push(`${fam.label.padEnd(11)} ${vendor.slice(0, 26).padEnd(26)} ${String(own.length).padStart(3)} ${String(stripped.removed).padStart(5)}  ingest failed: ${err.message}`);
+        failures++;
+        continue;
       } finally {
         rmSync(stripped.dir, { recursive: true, force: true });
       }
@@ -61,7 +66,7 @@ export async function runLovo(root, families) {
   console.log(`family      vendor                     dev  rm'd  ${ATTRIBUTES.map((a) => a.padEnd(14)).join(' ')}`);
   for (const l of lines) console.log(l);
   const total = allWrongs.length;
-  console.log(`\nwrong answers without the vendor's knowledge: ${total} (${allWrongs.filter((w) => !w.alreadyWrong).length} not wrong with it)`);
+  console.log(`\nwrong answers without the vendor's knowledge: ${total} (${allWrongs.filter((w) => !w.alreadyWrong).length} not wrong with it); vendors whose stripped knowledge failed to ingest: ${failures}`);
   for (const w of allWrongs) console.log(`  ${w.family.padEnd(11)} ${w.device.padEnd(16)} ${w.attr.padEnd(9)} expected ${JSON.stringify(w.expected)}, got ${JSON.stringify(w.got)}${w.alreadyWrong ? '  (wrong with all knowledge too)' : ''}`);
   console.log(`\nleave-one-vendor-out took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }

@@ -1,8 +1,8 @@
 // `npm run eval`: scores wardwatch on two independently written scenario families, side by side — development (the
 // scenario of generate-scenario.mjs, with its site file) and held-out (heldout/, a second hospital no rule was written
 // against, no site file) — per attribute, per finding kind and for the inventory itself (hosts that should not be
-// devices). `npm run eval -- --lovo` instead runs leave-one-vendor-out (lovo.mjs). Figures only: exit 1 only when
-// generating or ingesting fails.
+// devices). `npm run eval -- --lovo [--family heldout|development]` instead runs leave-one-vendor-out (lovo.mjs).
+// Figures only: exit 1 only when generating or ingesting fails.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFamily } from './family.mjs';
@@ -76,9 +76,17 @@ function details(f) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // `--family heldout` (or development) limits leave-one-vendor-out to one family.
+  const only = process.argv[process.argv.indexOf('--family') + 1];
+  const chosen = process.argv.includes('--family') ? FAMILIES.filter((f) => f.key === only) : FAMILIES;
   if (process.argv.includes('--lovo')) {
     const { runLovo } = await import('./lovo.mjs');
-    await runLovo(root, FAMILIES);
+    try {
+      await runLovo(root, chosen);
+    } catch (err) {
+      console.error(`error: ${err.message}`);
+      process.exit(1);
+    }
   } else {
     let fams;
     try {
