@@ -85,9 +85,11 @@ const astmRecords = (d, header) => {
   const h = header.replace('{SERIAL}', d.serial).replace('{TS}', ts);
   return [h, `P|1||PID${d.serial}||HELDOUT^PATIENT^A||19540302|F`, `O|1|S${d.serial}||^^^CBC|R|${ts}|||||||||WB`, 'R|1|^^^WBC|6.8|10*3/uL||N||F', 'L|1|N'];
 };
+// The gateway's ORU names the bedside device each value came from (OBX-18, its EUI-64), one monitor a message.
+const deltas = devices.filter((x) => x.kind.name === 'NW-ICU-DELTA');
 const hl7Body = (d, body) => (i, ts) => {
   const pid = `PID|1||MRN${880000 + i}^^^NWH^MR||HELDOUT^PATIENT||19480711|M`;
-  if (body === 'vitals') return [pid, `OBR|1|${d.serial}${i}||69965^MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS^MDC|||${ts}`, `OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.1.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R|||${ts}||||${talk.eui64(devices.find((x) => x.kind.name === 'NW-ICU-DELTA').mac)}^EUI-64`];
+  if (body === 'vitals') return [pid, `OBR|1|${d.serial}${i}||69965^MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS^MDC|||${ts}`, `OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.1.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R|||${ts}||||${talk.eui64(deltas[i % deltas.length].mac)}^EUI-64`];
   if (body === 'order') return [pid, `ORC|NW|ORD${i}`, `OBR|1|ORD${i}||^^^GLU`];
   if (body === 'report') return [pid, `OBR|1|${d.serial}${i}||ECHO^Echocardiogram|||${ts}`, 'OBX|1|TX|ECHO^Report||Normal left ventricular function||||||F'];
   return [pid, `OBR|1|${d.serial}${i}||CBC^Blood count|||${ts}`, `OBX|1|NM|6690-2^Leukocytes^LN||7.1|10*3/uL|||||F|||${ts}`];
