@@ -29,6 +29,18 @@ describe('Windows: NT versions, builds, product names, Embedded, CE', () => {
     expect(one('Windows Embedded Compact 7')?.osVersion).toBe('7.0');
   });
 
+  it('must fire on SMB NativeOS / NativeLanMan forms, with the build when it agrees with the product', () => {
+    expect(one('Windows 7 Professional 7601 Service Pack 1', 'smb.nativeOs')).toEqual({ osName: 'Windows', osVersion: '6.1.7601', osLabel: 'Windows 7' });
+    expect(one('Windows Server 2012 R2 Standard 9600', 'smb.nativeOs')?.osVersion).toBe('6.3.9600');
+    expect(one('Windows 2002 Service Pack 3 2600', 'smb.nativeOs')).toEqual({ osName: 'Windows', osVersion: '5.1.2600', osLabel: 'Windows XP' });
+    expect(one('Windows Embedded Standard 7601 Service Pack 1', 'smb.nativeOs')).toEqual({ osName: 'Windows', osVersion: '6.1.7601', osLabel: 'Windows Embedded Standard 7' });
+    expect(one('Windows Embedded Standard 6.1', 'smb.nativeOs')?.osVersion).toBe('6.1');
+    expect(one('Windows 4.0', 'smb.nativeOs')?.osVersion).toBe('4.0');
+    // NativeLanMan of Windows 10 claims 6.3: the product name wins, a build that disagrees is not taken.
+    expect(one('Windows 10 Enterprise Evaluation 6.3', 'smb.nativeOs')?.osVersion).toBe('10.0');
+    expect(one('Windows 7 Ultimate 9600', 'smb.nativeOs')?.osVersion).toBe('6.1');
+  });
+
   it('MSFT 5.0 is Windows 2000 or later only as a DHCP vendor class', () => {
     expect(one('MSFT 5.0', 'dhcp.vendorClass')).toEqual({ osName: 'Windows', osVersion: null, osLabel: null });
     expect(osMentions('MSFT 5.0', 'dhcp.vendorClass')[0]?.confidence).toBeGreaterThanOrEqual(0.7);
