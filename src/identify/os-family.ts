@@ -1,6 +1,14 @@
 /**
  * OS family vocabulary (design.md devices[].os.name) and the key that groups a family with its more specific
- * spelling when evidence is voted: "Embedded Linux" is Linux on a device (same kernel lifecycle), so the two agree.
+ * spelling when evidence is voted.
+ *
+ * "Embedded Linux" is os.name only when the text itself marks an embedded build (BusyBox, udhcp, uClinux,
+ * Yocto/Poky, Buildroot, OpenWrt, Wind River Linux, MontaVista, PetaLinux, or a 32-bit ARM/MIPS/PowerPC/SuperH
+ * machine next to a Linux kernel); otherwise a Linux host stays "Linux". Both vote as one family (a SYN signature
+ * saying Linux supports a sysDescr saying BusyBox, the more specific name is shown), and both are judged by the
+ * kernel series rows of data/os-lifecycle.json, so a version gives end of life either way. RTOSes and network OSes
+ * keep their makers' names ("QNX", "VxWorks", "Cisco IOS" with IOS XE in the label, "Junos" …); Windows Embedded
+ * is "Windows" with the edition in the label, Windows CE / Embedded Compact is "Windows CE".
  */
 
 /** Names osMentions and the data files use for os.name. Extend by adding, never by renaming. */

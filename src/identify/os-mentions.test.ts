@@ -1,5 +1,6 @@
 /** osMentions: the OS strings devices send, each family must fire on its real forms and not on look-alikes. */
 import { describe, expect, it } from 'vitest';
+import { OS_FAMILIES } from './os-family.js';
 import { osMentions, type OsMention } from './os-mentions.js';
 
 const one = (text: string, field = 'snmp.sysDescr'): Pick<OsMention, 'osName' | 'osVersion' | 'osLabel'> | null => {
@@ -145,6 +146,16 @@ describe('network OSes and macOS', () => {
     expect(one('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15', 'http.userAgent')?.osVersion).toBe('10.15');
     expect(one('Darwin imac01 19.6.0 Darwin Kernel Version 19.6.0: Thu Jun 18 20:49:00 PDT 2020; root:xnu-6153.141.1~1/RELEASE_X86_64 x86_64')?.osVersion).toBe('10.15');
     expect(one('CFNetwork/1128.0.1 Darwin/19.6.0', 'http.userAgent')).toBeNull();
+  });
+});
+
+describe('vocabulary', () => {
+  it('every family a mention names is in the os.name vocabulary', () => {
+    const texts = ['Windows NT 6.1', 'Windows CE 6.0', 'Linux 4.14', 'udhcp 1.2.1', 'Android 9', 'Mac OS X 10_15', 'QNX 6.5.0', 'VxWorks 6.9', 'ThreadX', 'Nucleus PLUS',
+      'INTEGRITY RTOS', 'FreeRTOS', 'eCos', 'pSOS', 'Keil RTX', 'Cisco IOS Software', 'NX-OS', 'JUNOS 18.4', 'ArubaOS', 'FortiOS', 'PAN-OS', 'RouterOS'];
+    const names = new Set(texts.flatMap((t) => osMentions(t, 'snmp.sysDescr').map((m) => m.osName)));
+    expect(names.size).toBe(texts.length);
+    for (const n of names) expect(OS_FAMILIES as readonly string[]).toContain(n);
   });
 });
 

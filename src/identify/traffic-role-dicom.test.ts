@@ -63,6 +63,14 @@ describe('archive and workstation', () => {
     expect(hostFrom(PACS, [accept(PACS, CT, SOP.ct)]).evidence.some((e) => e.source === DICOM_ROLE_SOURCE && e.value === 'PACS')).toBe(true);
   });
 
+  it('re-classifying a stored profile (derived evidence included) gives the same profile', () => {
+    const records = [cmd(WS, PACS, 'C-FIND-RQ', SOP.studyFind), cmd(PACS, WS, 'C-STORE-RQ', SOP.ct, 'CT'), accept(WS, PACS, SOP.ct)];
+    for (const ip of [PACS, WS]) {
+      const p = hostFrom(ip, records);
+      expect({ ...classifyDevice(p.evidence, kb, { asOf }), evidence: [] }).toEqual({ ...p, evidence: [] });
+    }
+  });
+
   it('bad records give nothing and never throw', () => {
     expect(hostFrom(CT, [{ ...cmd(CT, PACS, 'C-STORE-RQ', 'not a uid x'), dataset: 'x' }, { ...cmd(CT, PACS, 'C-ECHO-RQ', SOP.ct) }]).type).toBeNull();
   });
