@@ -75,6 +75,12 @@ describe('Linux kernels and embedded Linux', () => {
     expect(one('OpenWrt 19.07 Linux')?.osName).toBe('Embedded Linux');
   });
 
+  it('distributions named in Server headers and SSH banners are Linux, labelled', () => {
+    expect(one('Apache/2.4.29 (Ubuntu)', 'http.server')).toEqual({ osName: 'Linux', osVersion: null, osLabel: 'Ubuntu' });
+    expect(one('OpenSSH_7.4p1 Debian-10+deb9u7', 'ssh.software')?.osLabel).toBe('Debian');
+    expect(one('Apache/2.2.15 (Unix)', 'http.server')).toBeNull();
+  });
+
   it('a plain Linux word is weaker than a kernel release', () => {
     const plain = osMentions('Linux', 'snmp.sysDescr')[0];
     const versioned = osMentions('Linux 5.10.0', 'snmp.sysDescr')[0];

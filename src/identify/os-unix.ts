@@ -22,6 +22,9 @@ const LINUX: readonly OsPattern[] = [
   { re: new RegExp(`^Linux\\s+[\\w.-]+\\s+${KVER}`), read: (m) => kernel(m[1]) },
   { re: new RegExp(`\\bLinux(?:[ _-]?version|[ _-]kernel)?[ /:-]v?${KVER}`, 'i'), read: (m) => kernel(m[1]) },
   KERNEL_WORD,
+  // Distributions that name themselves in Server headers and SSH banners ("Apache/2.4.29 (Ubuntu)", "OpenSSH_7.4p1
+  // Debian-10"): Linux, the distribution as the label.
+  { re: /\b(Ubuntu|Debian|CentOS|Red Hat Enterprise Linux|Red Hat|RHEL|Fedora|SUSE|openSUSE|Raspbian|Amazon Linux|Rocky Linux|AlmaLinux)\b/, read: (m) => ({ osName: 'Linux', osVersion: null, osLabel: m[1] ?? null, specificity: 0.8 }) },
   { re: /\bGNU\/Linux\b|\bLinux\b/, read: () => ({ osName: 'Linux', osVersion: null, osLabel: null, specificity: 0.75 }) },
 ];
 
