@@ -132,6 +132,7 @@ describe('RTOS', () => {
     expect(one('RTX 3090 graphics')).toBeNull();
     expect(one('Nucleus of the server')).toBeNull();
     expect(one('Data integrity check')).toBeNull();
+    expect(one('host qnx-lab01 build server')).toBeNull();
     expect(one('VxWorks 653')?.osVersion ?? null).toBeNull();
   });
 });

@@ -24,7 +24,7 @@ const VER = '(\\d+\\.\\d+(?:\\.\\d+)?)';
 
 const RTOS: readonly OsPattern[] = [
   { re: new RegExp(`^QNX\\s+[\\w.-]+\\s+${VER}\\s+\\d{4}/`), read: (m) => qnx(m[1]) },
-  { re: new RegExp(`\\bQNX(?: Neutrino)?(?: RTOS| OS)?[ ]?(?:v|version )?${VER}?(?![\\w.])`, 'i'), read: (m) => qnx(m[1]) },
+  { re: new RegExp(`\\bQNX(?: Neutrino)?(?: RTOS| OS)?[ ]?(?:v|version )?${VER}?(?![\\w.])`), read: (m) => qnx(m[1]) },
   { re: /\bNeutrino (?:RTOS )?(\d+\.\d+(?:\.\d+)?)\b/, read: (m) => qnx(m[1]) },
   // "VxWorks 653" is a product (ARINC 653 platform), not version 653: one-digit majors only.
   { re: /\bVxWorks(?:[ -]?SMP)?(?:[ ]?(?:version|v)?[ ]?\(?(\d(?:\.\d+){0,3})(?![\d]))?/i, read: (m) => os('VxWorks', m[1]) },
