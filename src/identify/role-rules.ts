@@ -6,10 +6,10 @@
  */
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { matchRules } from './knowledge/lookup.js';
-import { HALF_CONFIDENCE, named, peerOf, type HalfSink } from './traffic-role.js';
+import { HALF_CONFIDENCE, named, peerOf, ruleEvidence, type HalfSink } from './traffic-role.js';
 import { DICOM_IN, DICOM_OUT, DICOM_ROLE_SOURCE, dicomRoles } from './traffic-role-dicom.js';
 import { HL7_RESULT_IN, HL7_RESULT_OUT, HL7_RESULT_ROLE_SOURCE, hl7ResultRoles, isDeviceGateway } from './traffic-role-hl7.js';
-import type { Evidence, EvidenceAttribute } from './types.js';
+import type { Evidence } from './types.js';
 
 export type { HalfSink };
 
@@ -77,10 +77,5 @@ export function roleEvidence(kb: KnowledgeBase, evidence: readonly Evidence[], t
   const out = [...hl7ResultRoles(kb, evidence, tsMs, relay !== null), ...dicomRoles(kb, evidence, tsMs)];
   if (relay === null || gateway) return out;
   const seen = `receives HL7 messages from ${named(relay.from)} and sends HL7 messages to ${named(relay.to)}`;
-  for (const hit of matchRules(kb, 'device-types', 'hl7Role', 'relay')) {
-    for (const [attr, v] of Object.entries(hit.values)) {
-      out.push({ attribute: attr as EvidenceAttribute, value: v, source: HL7_ROLE_SOURCE, detail: `${seen} (${hit.rule.source})`, confidence: hit.rule.confidence, tsMs });
-    }
-  }
-  return out;
+  return [...out, ...ruleEvidence(kb, 'hl7Role', 'relay', HL7_ROLE_SOURCE, seen, tsMs)];
 }
