@@ -54,6 +54,11 @@ describe('archive and workstation', () => {
     expect(ws.type).not.toBe('PACS');
   });
 
+  it('a workstation retrieving from two archives is still a workstation, not an archive', () => {
+    const records = [cmd(WS, PACS, 'C-MOVE-RQ', SOP.studyMove), cmd(WS, VNA, 'C-MOVE-RQ', SOP.studyMove), cmd(PACS, WS, 'C-STORE-RQ', SOP.ct, 'CT'), cmd(VNA, WS, 'C-STORE-RQ', SOP.mr, 'MR')];
+    expect(hostFrom(WS, records)).toMatchObject({ type: 'imaging workstation', category: 'imaging-infrastructure' });
+  });
+
   it('must not fire as a workstation: a modality querying the worklist only', () => {
     expect(hostFrom(CT, [cmd(CT, PACS, 'C-FIND-RQ', SOP.mwl)]).type).toBeNull();
   });

@@ -72,7 +72,10 @@ export function dicomRoles(kb: KnowledgeBase, evidence: readonly Evidence[], tsM
   const storesFrom = [...new Set(ins.filter(isStore).map((r) => r.peer))].sort();
   const stores = outs.filter(isStore);
   const queries = outs.filter(isQr);
-  if (qrServedFor.length > 0 || storesFrom.length >= 2 || (storesFrom.length > 0 && stores.length > 0 && queries.length === 0)) {
+  // Taking images from two hosts, or taking images and sending them on, is an archive's or router's traffic unless
+  // the host also queries (a workstation retrieves from one or more archives).
+  const takesImages = queries.length === 0 && storesFrom.length > 0 && (storesFrom.length >= 2 || stores.length > 0);
+  if (qrServedFor.length > 0 || takesImages) {
     const seen = qrServedFor.length > 0 ? `answers DICOM query/retrieve from ${named(qrServedFor)}` : `receives images from ${named(storesFrom)}${stores.length > 0 ? ' and sends images on' : ''}`;
     return ruleEvidence(kb, 'trafficRole', 'dicom-archive', DICOM_ROLE_SOURCE, seen, tsMs);
   }
