@@ -4,6 +4,7 @@ import { firmwareVoters } from './firmware.js';
 import { vendorEvidence, votingEvidence, withoutDerived } from './host-rules.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { canonicalVendor, matchRules, normaliseVendorKey } from './knowledge/lookup.js';
+import { osNameKey } from './os-family.js';
 import { lifecycleOf } from './os-lifecycle.js';
 import { roleEvidence } from './role-rules.js';
 import { DEVICE_CATEGORIES, type DeviceCategory, type DeviceProfile, type Evidence, type EvidenceAttribute } from './types.js';
@@ -58,7 +59,7 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
 
   // OS first: whether the host shows itself as a computer decides what a PC maker's OUI may say about it.
   groups = byAttribute(votingEvidence(sorted));
-  const osNameVote = pick('osName');
+  const osNameVote = pick('osName', osNameKey);
   const osName = filled(osNameVote);
 
   const vendorNorm = (v: string): string => normaliseVendorKey(canonicalVendor(kb, v));

@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { canonicalVendor, normaliseVendorKey } from './knowledge/lookup.js';
-import { HL7_ROLE_SOURCE, isRelayHalf } from './role-rules.js';
+import { isDerivedRole, isRelayHalf } from './role-rules.js';
 import type { Evidence } from './types.js';
 
 /** Sources whose vendor is a NIC's IEEE OUI (the MAC itself, or an EUI-64 built from it). */
@@ -31,7 +31,7 @@ function isComputerOui(kb: KnowledgeBase, e: Evidence): boolean {
  * whose reason lists peers that change as more traffic is seen).
  */
 export function withoutDerived(evidence: readonly Evidence[]): Evidence[] {
-  return evidence.filter((e) => e.source !== COMPUTER_MAKER_SOURCE && e.source !== HL7_ROLE_SOURCE);
+  return evidence.filter((e) => e.source !== COMPUTER_MAKER_SOURCE && !isDerivedRole(e));
 }
 
 export interface VendorEvidence {

@@ -1,11 +1,17 @@
 /**
  * Roles a host shows only across several conversations (design.md "identify"): an HL7 interface engine receives
  * application messages from one host and sends application messages on to another (HL7 v2.5 ch. 2: the engine
- * brokers between MSH-3 sending and MSH-5 receiving applications).
+ * brokers between MSH-3 sending and MSH-5 receiving applications); the HL7 result and DICOM roles of
+ * traffic-role-hl7.ts and traffic-role-dicom.ts (laboratory analyzer, device gateway, modality, archive, workstation).
  */
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { matchRules } from './knowledge/lookup.js';
-import type { Evidence, EvidenceAttribute } from './types.js';
+import { HALF_CONFIDENCE, named, peerOf, ruleEvidence, type HalfSink } from './traffic-role.js';
+import { DICOM_IN, DICOM_OUT, DICOM_ROLE_SOURCE, dicomRoles } from './traffic-role-dicom.js';
+import { HL7_RESULT_IN, HL7_RESULT_OUT, HL7_RESULT_ROLE_SOURCE, hl7ResultRoles, isDeviceGateway } from './traffic-role-hl7.js';
+import type { Evidence } from './types.js';
+
+export type { HalfSink };
 
 /**
  * Each end of an HL7 application message gets one half of the pattern as `type` evidence under these sources, the
@@ -14,15 +20,10 @@ import type { Evidence, EvidenceAttribute } from './types.js';
  */
 export const HL7_IN_SOURCE = 'hl7.relay.in';
 export const HL7_OUT_SOURCE = 'hl7.relay.out';
-const HALF_CONFIDENCE = 0.05;
 /** Source of the evidence this module derives; recomputed on every classification, never taken back from storage. */
 export const HL7_ROLE_SOURCE = 'rule.device-types.hl7Role';
-/** Peers named in a reason: enough for a person to check, short enough to read. */
-const MAX_NAMED = 3;
-
-export interface HalfSink {
-  add(attribute: EvidenceAttribute, value: string | null, source: string, detail: string, confidence: number): void;
-}
+const HALF_SOURCES: ReadonlySet<string> = new Set([HL7_IN_SOURCE, HL7_OUT_SOURCE, HL7_RESULT_IN, HL7_RESULT_OUT, DICOM_IN, DICOM_OUT]);
+const DERIVED_SOURCES: ReadonlySet<string> = new Set([HL7_ROLE_SOURCE, HL7_RESULT_ROLE_SOURCE, DICOM_ROLE_SOURCE]);
 
 /** The type a relay would be, from data/device-types.json `hl7Role` rules (null when a site removed them). */
 function relayType(kb: KnowledgeBase): string | null {
@@ -38,12 +39,14 @@ export function hl7RelayHalves(kb: KnowledgeBase, messageType: string, src: stri
   receiver?.add('type', type, HL7_IN_SOURCE, `${messageType} from ${src}`, HALF_CONFIDENCE);
 }
 
+/** Any traffic-role half (HL7 relay, HL7 results, DICOM requests): never votes. */
 export function isRelayHalf(e: Evidence): boolean {
-  return e.source === HL7_IN_SOURCE || e.source === HL7_OUT_SOURCE;
+  return HALF_SOURCES.has(e.source);
 }
 
-function peerOf(detail: string): string {
-  return detail.slice(detail.lastIndexOf(' ') + 1);
+/** Evidence this module derived on an earlier classification (host-rules.ts withoutDerived drops it). */
+export function isDerivedRole(e: Evidence): boolean {
+  return DERIVED_SOURCES.has(e.source);
 }
 
 /**
@@ -63,20 +66,16 @@ function hl7Relay(evidence: readonly Evidence[]): { from: string[]; to: string[]
   return senders.some((s) => receivers.some((r) => r !== s)) ? { from: senders, to: receivers } : null;
 }
 
-function named(list: readonly string[]): string {
-  return list.length > MAX_NAMED ? `${list.slice(0, MAX_NAMED).join(', ')} and ${String(list.length - MAX_NAMED)} more` : list.join(', ');
-}
-
-/** Type/category evidence for roles seen across conversations, through data/device-types.json `hl7Role` rules. */
+/**
+ * Type/category evidence for roles seen across conversations, through data/device-types.json `hl7Role`,
+ * `trafficRole` and related rules. A device gateway (results naming other devices) also brokers between peers, so
+ * it is not called an interface engine.
+ */
 export function roleEvidence(kb: KnowledgeBase, evidence: readonly Evidence[], tsMs: number): Evidence[] {
   const relay = hl7Relay(evidence);
-  if (relay === null) return [];
-  const out: Evidence[] = [];
+  const gateway = isDeviceGateway(evidence);
+  const out = [...hl7ResultRoles(kb, evidence, tsMs, relay !== null), ...dicomRoles(kb, evidence, tsMs)];
+  if (relay === null || gateway) return out;
   const seen = `receives HL7 messages from ${named(relay.from)} and sends HL7 messages to ${named(relay.to)}`;
-  for (const hit of matchRules(kb, 'device-types', 'hl7Role', 'relay')) {
-    for (const [attr, v] of Object.entries(hit.values)) {
-      out.push({ attribute: attr as EvidenceAttribute, value: v, source: HL7_ROLE_SOURCE, detail: `${seen} (${hit.rule.source})`, confidence: hit.rule.confidence, tsMs });
-    }
-  }
-  return out;
+  return [...out, ...ruleEvidence(kb, 'hl7Role', 'relay', HL7_ROLE_SOURCE, seen, tsMs)];
 }

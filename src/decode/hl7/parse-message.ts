@@ -6,6 +6,9 @@ import type { Hl7Delimiters, Hl7MessageRecord } from './types.js';
 
 export const MAX_SEGMENT_NAMES = 64;
 export const MAX_DEVICE_IDS = 16;
+export const MAX_OBSERVATION_TERMS = 16;
+/** OBX-3 observation identifier (HL7 v2.5 §7.4.2.3, CWE: identifier ^ text ^ name of coding system). */
+const OBSERVATION_ID_FIELD = 3;
 const MAX_PHI_FIELDS = 64;
 /** Segments walked per message; a message of 1 MiB of one-byte segments still stops here. */
 const MAX_SEGMENTS = 20_000;
@@ -39,6 +42,8 @@ export function parseMessage(buf: Uint8Array, at: number, end: number, framing: 
     segmentCount: 1,
     phiFields: [],
     deviceIds: [],
+    observationCodingSystems: [],
+    mdcTerms: [],
     framing,
   };
   const state = { patient: false, observationValue: false };
@@ -84,6 +89,7 @@ function readSegment(
   if (name === 'OBX' && !state.observationValue && f.has(OBSERVATION_VALUE_FIELD)) {
     state.observationValue = fieldHasValue(buf, f.starts[OBSERVATION_VALUE_FIELD] ?? 0, f.ends[OBSERVATION_VALUE_FIELD] ?? 0, d);
   }
+  if (name === 'OBX' && f.has(OBSERVATION_ID_FIELD)) observationId(buf, f, d, record);
   const dev = DEVICE_ID_FIELDS[name];
   if (dev !== undefined) {
     for (const n of dev) {
@@ -97,4 +103,15 @@ function readSegment(
     record.ackCode = f.has(1) ? fieldText(buf, f.starts[1] ?? 0, f.ends[1] ?? 0, d, 1) : null;
     record.ackControlId = f.has(2) ? fieldText(buf, f.starts[2] ?? 0, f.ends[2] ?? 0, d) : null;
   }
+}
+
+/** The coding system of OBX-3 and, for the 11073 nomenclature (coding system `MDC`), its term name. */
+function observationId(buf: Uint8Array, f: SegmentFields, d: Hl7Delimiters, record: Hl7MessageRecord): void {
+  const id = fieldText(buf, f.starts[OBSERVATION_ID_FIELD] ?? 0, f.ends[OBSERVATION_ID_FIELD] ?? 0, d, 3);
+  if (id === null) return;
+  const [, text = '', system = ''] = id.split('^');
+  const sys = system.trim().toUpperCase();
+  if (/^[A-Z0-9_-]{1,20}$/.test(sys) && record.observationCodingSystems.length < MAX_OBSERVATION_TERMS && !record.observationCodingSystems.includes(sys)) record.observationCodingSystems.push(sys);
+  const term = text.trim();
+  if (sys === 'MDC' && /^MDC[A-Z]?_[A-Z0-9_]{1,60}$/.test(term) && record.mdcTerms.length < MAX_OBSERVATION_TERMS && !record.mdcTerms.includes(term)) record.mdcTerms.push(term);
 }

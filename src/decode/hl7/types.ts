@@ -23,6 +23,13 @@ export interface Hl7MessageRecord {
   phiFields: string[];
   /** Equipment identifiers (OBX-18, PRT-10, PRT-16, PRT-20): they name a device, not a patient. */
   deviceIds: string[];
+  /** OBX-3 coding systems (component 3: `MDC`, `LN`, `99MNDRY` …), distinct, at most MAX_OBSERVATION_TERMS. */
+  observationCodingSystems: string[];
+  /**
+   * OBX-3 names of the ISO/IEEE 11073-10101 nomenclature (`MDC_PULS_OXIM_SAT_O2`, `MDC_DEV_PUMP_INFUS_MDS`): what kind
+   * of device measured, never a value. Other coding systems' codes (LOINC tests) are not kept.
+   */
+  mdcTerms: string[];
   /** MSA-1 / MSA-2, when the message carries an MSA segment (ACK and other responses). */
   ackCode?: string | null;
   ackControlId?: string | null;

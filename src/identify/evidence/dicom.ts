@@ -5,6 +5,7 @@ import { dicomRootOf } from '../knowledge/lookup.js';
 import type { Observation } from '../types.js';
 import { DICOM_TOOLKIT_SOURCE } from '../firmware.js';
 import { emitterFor, strings, text, type Emitter } from './common.js';
+import { dicomCommandHalves, dicomStorageScpHalf } from '../traffic-role-dicom.js';
 
 const STORAGE_SOP_PREFIX = '1.2.840.10008.5.1.4.1.1.'; // PS3.4 Annex B storage SOP classes
 
@@ -25,7 +26,7 @@ function implementation(e: Emitter, kb: KnowledgeBase, rec: ProtocolRecord): voi
   }
 }
 
-function dataset(e: Emitter, kb: KnowledgeBase, ds: Record<string, unknown>): void {
+function dataset(e: Emitter, ds: Record<string, unknown>): void {
   const s = (k: string): string | null => {
     const v = ds[k];
     return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
@@ -39,7 +40,7 @@ function dataset(e: Emitter, kb: KnowledgeBase, ds: Record<string, unknown>): vo
   e.add('serial', s('deviceSerialNumber'), 'dicom.dataset.deviceSerialNumber', `(0018,1000) ${s('deviceSerialNumber') ?? ''}`, 0.85);
   e.add('hostname', s('stationName'), 'dicom.dataset.stationName', `(0008,1010) ${s('stationName') ?? ''}`, 0.6);
   e.add('department', s('departmentName'), 'dicom.dataset.departmentName', `(0008,1040) ${s('departmentName') ?? ''}`, 0.5);
-  e.rules(kb, 'device-types', 'modality', s('modality'), 'dicom.dataset.modality');
+  // The Modality (0008,0060) types the sender only when its traffic shows a modality (traffic-role-dicom.ts).
 }
 
 export function dicomObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
@@ -64,12 +65,13 @@ export function dicomObservations(rec: ProtocolRecord, kb: KnowledgeBase): Obser
       sender?.add('aeTitle', called, 'dicom.calledAeTitle', `${called ?? ''} (accepted association)`, 0.9);
       if (sender !== null) implementation(sender, kb, rec);
       sender?.rules(kb, 'device-types', 'aeTitle', called, 'dicom.calledAeTitle');
-      if (strings(rec, 'abstractSyntaxes').some((s) => s.startsWith(STORAGE_SOP_PREFIX))) sender?.rules(kb, 'device-types', 'dicomRole', 'storage-scp', 'dicom.abstractSyntaxes');
+      if (strings(rec, 'abstractSyntaxes').some((s) => s.startsWith(STORAGE_SOP_PREFIX))) dicomStorageScpHalf(rec, sender);
       break;
     }
     case 'command': {
       const ds = rec.dataset;
-      if (sender !== null && typeof ds === 'object' && ds !== null && !Array.isArray(ds)) dataset(sender, kb, ds as Record<string, unknown>);
+      if (sender !== null && typeof ds === 'object' && ds !== null && !Array.isArray(ds)) dataset(sender, ds as Record<string, unknown>);
+      dicomCommandHalves(rec, sender, receiver);
       break;
     }
     default:

@@ -3,6 +3,7 @@ import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import { ouiVendor } from '../knowledge/lookup.js';
 import { hl7RelayHalves } from '../role-rules.js';
+import { hl7ResultHalves } from '../traffic-role-hl7.js';
 import type { Observation } from '../types.js';
 import { emitterFor, text, type Emitter } from './common.js';
 
@@ -39,6 +40,7 @@ function relayHalves(kb: KnowledgeBase, sender: Emitter | null, receiver: Emitte
   const type = text(rec, 'messageType');
   if (type === null || /^ACK\b/i.test(type)) return;
   hl7RelayHalves(kb, type, rec.src, rec.dst, sender, receiver);
+  hl7ResultHalves(kb, rec, sender, receiver);
 }
 
 export function hl7Observations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
