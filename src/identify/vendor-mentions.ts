@@ -121,7 +121,8 @@ function restEnd(t: Tokens, def: AliasDef, j: number): number {
   for (let w = 1; w < def.tokens.length; w++) {
     // "Siemens AG, Healthcare Sector" still says Siemens Healthcare: legal suffixes between words are skipped.
     while (at < t.count && t.hard[at] && isLegalSuffix(t.text[at] ?? '')) at++;
-    if (at >= t.count || !t.hard[at]) return -1;
+    // The next word may follow a separator or a case change: "GE Healthcare" and "GEHealthcare".
+    if (at >= t.count) return -1;
     at = wordEnd(t, at, def.tokens[w] ?? '');
     if (at < 0) return -1;
   }
