@@ -61,7 +61,7 @@ describe('must fire, per field', () => {
     const r = rec('hl7', 'message', { sendingApplication: 'SYSMEX_XN', sendingFacility: 'LAB', receivingApplication: 'DRAEGER_IGS', messageType: 'ORU^R01' });
     expect(vendors(r)).toMatchObject([{ value: 'Sysmex', source: 'hl7.sendingApplication', confidence: 0.55 }]);
     expect(vendors(rec('hl7', 'message', { sendingApplication: 'DRAEGER_IGS^0012345678ABCDEF^EUI-64', messageType: 'ORU^R01' }))[0]?.value).toBe('Dräger');
-    expect(vendors(rec('hl7', 'message', { sendingApplication: 'LIS', sendingFacility: 'Abbott Northwestern Hospital', messageType: 'ORU^R01' }))).toMatchObject([{ value: 'Abbott', confidence: 0.3 }]);
+    expect(vendors(rec('hl7', 'message', { sendingApplication: 'VSP', sendingFacility: 'GE Healthcare', messageType: 'ORU^R01' }))).toMatchObject([{ value: 'GE Healthcare', source: 'hl7.sendingFacility', confidence: 0.3 }]);
   });
 
   it('DICOM implementation version name; host names only as a weak hint', () => {
@@ -85,6 +85,12 @@ describe('must not fire', () => {
     expect(vendors(rec('dhcp', 'request', { clientMac: '02:00:00:00:00:01', hostname: 'GE' }))).toEqual([]);
   });
 
+  it('a hospital, clinic or university named after a person or place is no maker', () => {
+    expect(vendors(rec('hl7', 'message', { sendingApplication: 'LIS', sendingFacility: 'Abbott Northwestern Hospital', messageType: 'ORU^R01' }))).toEqual([]);
+    expect(vendors(rec('http', 'response', { title: 'Baxter Regional Medical Center intranet' }))).toEqual([]);
+    expect(vendors(rec('tls', 'server-hello', { certSubject: 'CN=portal, O=Stryker University Clinics' }))).toEqual([]);
+  });
+
   it('substring traps in certificates and titles', () => {
     expect(vendors(rec('tls', 'server-hello', { certSubject: 'CN=geode.example.org, O=Philipsburg Hospital' }))).toEqual([]);
     expect(vendors(rec('http', 'response', { title: 'BD pump library (GE lighting)' }))).toEqual([]);
@@ -104,11 +110,12 @@ describe('must not fire', () => {
 });
 
 describe('what the mentions decide', () => {
-  it('an HL7 MSH-3 alone fills the vendor; a hospital name in MSH-4 alone does not', () => {
+  it('an HL7 MSH-3 alone fills the vendor; a maker in MSH-4 alone does not', () => {
     const sysmex = evidenceOf(rec('hl7', 'message', { sendingApplication: 'SYSMEX_XN', messageType: 'ORU^R01' }));
     expect(classifyDevice(sysmex, kb, { asOf }).vendor).toBe('Sysmex');
-    const abbott = evidenceOf(rec('hl7', 'message', { sendingApplication: 'LIS', sendingFacility: 'Abbott Northwestern Hospital', messageType: 'ORU^R01' }));
-    expect(classifyDevice(abbott, kb, { asOf }).vendor).toBeNull();
+    const facility = evidenceOf(rec('hl7', 'message', { sendingApplication: 'LIS', sendingFacility: 'Roche', messageType: 'ORU^R01' }));
+    expect(facility.some((e) => e.attribute === 'vendor' && e.value === 'Roche Diagnostics')).toBe(true);
+    expect(classifyDevice(facility, kb, { asOf }).vendor).toBeNull();
   });
 
   it('host names never name a vendor alone, however many; they second another source', () => {

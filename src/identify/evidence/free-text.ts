@@ -62,7 +62,14 @@ function quoted(text: string): string {
   return JSON.stringify(text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);
 }
 
+/**
+ * A hospital, clinic or university named in the text: makers' names there are more often a place's or a person's
+ * ("Abbott Northwestern Hospital", "Baxter Regional Medical Center") than the device's maker.
+ */
+const INSTITUTION = /\b(?:hospitals?|clinics?|infirmary|universit(?:y|ies)|college|medical cent(?:er|re)|health system)\b/i;
+
 function makerIn(kb: KnowledgeBase, text: string, policy: FieldPolicy): VendorMention | null {
+  if (INSTITUTION.test(text)) return null;
   const all = vendorMentions(kb.vendorDictionary, text);
   return soleMaker(policy.hostName ? all.filter((m) => m.scope === 'free') : all, policy.kinds);
 }
