@@ -64,6 +64,11 @@ describe('vendorMentions: must not fire', () => {
     expect(maker('Epic sound system')).toBeNull();
   });
 
+  it('a name starts a word: "LaRoche" and "myPhilips" name nobody', () => {
+    expect(named('LaRoche Industries')).toEqual([]);
+    expect(named('myPhilips portal')).toEqual([]);
+  });
+
   it('a restricted name is never part of a camel-case word', () => {
     expect(named('MyBDDevice')).toEqual([]);
     expect(named('AppleWebKit/537.36')).toEqual([]);

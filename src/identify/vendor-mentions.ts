@@ -152,9 +152,9 @@ function longestAt(dict: VendorDictionary, t: Tokens, i: number): Hit | null {
   return best;
 }
 
-/** Starts and ends on word boundaries: a restricted name is never part of a camel-case word ("GEHealthcare" needs its alias). */
-function onWordBoundaries(t: Tokens, h: Hit): boolean {
-  return t.hard[h.start] === true && (h.end >= t.count || t.hard[h.end] === true);
+/** Ends on a word boundary (every name starts on one): a restricted name is never the head of a camel-case word. */
+function endsWord(t: Tokens, h: Hit): boolean {
+  return h.end >= t.count || t.hard[h.end] === true;
 }
 
 /** A restricted or conglomerate name stands on its own here: whole field, or (restricted) a company word after it. */
@@ -171,6 +171,8 @@ function scan(dict: VendorDictionary, text: string): VendorMention[] {
   const t = tokenise(text);
   const hits: Hit[] = [];
   for (let i = 0; i < t.count; i++) {
+    // A name starts a word ("DrägerService" yes, "LaRoche" no); it may end at a case change.
+    if (!t.hard[i]) continue;
     const h = longestAt(dict, t, i);
     if (h === null) continue;
     hits.push(h);
@@ -179,7 +181,7 @@ function scan(dict: VendorDictionary, text: string): VendorMention[] {
   const out: VendorMention[] = [];
   for (const h of hits) {
     if (h.def.scope !== 'free') {
-      if (!onWordBoundaries(t, h)) continue;
+      if (!endsWord(t, h)) continue;
       // Beside another name of the same maker ("Siemens ACUSON"), an ambiguous name is no longer ambiguous.
       if (!standsAlone(t, h) && !hits.some((o) => o !== h && o.def.canonical === h.def.canonical && o.def.alias !== h.def.alias)) continue;
     }
