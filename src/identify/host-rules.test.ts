@@ -130,6 +130,15 @@ describe('vendor names found in free text (evidence/free-text.ts)', () => {
     expect(classify([sysDescr, mention('Philips', 'http.title', 0.55)]).vendor).toBeNull();
   });
 
+  it('a sender whose data sets name several makers forwards images: its free text still counts', () => {
+    const pacs = [ev('vendor', 'GE MEDICAL SYSTEMS', 'dicom.dataset.manufacturer', 0.85), { ...ev('vendor', 'Philips Medical Systems', 'dicom.dataset.manufacturer', 0.85), detail: 'other' }];
+    const title = mention('Sectra', 'http.title', 0.55);
+    const sysDescr = mention('Sectra', 'snmp.sysDescr', 0.7);
+    const root = ev('vendor', 'Sectra', 'dicom.implementationClassUid', 0.9);
+    expect(classify([...pacs, root, title, sysDescr]).vendor).toBe('Sectra');
+    expect(classify([pacs[0] ?? root, root, title, sysDescr]).vendor).toBeNull();
+  });
+
   it('free text that agrees with the statement, or another source that is not free text, still votes', () => {
     const p = classify([ev('vendor', 'GE MEDICAL SYSTEMS', 'dicom.dataset.manufacturer', 0.85), mention('GE Healthcare', 'snmp.sysDescr', 0.7)]);
     expect(p.vendor).toBe('GE Healthcare');

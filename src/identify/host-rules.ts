@@ -36,7 +36,8 @@ const SELF_STATEMENT_SOURCES: ReadonlySet<string> = new Set(['dicom.dataset.manu
 
 /**
  * Vendor names found in free text, judged against the rest: a device's own statement of its maker beats free text
- * that names another; a host name never names a vendor alone, only seconds one that another source names.
+ * that names another; a host name never names a vendor alone, only seconds one that another source names. A sender
+ * whose DICOM data sets name several makers forwards images (a PACS, a router): its statements are not about itself.
  */
 export function mentionsThatVote(kb: KnowledgeBase, vendorEv: readonly Evidence[]): Evidence[] {
   if (!vendorEv.some(isVendorMention)) return [...vendorEv];
@@ -45,7 +46,7 @@ export function mentionsThatVote(kb: KnowledgeBase, vendorEv: readonly Evidence[
   const named = new Set(vendorEv.filter((e) => !isHostNameMention(e)).map(key));
   return vendorEv.filter((e) => {
     if (!isVendorMention(e)) return true;
-    if (stated.size > 0 && !stated.has(key(e))) return false;
+    if (stated.size === 1 && !stated.has(key(e))) return false;
     return !isHostNameMention(e) || named.has(key(e));
   });
 }
