@@ -1,11 +1,13 @@
 /** data/vendor-aliases.json as a dictionary: sourced entries, one owner per name, and the medical-maker OUIs it implies. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../util/app-error.js';
 import { SHIPPED_DATA_DIR, loadKnowledgeBase } from './load-kb.js';
 import { canonicalVendor, isMedicalMakerName, normaliseVendorKey, ouiVendor } from './lookup.js';
 import { vendorEntry } from './validate.js';
+import { vendorMentions } from '../vendor-mentions.js';
 
 const kb = loadKnowledgeBase();
 const doc = JSON.parse(readFileSync(path.join(SHIPPED_DATA_DIR, 'vendor-aliases.json'), 'utf8')) as { entries: unknown[] };
@@ -84,5 +86,21 @@ describe('medical-maker OUIs derived from the dictionary', () => {
     expect(isMedicalMakerName(kb, 'PYXIS S.R.L.')).toBe(false);
     expect(isMedicalMakerName(kb, 'Eastman Kodak')).toBe(false);
     expect(isMedicalMakerName(kb, 'Epic Systems')).toBe(false);
+  });
+});
+
+describe('a site\'s own vendor entries (--rules FILE)', () => {
+  it('are matched in free text before the shipped ones; without a kind they are IT makers (their OUI never names a device alone)', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ww-vendors-')), 'rules.json');
+    writeFileSync(file, JSON.stringify({ 'vendor-aliases': { entries: [
+      { canonical: 'Example Medical', kind: 'medical', aliases: ['EXMED'], source: 'site register' },
+      { canonical: 'Local Integrator', aliases: ['Sysmex Service Partner'], source: 'site register' },
+    ] } }));
+    const site = loadKnowledgeBase([file]);
+    expect(vendorMentions(site.vendorDictionary, 'EXMED-200 gateway').map((m) => m.canonical)).toEqual(['Example Medical']);
+    expect(vendorMentions(site.vendorDictionary, 'Sysmex Service Partner').map((m) => m.canonical)).toEqual(['Local Integrator']);
+    expect(isMedicalMakerName(site, 'Example Medical')).toBe(true);
+    expect(isMedicalMakerName(site, 'Local Integrator')).toBe(false);
+    expect(vendorMentions(kb.vendorDictionary, 'EXMED-200 gateway')).toEqual([]);
   });
 });
