@@ -91,6 +91,13 @@ describe('must not fire', () => {
     expect(vendors(rec('tls', 'server-hello', { certSubject: 'CN=portal, O=Stryker University Clinics' }))).toEqual([]);
   });
 
+  it('an internet server\'s certificate, page or banner names no device on the site', () => {
+    const internet = { src: '17.253.144.10', srcMac: '02:00:00:00:00:fe' };
+    expect(vendors(rec('tls', 'server-hello', { ...internet, certSubject: 'CN=www.apple.com, O=Apple Inc., C=US' }))).toEqual([]);
+    expect(vendors(rec('http', 'response', { ...internet, title: 'Philips Healthcare | Home', server: 'Philips' }))).toEqual([]);
+    expect(vendors(rec('ssh', 'banner', { ...internet, software: 'SSH-2.0-Cisco-1.25' }))).toEqual([]);
+  });
+
   it('substring traps in certificates and titles', () => {
     expect(vendors(rec('tls', 'server-hello', { certSubject: 'CN=geode.example.org, O=Philipsburg Hospital' }))).toEqual([]);
     expect(vendors(rec('http', 'response', { title: 'BD pump library (GE lighting)' }))).toEqual([]);

@@ -3,6 +3,7 @@ import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
 import { emitterFor, text } from './common.js';
+import { isSiteAddress } from './dns.js';
 import { freeText } from './free-text.js';
 
 export function httpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
@@ -15,8 +16,11 @@ export function httpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observ
   } else if (rec.kind === 'response') {
     e.rules(kb, 'http-fingerprints', 'server', text(rec, 'server'), 'http.server');
     e.rules(kb, 'http-fingerprints', 'title', text(rec, 'title'), 'http.title');
-    freeText(e, kb, 'http.server', text(rec, 'server'));
-    freeText(e, kb, 'http.title', text(rec, 'title'));
+    // A web site on the internet (a maker's home page) is no device on the site: only site servers' words count.
+    if (isSiteAddress(rec.src)) {
+      freeText(e, kb, 'http.server', text(rec, 'server'));
+      freeText(e, kb, 'http.title', text(rec, 'title'));
+    }
   }
   return out;
 }

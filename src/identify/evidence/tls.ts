@@ -3,6 +3,7 @@ import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
 import { emitterFor, text } from './common.js';
+import { isSiteAddress } from './dns.js';
 import { certificateText } from './free-text.js';
 
 export function tlsObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
@@ -19,7 +20,8 @@ export function tlsObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observa
     // The certificate's CN is the name the server presents; hosts often use their own DNS name.
     const cn = /(?:^|,\s*)CN=([^,]+)/.exec(text(rec, 'certSubject') ?? '')?.[1]?.trim() ?? null;
     if (cn !== null && !cn.includes('*')) e.add('hostname', cn.split('.')[0] ?? cn, 'tls.certSubject', `certificate CN=${cn}`, 0.35);
-    certificateText(e, kb, text(rec, 'certSubject'), text(rec, 'certIssuer'));
+    // An internet service's certificate (O=Apple Inc., O=Cisco Systems) names the cloud, not a device on the site.
+    if (isSiteAddress(rec.src)) certificateText(e, kb, text(rec, 'certSubject'), text(rec, 'certIssuer'));
   }
   return out;
 }
