@@ -74,21 +74,45 @@ function makerIn(kb: KnowledgeBase, text: string, policy: FieldPolicy): VendorMe
   return soleMaker(policy.hostName ? all.filter((m) => m.scope === 'free') : all, policy.kinds);
 }
 
+/** What one (field, text) gives as vendor evidence, or null: the same banners and names repeat record after record. */
+interface Named {
+  vendor: string;
+  detail: string;
+}
+
+const MEMO_LIMIT = 4096;
+const memos = new WeakMap<KnowledgeBase, Map<string, Named | null>>();
+
+function namedIn(kb: KnowledgeBase, field: FreeTextField, value: string): Named | null {
+  let memo = memos.get(kb);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(kb, memo);
+  }
+  const key = `${field}\u0000${value}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const policy: FieldPolicy = POLICIES[field];
+  const maker = makerIn(kb, value, policy);
+  const space = field.indexOf(' ');
+  const shown = space < 0 ? quoted(value) : `${field.slice(space + 1)}=${quoted(value)}`;
+  const prefix = policy.hostName ? HOST_NAME_MENTION : VENDOR_MENTION;
+  const named = maker === null ? null : { vendor: maker.canonical, detail: `${prefix}${quoted(maker.text)} (alias ${quoted(maker.alias)}) in ${shown}` };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, named);
+  return named;
+}
+
 /**
  * Evidence from one free-text field: the maker it names, and what os-mentions.ts finds in it. `field` picks the
  * policy; the evidence source is the field's record name (`tls.certSubject`, not its RDN).
  */
 export function freeText(e: Emitter, kb: KnowledgeBase, field: FreeTextField, value: string | null): void {
   if (value === null || value === '') return;
-  const policy: FieldPolicy = POLICIES[field];
   const space = field.indexOf(' ');
   const source = space < 0 ? field : field.slice(0, space);
-  const shown = space < 0 ? quoted(value) : `${field.slice(space + 1)}=${quoted(value)}`;
-  const maker = makerIn(kb, value, policy);
-  if (maker !== null) {
-    const prefix = policy.hostName ? HOST_NAME_MENTION : VENDOR_MENTION;
-    e.add('vendor', maker.canonical, source, `${prefix}${quoted(maker.text)} (alias ${quoted(maker.alias)}) in ${shown}`, policy.confidence);
-  }
+  const named = namedIn(kb, field, value);
+  if (named !== null) e.add('vendor', named.vendor, source, named.detail, POLICIES[field].confidence);
   for (const os of osMentions(value, source)) {
     e.add('osName', os.osName, source, os.detail, os.confidence);
     e.add('osVersion', os.osVersion, source, os.detail, os.confidence);
