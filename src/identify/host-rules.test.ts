@@ -1,12 +1,13 @@
 /** Device-level corroboration: computer makers' OUIs, full-stack SYN signatures on application hosts, UA and ports. */
 import { describe, expect, it } from 'vitest';
 import { classifyDevice } from './classify.js';
-import { observationsFromFlow } from './extract-evidence.js';
+import { observationsFromAddress, observationsFromFlow } from './extract-evidence.js';
 import { APP_HOST_STACK_SOURCE } from './host-rules.js';
 import { loadKnowledgeBase } from './knowledge/load-kb.js';
 import { matchRules } from './knowledge/lookup.js';
 import type { FlowJson } from '../capture/flow-json.js';
 import type { DeviceProfile, Evidence } from './types.js';
+import { HOST_NAME_MENTION, VENDOR_MENTION } from './vendor-mentions.js';
 
 const kb = loadKnowledgeBase();
 const asOf = new Date('2026-03-02T08:00:00Z');
@@ -114,5 +115,55 @@ describe('browser User-Agent and service ports', () => {
     expect(typeOf({ ...pcu, packetsOut: 2, packetsIn: 1 })).toEqual([]);
     expect(typeOf({ ...pcu, proto: 'udp', state: null })).toEqual([]);
     expect(typeOf({ ...pcu, dport: 3614 })).toEqual([]);
+  });
+});
+
+describe('vendor names found in free text (evidence/free-text.ts)', () => {
+  const mention = (value: string, source: string, confidence: number, host = false): Evidence => ({ ...ev('vendor', value, source, confidence), detail: `${host ? HOST_NAME_MENTION : VENDOR_MENTION}"${value}" in "…"` });
+  const ct = [ev('type', 'CT scanner', 'dicom.dataset.modality', 0.85), ev('category', 'imaging', 'dicom.dataset.modality', 0.85)];
+
+  it("the device's own statement (DICOM manufacturer, LLDP-MED) beats free text that names another maker", () => {
+    const sysDescr = mention('GE Healthcare', 'snmp.sysDescr', 0.7);
+    expect(classify([ev('vendor', 'Philips Medical Systems', 'dicom.dataset.manufacturer', 0.85), sysDescr]).vendor).toBe('Philips');
+    expect(classify([ev('vendor', 'Mindray', 'lldp.manufacturer', 0.85), mention('Dräger', 'http.title', 0.55)]).vendor).toBe('Mindray');
+    // Without a statement of its own, two free-text fields that disagree leave the vendor unknown.
+    expect(classify([sysDescr, mention('Philips', 'http.title', 0.55)]).vendor).toBeNull();
+  });
+
+  it('a sender whose data sets name several makers forwards images: its free text still counts', () => {
+    const pacs = [ev('vendor', 'GE MEDICAL SYSTEMS', 'dicom.dataset.manufacturer', 0.85), { ...ev('vendor', 'Philips Medical Systems', 'dicom.dataset.manufacturer', 0.85), detail: 'other' }];
+    const title = mention('Sectra', 'http.title', 0.55);
+    const sysDescr = mention('Sectra', 'snmp.sysDescr', 0.7);
+    const root = ev('vendor', 'Sectra', 'dicom.implementationClassUid', 0.9);
+    expect(classify([...pacs, root, title, sysDescr]).vendor).toBe('Sectra');
+    expect(classify([pacs[0] ?? root, root, title, sysDescr]).vendor).toBeNull();
+  });
+
+  it('free text that agrees with the statement, or another source that is not free text, still votes', () => {
+    const p = classify([ev('vendor', 'GE MEDICAL SYSTEMS', 'dicom.dataset.manufacturer', 0.85), mention('GE Healthcare', 'snmp.sysDescr', 0.7)]);
+    expect(p.vendor).toBe('GE Healthcare');
+    expect(p.confidence).toBeGreaterThan(0);
+  });
+
+  it('a host name seconds another source but never names a vendor alone', () => {
+    const host = mention('Sysmex', 'dhcp.hostname', 0.25, true);
+    expect(classify([host, { ...host, source: 'syslog.hostname' }, { ...host, source: 'nbns.hostname' }, { ...host, source: 'snmp.sysName' }]).vendor).toBeNull();
+    expect(classify([host, mention('Sysmex', 'tls.certSubject', 0.45)]).vendor).toBe('Sysmex');
+  });
+
+  it('a PC maker named in free text names no clinical device, but names a plain host', () => {
+    expect(classify([mention('Dell', 'http.title', 0.55), ...ct]).vendor).toBeNull();
+    expect(classify([mention('Dell', 'http.title', 0.55), dellNic, ...windows]).vendor).toBe('Dell');
+    expect(classify([mention('Dell', 'http.title', 0.55), mention('Philips', 'snmp.sysDescr', 0.7), ...ct]).vendor).toBe('Philips');
+  });
+
+  it("a medical maker's OUI alone names the vendor; a computer maker's OUI alone does not", () => {
+    const sysmex = observationsFromAddress({ mac: '00:06:6b:10:20:30', ip: '10.0.0.5' }, 0, kb).map((o) => o.evidence);
+    expect(sysmex[0]).toMatchObject({ value: 'Sysmex', confidence: 0.55 });
+    expect(classify(sysmex).vendor).toBe('Sysmex');
+    const siemensDx = observationsFromAddress({ mac: '00:18:65:10:20:30', ip: null }, 0, kb).map((o) => o.evidence);
+    expect(classify(siemensDx).vendor).toBe('Siemens Healthineers');
+    expect(classify(observationsFromAddress({ mac: '14:18:77:10:20:30', ip: null }, 0, kb).map((o) => o.evidence)).vendor).toBeNull();
+    expect(classify(observationsFromAddress({ mac: '00:0e:8c:10:20:30', ip: null }, 0, kb).map((o) => o.evidence)).vendor).toBeNull();
   });
 });

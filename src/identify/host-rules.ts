@@ -6,6 +6,7 @@ import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { canonicalVendor, normaliseVendorKey } from './knowledge/lookup.js';
 import { isDerivedRole, isRelayHalf } from './role-rules.js';
 import type { Evidence } from './types.js';
+import { isHostNameMention, isVendorMention } from './vendor-mentions.js';
 
 /** Sources whose vendor is a NIC's IEEE OUI (the MAC itself, or an EUI-64 built from it). */
 const OUI_SOURCES: ReadonlySet<string> = new Set(['mac.oui', 'hl7.eui64.oui']);
@@ -23,6 +24,31 @@ function isAppHost(evidence: readonly Evidence[]): boolean {
 
 function isComputerOui(kb: KnowledgeBase, e: Evidence): boolean {
   return e.attribute === 'vendor' && OUI_SOURCES.has(e.source) && kb.computerMakers.has(normaliseVendorKey(canonicalVendor(kb, e.value)));
+}
+
+/** A computer maker named in free text ("Dell" in a title): like its OUI, it names the PC, not the product on it. */
+function isComputerMention(kb: KnowledgeBase, e: Evidence): boolean {
+  return isVendorMention(e) && kb.computerMakers.has(normaliseVendorKey(canonicalVendor(kb, e.value)));
+}
+
+/** Where a device states its own maker (DICOM (0008,0070), LLDP-MED inventory, POCT1-A/IntelliVue identity). */
+const SELF_STATEMENT_SOURCES: ReadonlySet<string> = new Set(['dicom.dataset.manufacturer', 'lldp.manufacturer', 'cdp.manufacturer', 'poct1a.vendor', 'intellivue.vendor']);
+
+/**
+ * Vendor names found in free text, judged against the rest: a device's own statement of its maker beats free text
+ * that names another; a host name never names a vendor alone, only seconds one that another source names. A sender
+ * whose DICOM data sets name several makers forwards images (a PACS, a router): its statements are not about itself.
+ */
+export function mentionsThatVote(kb: KnowledgeBase, vendorEv: readonly Evidence[]): Evidence[] {
+  if (!vendorEv.some(isVendorMention)) return [...vendorEv];
+  const key = (e: Evidence): string => normaliseVendorKey(canonicalVendor(kb, e.value));
+  const stated = new Set(vendorEv.filter((e) => SELF_STATEMENT_SOURCES.has(e.source)).map(key));
+  const named = new Set(vendorEv.filter((e) => !isHostNameMention(e)).map(key));
+  return vendorEv.filter((e) => {
+    if (!isVendorMention(e)) return true;
+    if (stated.size === 1 && !stated.has(key(e))) return false;
+    return !isHostNameMention(e) || named.has(key(e));
+  });
 }
 
 /**
@@ -47,14 +73,19 @@ export interface VendorEvidence {
  * When nothing else names a vendor, the host shows itself as a general-purpose computer (its OS is known, or an
  * IT type such as workstation) and nothing says it is clinical equipment, the hardware maker is the answer.
  */
-export function vendorEvidence(kb: KnowledgeBase, vendorEv: readonly Evidence[], all: readonly Evidence[], computer: { osName: string | null; itType: boolean }): VendorEvidence {
-  const hardware = vendorEv.filter((e) => isComputerOui(kb, e));
-  if (hardware.length === 0) return { vote: [...vendorEv], added: [] };
-  const others = vendorEv.filter((e) => !OUI_SOURCES.has(e.source));
-  if (others.length > 0) return { vote: vendorEv.filter((e) => !isComputerOui(kb, e)), added: [] };
+export function vendorEvidence(kb: KnowledgeBase, allVendorEv: readonly Evidence[], all: readonly Evidence[], computer: { osName: string | null; itType: boolean }): VendorEvidence {
+  const vendorEv = mentionsThatVote(kb, allVendorEv);
+  const isHardware = (e: Evidence): boolean => isComputerOui(kb, e) || isComputerMention(kb, e);
+  const hardware = vendorEv.filter(isHardware);
+  if (hardware.length === 0) return { vote: vendorEv, added: [] };
+  const others = vendorEv.filter((e) => !OUI_SOURCES.has(e.source) && !isHardware(e));
+  if (others.length > 0) return { vote: vendorEv.filter((e) => !isHardware(e)), added: [] };
   const equipment = all.find((e) => e.attribute === 'category' && EQUIPMENT_CATEGORIES.has(e.value));
-  if (equipment !== undefined || (computer.osName === null && !computer.itType)) return { vote: [...vendorEv], added: [] };
-  const best = hardware.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  // On clinical equipment a PC maker named in free text stays out too; its OUI votes as before (it cannot fill alone).
+  if (equipment !== undefined) return { vote: vendorEv.filter((e) => !isComputerMention(kb, e)), added: [] };
+  const nics = hardware.filter((e) => isComputerOui(kb, e));
+  if (nics.length === 0 || (computer.osName === null && !computer.itType)) return { vote: vendorEv, added: [] };
+  const best = nics.reduce((a, b) => (b.confidence > a.confidence ? b : a));
   const shows = computer.osName !== null ? `a ${computer.osName} host` : 'an IT device';
   const added: Evidence = {
     attribute: 'vendor', value: best.value, source: COMPUTER_MAKER_SOURCE, confidence: 0.45, tsMs: best.tsMs,

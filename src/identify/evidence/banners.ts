@@ -3,6 +3,8 @@ import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
 import { emitterFor, text } from './common.js';
+import { isSiteAddress } from './dns.js';
+import { freeText } from './free-text.js';
 
 export function bannerObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
@@ -13,5 +15,7 @@ export function bannerObservations(rec: ProtocolRecord, kb: KnowledgeBase): Obse
   const field = rec.proto === 'ssh' ? 'software' : 'banner';
   const value = text(rec, field);
   e.rules(kb, 'banner-fingerprints', rec.proto, value, `${rec.proto}.${field}`);
+  if (!isSiteAddress(rec.src)) return out; // an internet server's banner names no device on the site
+  if (rec.proto === 'ssh' || rec.proto === 'ftp' || rec.proto === 'telnet') freeText(e, kb, rec.proto === 'ssh' ? 'ssh.software' : `${rec.proto}.banner`, value);
   return out;
 }

@@ -6,6 +6,7 @@ import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
 import { Emitter, emitterFor, text, tsMsOf, unicastMac } from './common.js';
+import { freeText } from './free-text.js';
 
 const CLIENT_KINDS: ReadonlySet<string> = new Set(['discover', 'request', 'inform', 'decline', 'release']);
 const SERVER_KINDS: ReadonlySet<string> = new Set(['offer', 'ack', 'nak']);
@@ -34,7 +35,9 @@ export function dhcpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observ
   e.add('hostname', hostname, 'dhcp.hostname', `option 12 ${hostname ?? ''}`, 0.8);
   e.rules(kb, 'dhcp-fingerprints', 'hostname', hostname, 'dhcp.hostname');
   e.rules(kb, 'device-types', 'hostname', hostname, 'dhcp.hostname');
+  freeText(e, kb, 'dhcp.hostname', hostname);
   e.rules(kb, 'dhcp-fingerprints', 'vendorClass', text(rec, 'vendorClass'), 'dhcp.vendorClass');
+  freeText(e, kb, 'dhcp.vendorClass', text(rec, 'vendorClass'));
   e.rules(kb, 'dhcp-fingerprints', 'paramRequestList', text(rec, 'paramRequestList'), 'dhcp.paramRequestList');
   return out;
 }

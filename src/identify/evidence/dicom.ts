@@ -6,6 +6,7 @@ import type { Observation } from '../types.js';
 import { DICOM_TOOLKIT_SOURCE } from '../firmware.js';
 import { emitterFor, strings, text, type Emitter } from './common.js';
 import { dicomCommandHalves, dicomStorageScpHalf } from '../traffic-role-dicom.js';
+import { freeText } from './free-text.js';
 
 const STORAGE_SOP_PREFIX = '1.2.840.10008.5.1.4.1.1.'; // PS3.4 Annex B storage SOP classes
 
@@ -23,6 +24,7 @@ function implementation(e: Emitter, kb: KnowledgeBase, rec: ProtocolRecord): voi
     e.add('dicomImplementationVersionName', name, 'dicom.implementationVersionName', name, 0.95);
     // "OFFIS_DCMTK_367" names the stack the maker built on; only a vendor's own name ("Philips MR 53.0") is its software.
     e.rules(kb, 'dicom-version-names', 'versionName', name, 'dicom.implementationVersionName', DICOM_TOOLKIT_SOURCE);
+    freeText(e, kb, 'dicom.implementationVersionName', name);
   }
 }
 

@@ -6,6 +6,7 @@ import { hl7RelayHalves } from '../role-rules.js';
 import { hl7ResultHalves } from '../traffic-role-hl7.js';
 import type { Observation } from '../types.js';
 import { emitterFor, text, type Emitter } from './common.js';
+import { freeText } from './free-text.js';
 
 /** `NAME^0123456789ABCDEF^EUI-64` -> name and EUI-64 (IHE PCD form of a HD data type). */
 function splitHd(hd: string): { name: string; eui64: string | null } {
@@ -24,6 +25,9 @@ function application(e: Emitter, kb: KnowledgeBase, app: string, facility: strin
   e.rules(kb, 'hl7-applications', 'application', app, 'hl7.sendingApplication');
   e.rules(kb, 'hl7-applications', 'facility', facility, 'hl7.sendingFacility');
   e.rules(kb, 'device-types', 'hl7Application', name, 'hl7.sendingApplication');
+  // MSH-3 names the sending application ("SYSMEX_XN"); MSH-4 is often the hospital's own name, hence weak.
+  freeText(e, kb, 'hl7.sendingApplication', name);
+  freeText(e, kb, 'hl7.sendingFacility', facility === null ? null : splitHd(facility).name);
   if (eui64 !== null) {
     e.add('eui64', eui64, 'hl7.sendingApplication', app, 0.9);
     // An EUI-64's first 24 bits are the maker's OUI (IEEE EUI-64 guidelines).

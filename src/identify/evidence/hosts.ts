@@ -3,6 +3,7 @@ import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
 import { emitterFor, text } from './common.js';
+import { freeText } from './free-text.js';
 
 export function hostObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
@@ -12,6 +13,7 @@ export function hostObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observ
   if (rec.proto === 'nbdgm' || rec.proto === 'nbns') {
     if (text(rec, 'osVersion') !== null && host !== null) {
       e.add('hostname', host, `${rec.proto}.hostname`, `browser announcement ${host}`, 0.75);
+      freeText(e, kb, rec.proto === 'nbns' ? 'nbns.hostname' : 'nbdgm.hostname', host);
       // Browser OS version is major.minor only and Samba imitates Windows values: a weak OS hint.
       const v = text(rec, 'osVersion');
       if (v !== null && /^(5\.[012]|6\.[0-3]|10\.0)$/.test(v)) e.add('osVersion', v, `${rec.proto}.osVersion`, `browser announcement OS ${v}`, 0.35);
@@ -19,6 +21,7 @@ export function hostObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observ
   } else if (rec.proto === 'syslog' && host !== null && !/^[\d.:]+$/.test(host)) {
     e.add('hostname', host, 'syslog.hostname', host, 0.5);
     e.rules(kb, 'device-types', 'hostname', host, 'syslog.hostname');
+    freeText(e, kb, 'syslog.hostname', host);
   }
   return out;
 }

@@ -3,6 +3,8 @@ import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
 import { emitterFor, text } from './common.js';
+import { isSiteAddress } from './dns.js';
+import { freeText } from './free-text.js';
 
 export function httpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
@@ -10,9 +12,15 @@ export function httpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observ
   if (e === null) return out;
   if (rec.kind === 'request') {
     e.rules(kb, 'http-fingerprints', 'userAgent', text(rec, 'userAgent'), 'http.userAgent');
+    freeText(e, kb, 'http.userAgent', text(rec, 'userAgent'));
   } else if (rec.kind === 'response') {
     e.rules(kb, 'http-fingerprints', 'server', text(rec, 'server'), 'http.server');
     e.rules(kb, 'http-fingerprints', 'title', text(rec, 'title'), 'http.title');
+    // A web site on the internet (a maker's home page) is no device on the site: only site servers' words count.
+    if (isSiteAddress(rec.src)) {
+      freeText(e, kb, 'http.server', text(rec, 'server'));
+      freeText(e, kb, 'http.title', text(rec, 'title'));
+    }
   }
   return out;
 }

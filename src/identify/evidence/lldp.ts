@@ -3,6 +3,7 @@ import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
 import { Emitter, strings, text, tsMsOf, unicastMac } from './common.js';
+import { freeText } from './free-text.js';
 
 export function lldpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
@@ -14,8 +15,10 @@ export function lldpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observ
   const name = text(rec, 'systemName') ?? text(rec, 'deviceId');
   e.add('hostname', name, `${src}.systemName`, name ?? '', 0.85);
   e.rules(kb, 'device-types', 'hostname', name, `${src}.systemName`);
+  freeText(e, kb, src === 'cdp' ? 'cdp.systemName' : 'lldp.systemName', name);
   const descr = text(rec, 'systemDescription');
   e.rules(kb, 'snmp-sysdescr', 'sysDescr', descr, `${src}.systemDescription`);
+  freeText(e, kb, src === 'cdp' ? 'cdp.systemDescription' : 'lldp.systemDescription', descr);
   // LLDP-MED inventory TLVs (ANSI/TIA-1057 §10.2.6) are the device's own statement of maker, model and versions.
   e.add('vendor', text(rec, 'manufacturer'), `${src}.manufacturer`, text(rec, 'manufacturer') ?? '', 0.85);
   e.add('model', text(rec, 'model') ?? text(rec, 'platform'), `${src}.model`, text(rec, 'model') ?? text(rec, 'platform') ?? '', 0.8);

@@ -1,10 +1,12 @@
-/** TLS evidence (RFC 8446 §4.1.2 ClientHello; JA3/JA4): the client's fingerprint and SNI, the server's certificate name. */
+/** TLS evidence (RFC 8446 §4.1.2 ClientHello; JA3/JA4): the client's fingerprint and SNI, the server's certificate names. */
 import type { ProtocolRecord } from '../../decode/types.js';
+import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
 import { emitterFor, text } from './common.js';
+import { isSiteAddress } from './dns.js';
+import { certificateText } from './free-text.js';
 
-/** Takes no knowledge base: these facts need no tables (it fits the extractor signature all the same). */
-export function tlsObservations(rec: ProtocolRecord): Observation[] {
+export function tlsObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
   const e = emitterFor(out, rec, 'sender');
   if (e === null) return out;
@@ -18,6 +20,8 @@ export function tlsObservations(rec: ProtocolRecord): Observation[] {
     // The certificate's CN is the name the server presents; hosts often use their own DNS name.
     const cn = /(?:^|,\s*)CN=([^,]+)/.exec(text(rec, 'certSubject') ?? '')?.[1]?.trim() ?? null;
     if (cn !== null && !cn.includes('*')) e.add('hostname', cn.split('.')[0] ?? cn, 'tls.certSubject', `certificate CN=${cn}`, 0.35);
+    // An internet service's certificate (O=Apple Inc., O=Cisco Systems) names the cloud, not a device on the site.
+    if (isSiteAddress(rec.src)) certificateText(e, kb, text(rec, 'certSubject'), text(rec, 'certIssuer'));
   }
   return out;
 }

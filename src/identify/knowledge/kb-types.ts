@@ -1,5 +1,6 @@
 /** Shapes of the identification knowledge (data/*.json and user --rules files), as loaded and validated. */
 import type { DeviceCategory, EvidenceAttribute } from '../types.js';
+import type { VendorDictionary, VendorEntry } from '../vendor-mentions.js';
 
 /** A regex rule: when `field` matches, each `set` attribute gets a value ($1.. are the match's groups). */
 export interface PatternRule {
@@ -76,7 +77,11 @@ export interface KnowledgeBase {
   oui: Map<string, string>;
   /** OUIs of embedded network-module makers (their OUI rarely names the device maker). */
   ouiModuleMakers: Set<string>;
-  /** OUIs of medical device makers: on a device, they name the device's maker. */
+  /**
+   * OUIs listed as medical device makers' (data/oui.json medicalMakers, user files). An OUI whose owner names a medical
+   * maker of data/vendor-aliases.json is one without a listing (lookup.ts ouiVendor derives it); the shipped list holds
+   * only makers that keep their own name on devices while advisories file them under their owner (Welch Allyn, Mortara).
+   */
   ouiMedicalMakers: Set<string>;
   /** Longest root first. */
   dicomRoots: DicomRoot[];
@@ -87,5 +92,8 @@ export interface KnowledgeBase {
   vendorAliases: Map<string, string>;
   /** Normalised canonical names of computer makers (PCs, servers, virtual NICs): their OUI names the hardware only. */
   computerMakers: Set<string>;
+  /** data/vendor-aliases.json entries (user entries first), and the token map compiled from them once loaded. */
+  vendorEntries: VendorEntry[];
+  vendorDictionary: VendorDictionary;
   fdaProductCodes: FdaProductCode[];
 }

@@ -4,7 +4,8 @@ import { SHIPPED_DATA_DIR } from '../../util/shipped-data.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { RULE_SETS, type KnowledgeBase, type RuleSetName } from './kb-types.js';
 import { normaliseVendorKey } from './lookup.js';
-import { array, dicomRoot, fail, fdaCode, isObj, lifecycleEntry, patternRule, str, tcpSignature } from './validate.js';
+import { compileVendorDictionary } from '../vendor-mentions.js';
+import { array, dicomRoot, fail, fdaCode, isObj, lifecycleEntry, patternRule, tcpSignature, vendorEntry } from './validate.js';
 
 /** src/identify/knowledge and dist/identify/knowledge both sit three levels under the package root. */
 export { SHIPPED_DATA_DIR };
@@ -28,7 +29,7 @@ function readJson(file: string): unknown {
 
 function emptyKb(): KnowledgeBase {
   const rules = Object.fromEntries(RULE_SETS.map((n) => [n, []])) as unknown as KnowledgeBase['rules'];
-  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), fdaProductCodes: [] };
+  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), fdaProductCodes: [], vendorEntries: [], vendorDictionary: compileVendorDictionary([]) };
 }
 
 /** Adds one section (a data file's content) to the KB; `front` puts user entries before shipped ones so they win. */
@@ -71,23 +72,18 @@ function mergeSection(kb: KnowledgeBase, name: string, doc: unknown, file: strin
     case 'os-lifecycle':
       kb.lifecycle = put(kb.lifecycle, array(label, 'top level', doc, 'entries').map((e, i) => lifecycleEntry(label, i, e)));
       return;
-    case 'vendor-aliases':
-      array(label, 'top level', doc, 'entries').forEach((e, i) => {
-        const where = `entries[${i}]`;
-        if (!isObj(e)) fail(label, where, 'must be an object');
-        const canonical = str(label, where, e, 'canonical');
-        str(label, where, e, 'source');
-        const aliases = array(label, where, e, 'aliases');
-        for (const a of [canonical, ...aliases]) {
-          if (typeof a !== 'string' || a.length === 0) fail(label, where, '"aliases" must be non-empty strings');
+    case 'vendor-aliases': {
+      const entries = array(label, 'top level', doc, 'entries').map((e, i) => vendorEntry(label, i, e));
+      for (const e of entries) {
+        for (const a of [e.canonical, ...e.aliases]) {
           const key = normaliseVendorKey(a);
-          if (front || !kb.vendorAliases.has(key)) kb.vendorAliases.set(key, canonical);
+          if (front || !kb.vendorAliases.has(key)) kb.vendorAliases.set(key, e.canonical);
         }
-        const computer = e.computerMaker ?? false;
-        if (typeof computer !== 'boolean') fail(label, where, '"computerMaker" must be true or false');
-        if (computer) kb.computerMakers.add(normaliseVendorKey(canonical));
-      });
+        if (e.computerMaker) kb.computerMakers.add(normaliseVendorKey(e.canonical));
+      }
+      kb.vendorEntries = put(kb.vendorEntries, entries);
       return;
+    }
     default:
       fail(label, 'top level', `unknown section "${name}" (known: ${[...SECTIONS].join(', ')})`);
   }
@@ -117,5 +113,6 @@ export function loadKnowledgeBase(extraRuleFiles: readonly string[] = [], dataDi
     for (const name of keys) mergeSection(kb, name, doc[name], file, true);
   }
   sortRoots(kb);
+  kb.vendorDictionary = compileVendorDictionary(kb.vendorEntries);
   return kb;
 }

@@ -1,17 +1,35 @@
 /** Lookups over the knowledge base: OUI, DICOM UID roots, regex rules, vendor aliases, SYN signatures. */
 import type { EvidenceAttribute } from '../types.js';
 import type { DicomRoot, KnowledgeBase, PatternRule, RuleSetName, TcpSignature } from './kb-types.js';
+import { soleMaker, vendorMentions, type VendorKind } from '../vendor-mentions.js';
+import { foldAccents } from '../vendor-tokens.js';
 
 const LEGAL_SUFFIX = /\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|gmbh|ag|sa|bv|ab|oy|plc|kg|pty|spa)\b/g;
 
-/** Lower-case, punctuation and legal suffixes dropped: "GE MEDICAL SYSTEMS, Inc." -> "ge medical systems". */
+/** Accents folded, lower-case, punctuation and legal suffixes dropped: "GE MEDICAL SYSTEMS, Inc." -> "ge medical systems". */
 export function normaliseVendorKey(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(LEGAL_SUFFIX, ' ').replace(/\s+/g, ' ').trim();
+  return foldAccents(name).toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(LEGAL_SUFFIX, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Canonical vendor name: an alias when known, else the name as given (trimmed). */
+const ANY_KIND: ReadonlySet<VendorKind> = new Set(['medical', 'clinical-software', 'it', 'platform']);
+
+/**
+ * Canonical vendor name: the alias when the whole name is one, else the one maker the name mentions ("Siemens
+ * Healthcare Diagnostics Manufacturing" -> Siemens Healthineers), else the name as given (trimmed).
+ */
 export function canonicalVendor(kb: KnowledgeBase, name: string): string {
-  return kb.vendorAliases.get(normaliseVendorKey(name)) ?? name.trim();
+  const exact = kb.vendorAliases.get(normaliseVendorKey(name));
+  if (exact !== undefined) return exact;
+  return soleMaker(vendorMentions(kb.vendorDictionary, name), ANY_KIND)?.canonical ?? name.trim();
+}
+
+/**
+ * An OUI owner that is a medical device maker (data/vendor-aliases.json kind "medical"), named by the maker's own
+ * name, not by a parent group's ("Siemens Building Technologies" is not Siemens Healthineers).
+ */
+export function isMedicalMakerName(kb: KnowledgeBase, owner: string): boolean {
+  const m = soleMaker(vendorMentions(kb.vendorDictionary, owner), ANY_KIND);
+  return m !== null && m.kind === 'medical' && m.scope !== 'conglomerate';
 }
 
 /** 'aa:bb:cc:…' -> organisation, or null for unknown, multicast, locally administered or all-zero MACs. */
@@ -22,7 +40,9 @@ export function ouiVendor(kb: KnowledgeBase, mac: string): { vendor: string; oui
   if (Number.isNaN(first) || (first & 0x03) !== 0) return null; // group or locally administered bit (IEEE 802 §8.2)
   const oui = hex.slice(0, 6);
   const vendor = kb.oui.get(oui);
-  return vendor === undefined ? null : { vendor, oui, moduleMaker: kb.ouiModuleMakers.has(oui), medicalMaker: kb.ouiMedicalMakers.has(oui) };
+  if (vendor === undefined) return null;
+  const moduleMaker = kb.ouiModuleMakers.has(oui);
+  return { vendor, oui, moduleMaker, medicalMaker: !moduleMaker && (kb.ouiMedicalMakers.has(oui) || isMedicalMakerName(kb, vendor)) };
 }
 
 export function dicomRootOf(kb: KnowledgeBase, uid: string): DicomRoot | null {

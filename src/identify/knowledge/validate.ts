@@ -2,6 +2,7 @@
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { DEVICE_CATEGORIES, type DeviceCategory, type EvidenceAttribute } from '../types.js';
 import type { DicomRoot, FdaProductCode, LifecycleEntry, PatternRule, TcpSignature } from './kb-types.js';
+import type { VendorEntry, VendorKind } from '../vendor-mentions.js';
 
 const ATTRIBUTES: ReadonlySet<string> = new Set<EvidenceAttribute>([
   'vendor', 'model', 'type', 'category', 'osName', 'osVersion', 'osLabel', 'firmware', 'serial', 'hostname', 'aeTitle',
@@ -127,5 +128,41 @@ export function fdaCode(file: string, i: number, e: unknown): FdaProductCode {
     code: str(file, where, e, 'code'), name: str(file, where, e, 'name'), deviceClass, regulation: str(file, where, e, 'regulation'),
     lifeSustaining: e.lifeSustaining, type: str(file, where, e, 'type'), category: category(file, where, str(file, where, e, 'category')),
     source: str(file, where, e, 'source'),
+  };
+}
+
+/** A data/vendor-aliases.json entry as vendor-mentions.ts compiles it, plus its computer-maker flag. */
+export interface VendorAliasEntry extends VendorEntry {
+  computerMaker: boolean;
+  source: string;
+}
+
+const VENDOR_KINDS: readonly VendorKind[] = ['medical', 'clinical-software', 'it', 'platform'];
+
+function nameList(file: string, where: string, e: Obj, key: string, known: ReadonlySet<string> | null): string[] {
+  const v = e[key] ?? [];
+  if (!Array.isArray(v) || !v.every((a) => typeof a === 'string' && a.length > 0)) fail(file, where, `"${key}" must be non-empty strings`);
+  const names = v as string[];
+  const stray = known === null ? undefined : names.find((a) => !known.has(a));
+  if (stray !== undefined) fail(file, where, `"${key}" entry "${stray}" is not the canonical name or one of the aliases`);
+  return names;
+}
+
+export function vendorEntry(file: string, i: number, e: unknown): VendorAliasEntry {
+  const where = `entries[${i}]`;
+  if (!isObj(e)) fail(file, where, 'must be an object');
+  const canonical = str(file, where, e, 'canonical');
+  const source = str(file, where, e, 'source');
+  if (!Array.isArray(e.aliases)) fail(file, where, '"aliases" must be an array');
+  const aliases = nameList(file, where, e, 'aliases', null);
+  const known = new Set([canonical, ...aliases]);
+  const computer = e.computerMaker ?? false;
+  if (typeof computer !== 'boolean') fail(file, where, '"computerMaker" must be true or false');
+  // A site's own entry without a kind is taken as an IT maker: its OUI alone then never names a device.
+  const kind = e.kind ?? 'it';
+  if (typeof kind !== 'string' || !(VENDOR_KINDS as readonly string[]).includes(kind)) fail(file, where, `"kind" must be one of ${VENDOR_KINDS.join(', ')}`);
+  return {
+    canonical, aliases, kind: kind as VendorKind, source, computerMaker: computer,
+    restricted: nameList(file, where, e, 'restricted', known), conglomerate: nameList(file, where, e, 'conglomerate', known),
   };
 }
