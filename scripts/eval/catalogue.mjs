@@ -14,6 +14,8 @@ export const OS = {
   srv2019: { family: 'Windows', version: '10.0.17763', label: 'Windows Server 2019', supportEnd: '2029-01-09' },
   windows: { family: 'Windows' },
   linux: { family: 'Linux' },
+  // Lexmark's sysDescr carries its kernel release; the 4.17 series ended with 4.17.19 (kernel.org, endoflife.date linux-kernel).
+  linux417: { family: 'Linux', version: '4.17.19', label: 'Linux 4.17', supportEnd: '2018-08-24' },
   ios: { family: 'Cisco IOS' },
   junos: { family: 'Junos' },
   aruba: { family: 'ArubaOS' },
@@ -141,7 +143,7 @@ export const KINDS = [
   ['WS-QUIET', 'Hewlett Packard', 1, ['HP', 'it', 'workstation', 'windows'], 'vo', [port(443)], 'win7'],
   // ---- printers
   ['PRN-HP', 'Hewlett Packard', 3, ['HP', 'it', 'printer', null], 'vct', [dhcp(PRL_EMBEDDED, 'Hewlett-Packard JetDirect'), httpServer('HP HTTP Server; HP LaserJet Pro M404n - W1A52A; Serial Number: {SERIAL}; Built:Thu Jun 03, 2021 09:12:40AM {FUTUREFW}', 'HP LaserJet Pro M404n'), snmp('HP ETHERNET MULTI-ENVIRONMENT,ROM none,JETDIRECT,JD153,EEPROM JSI24090012,CIDATE 05/06/2021', '1.3.6.1.4.1.11.2.3.9.1')], 'embedded'],
-  ['PRN-LEX', 'LEXMARK INTERNATIONAL', 1, ['Lexmark', 'it', 'printer', 'linux'], 'vct', [snmp('Lexmark MS821dn version MSNGM.074.201 kernel 4.17.19-yocto-standard All-N-1', '1.3.6.1.4.1.641.1.1')], 'linux'],
+  ['PRN-LEX', 'LEXMARK INTERNATIONAL', 1, ['Lexmark', 'it', 'printer', 'linux417'], 'vctoe', [snmp('Lexmark MS821dn version MSNGM.074.201 kernel 4.17.19-yocto-standard All-N-1', '1.3.6.1.4.1.641.1.1')], 'linux'],
   ['PRN-ZEB', 'Zebra Technologies', 1, ['Zebra Technologies', 'it', 'printer', null], 'vct', [snmp('ZTC ZD620-203dpi ZPL', '1.3.6.1.4.1.10642.1.1')], 'embedded'],
   ['PRN-XRX', 'Xerox', 1, ['Xerox', 'it', 'printer', null], 'vct', [snmp('Xerox VersaLink C405 MultiFunction Printer; System Software 72.70.51, ESS 72.70.51', '1.3.6.1.4.1.253.8.62.1.34.2.1')], 'embedded'],
   // ---- network gear

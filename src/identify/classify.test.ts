@@ -130,4 +130,19 @@ describe('conflicts and dates', () => {
     const win10 = classifyDevice([ev('osName', 'Windows', 'x', 0.9), ev('osVersion', '10.0.19045', 'x', 0.9)], kb, { asOf });
     expect(win10.os).toMatchObject({ label: 'Windows 10 22H2', endOfLife: false });
   });
+
+  it('a less specific version supports the one it prefixes instead of competing with it', () => {
+    const os = [
+      ev('osName', 'Windows', 'smb.ntlmssp.osVersion', 0.85), ev('osVersion', '10.0.19045', 'smb.ntlmssp.osVersion', 0.9),
+      ev('osVersion', '10.0', 'http.userAgent', 0.6), ev('osVersion', '10.0', 'http.userAgent.rule', 0.5), ev('osVersion', '10.0', 'nbdgm.osVersion', 0.35),
+    ];
+    expect(classifyDevice(os, kb, { asOf }).os.version).toBe('10.0.19045');
+  });
+
+  it('a prefix of two different builds supports neither, and the builds still compete', () => {
+    const os = [
+      ev('osName', 'Windows', 'x', 0.9), ev('osVersion', '10.0.19045', 'a', 0.9), ev('osVersion', '10.0.17763', 'b', 0.5), ev('osVersion', '10.0', 'c', 0.9),
+    ];
+    expect(classifyDevice(os, kb, { asOf }).os.version).toBeNull();
+  });
 });

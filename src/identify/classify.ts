@@ -87,7 +87,7 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
     category = asCategory(rule?.set.category ?? null);
   }
 
-  const osVersion = osName === null ? null : filled(pick('osVersion'));
+  const osVersion = osName === null ? null : filled(vote(towardsSpecific(groups.get('osVersion') ?? [])));
   const osLabelHint = osName === null ? null : filled(pick('osLabel'));
   const life = osName === null ? { label: null, endOfLife: null } : lifecycleOf(kb, osName, osVersion, osLabelHint, options.asOf);
 
@@ -107,6 +107,28 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
     confidence,
     evidence: all,
   };
+}
+
+/**
+ * Version evidence that says less counts for the one that says more: "10.0" (a User-Agent) supports "10.0.19045"
+ * (NTLMSSP) instead of competing with it. A value is moved only when every longer value it prefixes lies on one line
+ * (each a prefix of the longest); "10.0" beside both 10.0.17763 and 10.0.19045 stays as it is.
+ */
+export function towardsSpecific(evidence: readonly Evidence[]): Evidence[] {
+  const values = [...new Set(evidence.map((e) => e.value.trim()))];
+  const extends_ = (long: string, short: string): boolean => long.startsWith(`${short}.`);
+  const target = new Map<string, string>();
+  for (const v of values) {
+    const longer = values.filter((w) => extends_(w, v));
+    if (longer.length === 0) continue;
+    const longest = longer.reduce((a, b) => (b.length > a.length ? b : a));
+    if (longer.every((w) => w === longest || extends_(longest, w))) target.set(v, longest);
+  }
+  if (target.size === 0) return [...evidence];
+  return evidence.map((e) => {
+    const to = target.get(e.value.trim());
+    return to === undefined ? e : { ...e, value: to, detail: `${e.detail} (a less specific form of ${to})` };
+  });
 }
 
 /** Total order over evidence so that classification never depends on arrival order. */
