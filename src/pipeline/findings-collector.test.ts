@@ -39,7 +39,7 @@ function fakes(devices: DeviceJson[]): { inventory: InventoryRepository; store: 
 }
 
 function login(i: number): ProtocolRecord {
-  return { ts: new Date(T0 + i).toISOString(), proto: 'telnet', kind: 'login', src: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, sport: 23, dst: '10.250.0.1', dport: 50000, user: 'admin', success: true, defaultCredential: false };
+  return { ts: new Date(T0 + i).toISOString(), proto: 'telnet', kind: 'login', actor: 'client', src: '10.250.0.1', sport: 50000, dst: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, dport: 23, user: 'admin', success: true, defaultCredential: false };
 }
 
 function flow(over: Partial<FlowJson>): FlowJson {
@@ -50,7 +50,7 @@ describe('FindingsCollector', () => {
   it('aggregates repeated hits into one finding with counts, and drops medical-only kinds on IT devices', async () => {
     const f = fakes([device('sw', '10.0.0.1', 'network'), device('mon', '10.20.30.5', 'patient-monitoring'), device('ws', '10.20.40.57', 'it')]);
     const c = new FindingsCollector(f.inventory, f.store, defaultSite());
-    for (let i = 0; i < 3; i++) c.record({ ...login(0), src: '10.0.0.1', ts: new Date(T0 + i * 1000).toISOString() });
+    for (let i = 0; i < 3; i++) c.record({ ...login(0), dst: '10.0.0.1', ts: new Date(T0 + i * 1000).toISOString() });
     c.flow(flow({ src: '10.20.40.57', dst: '10.20.30.5', dport: 80, app: 'http' }));
     c.flow(flow({ src: '10.20.30.5', dst: '10.0.0.1', dport: 22, app: 'ssh' })); // management of a switch: not a medical device
     const r = await c.finish();

@@ -29,10 +29,11 @@ function loginHits(rec: ProtocolRecord, out: Hit[]): void {
   const user = str(rec.user);
   if (user === null || rec.anonymous === true) return;
   const proto = rec.proto;
-  const server = sender(rec); // login records are emitted on the server's reply
-  const service = `${proto}/${rec.sport ?? '?'}`;
-  const evidence = `${rec.dst} logged in to ${at(rec.src, rec.sport)} (${proto}) as '${user}', password sent in clear (${outcome(rec.success)})`;
-  const base = { ...server, tsMs: tsOf(rec), peer: rec.dst, client: receiver(rec) };
+  // A login record names the client as src (design.md); the finding is the server's, whose password it is.
+  const server = receiver(rec);
+  const service = `${proto}/${rec.dport ?? '?'}`;
+  const evidence = `${rec.src} logged in to ${at(rec.dst, rec.dport)} (${proto}) as '${user}', password sent in clear (${outcome(rec.success)})`;
+  const base = { ...server, tsMs: tsOf(rec), peer: rec.src, client: sender(rec) };
   out.push({
     ...base, kind: 'cleartext-credentials', key: `${proto}:${user}`, severity: 'high',
     title: `${proto === 'ftp' ? 'FTP' : 'Telnet'} login in clear text (user ${user})`,
