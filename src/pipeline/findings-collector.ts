@@ -12,6 +12,7 @@ import { isMedical, type Hit } from '../findings/detectors/hit.js';
 import { recordHits } from '../findings/detectors/record-hits.js';
 import { chainStats, isAlwaysOn, remoteSession, serviceOfSni } from '../findings/detectors/remote-access.js';
 import { SessionBook } from '../findings/detectors/session-book.js';
+import { SnmpCommunityBook } from '../findings/detectors/snmp-community.js';
 import { remoteAccessFinding } from '../findings/detectors/remote-findings.js';
 import type { FindingsRepository } from '../findings/findings-repository.js';
 import { zoneOf, type SiteConfig } from '../findings/site.js';
@@ -52,6 +53,7 @@ export class FindingsCollector {
   private readonly aggregates = new Map<string, Aggregate>();
   private readonly book = new SessionBook(MAX_AGGREGATES, MAX_PEERS_PER_FINDING);
   private readonly sniFlows = new Map<string, string>();
+  private readonly snmp = new SnmpCommunityBook();
   private readonly hits: Hit[] = [];
   private dropped = 0;
   private firstMs = Number.POSITIVE_INFINITY;
@@ -73,6 +75,7 @@ export class FindingsCollector {
       }
     }
     recordHits(rec, this.hits);
+    if (rec.proto === 'snmp') this.snmp.observe(rec, this.hits);
     this.drain();
   }
 

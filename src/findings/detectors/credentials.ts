@@ -1,12 +1,12 @@
 /**
  * Cleartext and default credentials from login records (issue 5 §1): Telnet and FTP logins, HTTP Basic, DICOM
- * A-ASSOCIATE user identity (PS3.7 D.3.3.7), SNMP v1/v2c communities, SMB1 plain-text passwords. The decoders
+ * A-ASSOCIATE user identity (PS3.7 D.3.3.7), SNMP v1/v2c communities that are not defaults, SMB1 plain-text passwords. The decoders
  * already dropped the passwords and said whether the pair was a published default; here only user names, services
  * and "default: yes/no" are used. A non-default SNMP community is a secret and never leaves this file.
  */
 import { defaultRowsForUser, type CredentialProtocol } from '../../decode/http/default-credentials.js';
 import type { ProtocolRecord } from '../../decode/types.js';
-import type { FindingFacts, Severity } from '../types.js';
+import type { FindingFacts } from '../types.js';
 import { at, receiver, sender, str, tsOf, type Hit } from './hit.js';
 
 const LOGIN_PROTOCOLS: ReadonlySet<string> = new Set(['telnet', 'ftp']);
@@ -106,28 +106,14 @@ function dicomHits(rec: ProtocolRecord, out: Hit[]): void {
 function snmpHits(rec: ProtocolRecord, out: Hit[]): void {
   const version = str(rec.version);
   if (version !== '1' && version !== '2c' || typeof rec.community !== 'string') return;
+  // A default community is a finding only when the device answers it: snmp-community.ts pairs the exchanges.
+  if (rec.defaultCommunity === true) return;
   const fromAgent = SNMP_AGENT_KINDS.has(rec.kind);
   const agent = fromAgent ? sender(rec) : receiver(rec);
   const manager = fromAgent ? rec.dst : rec.src;
   const agentAt = fromAgent ? at(rec.src, rec.sport) : at(rec.dst, rec.dport);
   const base = { ...agent, tsMs: tsOf(rec), peer: manager };
   const service = `snmp/${(fromAgent ? rec.sport : rec.dport) ?? '?'}`;
-  if (rec.defaultCommunity === true) {
-    // A default community names itself ("public"); it is the published value, not a secret.
-    const name = rec.community === '' ? '(empty)' : rec.community.toLowerCase();
-    // The agent answering with the default proves it accepts it; a trap only shows what it sends with.
-    const answered = rec.kind === 'response' || rec.kind === 'report';
-    const severity: Severity = rec.kind === 'set' || answered ? 'high' : 'medium';
-    const verb = answered ? 'answers to' : rec.kind === 'trap' ? 'sends traps with' : 'queried with';
-    out.push({
-      ...base, kind: 'snmp-default-community', key: `snmp:${name}`, severity,
-      title: `SNMP v${version} ${verb} default community '${name}'`,
-      detail: `SNMP v1/v2c with a factory-default community (CVE-1999-0517) lets anyone on the network read${rec.kind === 'set' ? ' and change' : ''} the device's configuration. Change the community or move to SNMPv3 with authPriv.`,
-      evidence: `${rec.kind} ${fromAgent ? `from ${agentAt} to ${manager}` : `from ${manager} to ${agentAt}`} used the default community '${name}'`,
-      facts: { service, automatable: true, technicalImpact: rec.kind === 'set' ? 'total' : 'partial' },
-    });
-    return;
-  }
   // A non-default community is a secret: only that one crossed the wire in clear, never its value.
   out.push({
     ...base, kind: 'cleartext-credentials', key: `snmp:v${version}`, severity: 'medium', title: `SNMP v${version} community sent in clear`,
