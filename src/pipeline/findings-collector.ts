@@ -239,7 +239,7 @@ export class FindingsCollector {
     if (h.client === undefined) return null;
     const zone = zoneOf(this.site, h.client.ip);
     if (zone !== 'internal' && zone !== 'management') return null;
-    const moved: Hit = { ...h, ip: h.client.ip, mac: h.client.mac, peer: h.ip, ...h.asClient };
+    const moved: Hit = { ...h, ip: h.client.ip, mac: h.client.mac, peer: h.ip, ...h.asClient, facts: { ...h.facts, external: true } };
     delete moved.client;
     return moved;
   }
