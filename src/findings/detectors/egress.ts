@@ -6,6 +6,7 @@
  */
 import type { FlowJson } from '../../capture/flow-json.js';
 import { zoneOf, type SiteConfig } from '../site.js';
+import { accepted } from './exposure.js';
 import type { FindingInput } from '../types.js';
 
 /** Services and peers named per device; counts go on past them. */
@@ -28,10 +29,9 @@ export interface EgressGroup {
   clearApps: Set<string>;
 }
 
-/** An answered connection (a refused or unanswered SYN opened nothing); UDP counts as sent. */
+/** An accepted connection (a refused or unanswered SYN opened nothing); UDP counts as sent. */
 function opened(f: FlowJson): boolean {
-  if (f.proto !== 'tcp') return true;
-  return f.packetsIn > 0 && (f.app !== null || f.state === 'established' || f.state === 'closed' || f.state === 'partial');
+  return f.proto !== 'tcp' || accepted(f);
 }
 
 export class EgressBook {

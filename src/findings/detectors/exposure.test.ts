@@ -74,3 +74,13 @@ describe('client judgement without a management zone', () => {
     expect(sameSubnet('not an ip', '10.20.30.5')).toBe(false);
   });
 });
+
+describe('an accepted connection', () => {
+  it('must fire: a session the server accepted (SYN-ACK) that ended with a reset is still exposure', () => {
+    const synAck = { ttl: 64, window: 65160, mss: 1460, windowScale: 7, options: 'mss,sok,ts,nop,ws', ipVersion: 4, ipOptionsLength: 0 };
+    expect(keys(flow({ dport: 22, state: 'reset', synAck }))).toEqual(['10.20.30.5 ssh/22 medium']);
+  });
+  it('must not fire: a SYN refused by a reset', () => {
+    expect(keys(flow({ dport: 22, state: 'reset', packetsIn: 1 }))).toEqual([]);
+  });
+});

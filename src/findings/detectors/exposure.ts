@@ -31,9 +31,13 @@ export function orient(f: FlowJson): { client: string; clientMac: string | null;
     : { client: f.src, clientMac: f.srcMac, server: f.dst, serverMac: f.dstMac, port: f.dport };
 }
 
-/** A TCP connection that was answered (a refused SYN is no exposure). */
-function answered(f: FlowJson): boolean {
-  return f.packetsIn > 0 && (f.app !== null || f.state === 'established' || f.state === 'closed' || f.state === 'partial');
+/**
+ * A TCP connection the server accepted: it answered the SYN (a SYN-ACK, even when the session later ended with a
+ * reset), a decoder recognised its protocol, or it was seen established. A refused SYN (answered by a reset) is no
+ * exposure.
+ */
+export function accepted(f: FlowJson): boolean {
+  return f.packetsIn > 0 && (f.synAck !== undefined || f.app !== null || f.state === 'established' || f.state === 'closed' || f.state === 'partial');
 }
 
 /** `https` also for TLS on any port when the client offered HTTP in ALPN (`httpOverTls`). */
@@ -46,7 +50,7 @@ export function managementService(f: FlowJson, port: number | null, httpOverTls 
 }
 
 export function exposureHits(f: FlowJson, site: SiteConfig, out: Hit[], httpOverTls = false): void {
-  if (!answered(f)) return;
+  if (!accepted(f)) return;
   const o = orient(f);
   const service = managementService(f, o.port, httpOverTls);
   if (service === null) return;

@@ -19,6 +19,7 @@ describe('vendor remote-service names', () => {
     expect(endpoints.match('remoteservice.roche.com')?.service).toBe('Roche CareGiver remote support');
     expect(endpoints.match('eu1.remoteservice.roche.com.')?.service).toBe('Roche CareGiver remote support');
     expect(endpoints.match('insite.gehealthcare.com')).toMatchObject({ service: 'GE InSite', vendor: 'GE Healthcare' });
+    expect(endpoints.match('insite.ge.com')).toMatchObject({ service: 'GE InSite' }); // a short alias next to its own product
     expect(endpoints.match('srs-gw.siemens-healthineers.com')).toMatchObject({ service: 'Siemens Smart Remote Services' });
     expect(endpoints.match('remote2.philips.com')).toMatchObject({ service: 'Philips remote service', vendor: 'Philips' });
     expect(endpoints.match('vpn.medtronic.com')?.vendor).toBe('Medtronic');
@@ -27,6 +28,7 @@ describe('vendor remote-service names', () => {
   it('must not fire: a vendor without a remote word, a remote word without a medical vendor, look-alikes', () => {
     expect(endpoints.match('www.gehealthcare.com')).toBeNull();
     expect(endpoints.match('remote.example.com')).toBeNull();
+    expect(endpoints.match('remote.ge.com')).toBeNull(); // a two-letter alias next to a generic word names too much
     expect(endpoints.match('remote.microsoft.com')).toBeNull(); // a computer maker: an IT service
     expect(endpoints.match('insite.example.com')).toBeNull(); // the product label alone does not name GE
     expect(endpoints.match('remoteservice.roche.com.evil.example')).toBeNull();

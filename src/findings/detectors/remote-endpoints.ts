@@ -52,6 +52,9 @@ function isRemoteWord(label: string, words: ReadonlySet<string>): boolean {
   return words.has(label.replace(/\d+$/, ''));
 }
 
+/** Aliases this short ("ge", "bd") name a vendor only next to that vendor's own product label, never a generic word. */
+const MIN_GENERIC_VENDOR_LABEL = 3;
+
 export class RemoteEndpoints {
   private readonly vendorByLabel = new Map<string, string>();
 
@@ -59,10 +62,7 @@ export class RemoteEndpoints {
     if (kb === null) return;
     const computers = kb.computerMakers;
     for (const [key, canonical] of kb.vendorAliases) {
-      if (computers.has(normaliseVendorKey(canonical))) continue;
-      const label = key.replace(/ /g, '');
-      // One- and two-letter aliases ("ge", "bd") would name half the internet's hosts.
-      if (label.length >= 3) this.vendorByLabel.set(label, canonical);
+      if (!computers.has(normaliseVendorKey(canonical))) this.vendorByLabel.set(key.replace(/ /g, ''), canonical);
     }
   }
 
@@ -75,14 +75,15 @@ export class RemoteEndpoints {
     }
     const parts = host.split('.');
     const labels = [...parts, ...parts.flatMap((p) => (p.includes('-') ? [p.replace(/-/g, ''), ...p.split('-')] : []))];
-    const vendors = labels.map((l) => this.vendorByLabel.get(l)).filter((v): v is string => v !== undefined);
-    if (vendors.length === 0) return null;
+    const named = labels.filter((l) => this.vendorByLabel.has(l));
+    if (named.length === 0) return null;
+    const vendors = named.map((l) => this.vendorByLabel.get(l));
     for (const e of DATA.entries) {
       const label = e.labels.find((l) => labels.includes(l));
       if (label !== undefined && vendors.includes(e.vendor)) return { service: e.service, vendor: e.vendor, why: `${host} names ${e.vendor} and its ${e.service} ('${label}')` };
     }
     const word = labels.find((l) => isRemoteWord(l, DATA.words));
-    const vendor = vendors[0];
+    const vendor = named.filter((l) => l.length >= MIN_GENERIC_VENDOR_LABEL).map((l) => this.vendorByLabel.get(l))[0];
     if (word === undefined || vendor === undefined) return null;
     return { service: `${vendor} remote service`, vendor, why: `${host} names ${vendor} and '${word}'` };
   }
