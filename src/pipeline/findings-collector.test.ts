@@ -195,3 +195,22 @@ describe('FindingsCollector: internet egress and vendor remote access by name', 
     expect(f.upserted.map((i) => `${i.deviceId} ${i.kind}`)).toEqual(['ct internet-egress']);
   });
 });
+
+describe('FindingsCollector: credentials sent to the internet', () => {
+  it('must fire on the site client: an SMB1 plain-text password or an SNMP community sent to an internet server', async () => {
+    const f = fakes([device('ws', '10.20.40.57', 'it')]);
+    const c = new FindingsCollector(f.inventory, f.store, defaultSite());
+    c.record({ ts: new Date(T0).toISOString(), proto: 'smb', kind: 'session-setup', cleartextPassword: true, accountName: 'svc', src: '10.20.40.57', sport: 40000, dst: '93.184.216.34', dport: 445 });
+    c.record({ ts: new Date(T0).toISOString(), proto: 'snmp', kind: 'get', version: '2c', community: 'n0tDefault', defaultCommunity: false, requestId: 1, src: '10.20.40.57', sport: 40161, dst: '93.184.216.34', dport: 161 });
+    await c.finish();
+    expect(f.upserted.map((i) => `${i.deviceId} ${i.kind} ${i.key}`).sort()).toEqual(['ws cleartext-credentials smb:svc', 'ws cleartext-credentials snmp:v2c']);
+  });
+
+  it('must not fire on the internet host when it is the client (nothing of the site leaked)', async () => {
+    const f = fakes([device('web', '93.184.216.34', 'unknown')]);
+    const c = new FindingsCollector(f.inventory, f.store, defaultSite());
+    c.record({ ts: new Date(T0).toISOString(), proto: 'smb', kind: 'session-setup', cleartextPassword: true, accountName: 'svc', src: '93.184.216.34', sport: 40000, dst: '198.18.0.7', dport: 445 });
+    await c.finish();
+    expect(f.upserted).toEqual([]);
+  });
+});

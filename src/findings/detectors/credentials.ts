@@ -112,7 +112,8 @@ function snmpHits(rec: ProtocolRecord, out: Hit[]): void {
   const agent = fromAgent ? sender(rec) : receiver(rec);
   const manager = fromAgent ? rec.dst : rec.src;
   const agentAt = fromAgent ? at(rec.src, rec.sport) : at(rec.dst, rec.dport);
-  const base = { ...agent, tsMs: tsOf(rec), peer: manager };
+  // Sent to an agent on the internet, the community leaked from the manager: its finding then (collector's owner()).
+  const base = { ...agent, tsMs: tsOf(rec), peer: manager, client: fromAgent ? receiver(rec) : sender(rec) };
   const service = `snmp/${(fromAgent ? rec.sport : rec.dport) ?? '?'}`;
   // A non-default community is a secret: only that one crossed the wire in clear, never its value.
   out.push({
@@ -127,7 +128,7 @@ function smbHits(rec: ProtocolRecord, out: Hit[]): void {
   const toServer = rec.dport === 445 || rec.dport === 139;
   const user = str(rec.accountName) ?? '?';
   out.push({
-    ...(toServer ? receiver(rec) : sender(rec)), tsMs: tsOf(rec), peer: toServer ? rec.src : rec.dst, kind: 'cleartext-credentials', key: `smb:${user}`,
+    ...(toServer ? receiver(rec) : sender(rec)), tsMs: tsOf(rec), peer: toServer ? rec.src : rec.dst, client: toServer ? sender(rec) : receiver(rec), kind: 'cleartext-credentials', key: `smb:${user}`,
     severity: 'high', title: `SMB1 plain-text password (user ${user})`,
     detail: 'The SMB1 session setup carried a plain-text password. Disable plain-text authentication and SMB1.',
     evidence: `SMB1 session setup between ${rec.src} and ${rec.dst} for '${user}' used a plain-text password`, facts: { service: 'smb/445' },
