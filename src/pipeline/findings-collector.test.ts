@@ -146,7 +146,7 @@ describe('FindingsCollector: exposed management without a site file', () => {
     await c.finish();
     const [e] = f.upserted;
     expect(f.upserted).toHaveLength(1);
-    expect(e).toMatchObject({ deviceId: 'mon', kind: 'exposed-management', key: 'http/80', severity: 'medium', count: 3 });
+    expect(e).toMatchObject({ deviceId: 'mon', kind: 'exposed-management', key: 'http/80', severity: 'medium', count: 2 });
     expect(e?.facts?.peers).toEqual(['10.20.30.60', '10.20.77.4']);
     expect(e?.evidence.join(' ')).not.toContain('10.20.30.9');
   });

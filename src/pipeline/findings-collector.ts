@@ -42,8 +42,8 @@ interface Aggregate {
   count: number;
   evidence: Set<string>;
   peers: Set<string>;
-  /** judgeClient hits: client address -> its MAC and the evidence it gave. */
-  clients: Map<string, { mac: string | null; evidence: string }> | null;
+  /** judgeClient hits: client address -> its MAC, the evidence it gave and how often it was seen. */
+  clients: Map<string, { mac: string | null; evidence: string; count: number }> | null;
 }
 
 /** The store the collector writes to: findings, and remote sessions when the store keeps them. */
@@ -176,20 +176,26 @@ export class FindingsCollector {
     }
     let evidence = [...a.evidence];
     let peers = [...a.peers];
+    let count = a.count;
     if (a.clients !== null) {
       // No management zone: only clients that count as non-management hosts make the finding (client-judge.ts).
-      const counted: [string, string][] = [];
+      const counted: string[] = [];
+      evidence = [];
+      count = 0;
       for (const [ip, c] of a.clients) {
         const client = await devices.resolve(ip, c.mac, false);
-        if (clientCounts(h.ip, ip, client?.category ?? null)) counted.push([ip, c.evidence]);
+        if (!clientCounts(h.ip, ip, client?.category ?? null)) continue;
+        counted.push(ip);
+        evidence.push(c.evidence);
+        count += c.count;
       }
       if (counted.length === 0) return null;
-      peers = counted.map(([ip]) => ip).slice(0, MAX_PEERS_PER_FINDING);
-      evidence = counted.map(([, e]) => e).slice(0, MAX_EVIDENCE_PER_FINDING);
+      peers = counted.slice(0, MAX_PEERS_PER_FINDING);
+      evidence = evidence.slice(0, MAX_EVIDENCE_PER_FINDING);
     }
     return {
       deviceId: d.id, kind: h.kind, key: h.key, severity, title: h.title, detail: h.detail, evidence,
-      firstSeenMs: a.firstMs, lastSeenMs: a.lastMs, count: a.count, facts: { ...h.facts, ...(peers.length > 0 ? { peers } : {}) },
+      firstSeenMs: a.firstMs, lastSeenMs: a.lastMs, count, facts: { ...h.facts, ...(peers.length > 0 ? { peers } : {}) },
     };
   }
 
@@ -216,17 +222,16 @@ export class FindingsCollector {
     if (h.severity === a.severity) a.hit = h; // title and detail follow the worst observation
     if (h.tsMs < a.firstMs) a.firstMs = h.tsMs;
     if (h.tsMs > a.lastMs) a.lastMs = h.tsMs;
-    if (h.judgeClient === undefined) {
-      // A client judged at the end (clients map) or a plain one: either way the finding keeps the unjudged ones too.
-      if (a.clients !== null) a.clients = null;
-      if (a.evidence.size < MAX_EVIDENCE_PER_FINDING) a.evidence.add(h.evidence);
-      if (h.peer !== undefined && a.peers.size < MAX_PEERS_PER_FINDING) a.peers.add(h.peer);
-    } else if (a.clients !== null) {
-      if (!a.clients.has(h.judgeClient.ip) && a.clients.size < MAX_JUDGED_CLIENTS) a.clients.set(h.judgeClient.ip, { mac: h.judgeClient.mac, evidence: h.evidence });
-    } else {
-      if (a.evidence.size < MAX_EVIDENCE_PER_FINDING) a.evidence.add(h.evidence);
-      if (h.peer !== undefined && a.peers.size < MAX_PEERS_PER_FINDING) a.peers.add(h.peer);
+    if (h.judgeClient !== undefined && a.clients !== null) {
+      const c = a.clients.get(h.judgeClient.ip);
+      if (c !== undefined) c.count++;
+      else if (a.clients.size < MAX_JUDGED_CLIENTS) a.clients.set(h.judgeClient.ip, { mac: h.judgeClient.mac, evidence: h.evidence, count: 1 });
+      return;
     }
+    // An observation that needs no judgement (a client from the internet) makes the finding stand on its own.
+    if (h.judgeClient === undefined) a.clients = null;
+    if (a.evidence.size < MAX_EVIDENCE_PER_FINDING) a.evidence.add(h.evidence);
+    if (h.peer !== undefined && a.peers.size < MAX_PEERS_PER_FINDING) a.peers.add(h.peer);
   }
 
   /**
