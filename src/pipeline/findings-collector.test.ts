@@ -214,3 +214,15 @@ describe('FindingsCollector: credentials sent to the internet', () => {
     expect(f.upserted).toEqual([]);
   });
 });
+
+describe('FindingsCollector: a web application is not a management console', () => {
+  it('must not fire: workstations browsing a PACS or an EHR; must fire: SSH to the same PACS', async () => {
+    const f = fakes([device('pacs', '10.20.1.5', 'imaging-infrastructure'), device('ehr', '10.20.1.6', 'clinical-system'), device('ws', '10.20.40.57', 'it')]);
+    const c = new FindingsCollector(f.inventory, f.store, defaultSite());
+    c.flow(flow({ src: '10.20.40.57', dst: '10.20.1.5', dport: 80, app: 'http' }));
+    c.flow(flow({ src: '10.20.40.57', dst: '10.20.1.6', dport: 443, app: 'tls' }));
+    c.flow(flow({ src: '10.20.40.57', dst: '10.20.1.5', dport: 22, app: 'ssh' }));
+    await c.finish();
+    expect(f.upserted.map((i) => `${i.deviceId} ${i.kind} ${i.key}`)).toEqual(['pacs exposed-management ssh/22']);
+  });
+});

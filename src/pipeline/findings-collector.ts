@@ -170,6 +170,7 @@ export class FindingsCollector {
   private async toInput(a: Aggregate, d: DeviceJson, devices: DeviceResolver): Promise<FindingInput | null> {
     const h = a.hit;
     let severity = a.severity;
+    if (h.notOn?.includes(d.category) === true) return null;
     if (h.medicalOnly === true && !isMedical(d.category)) {
       if (h.nonMedicalSeverity === undefined) return null;
       severity = h.nonMedicalSeverity;

@@ -7,6 +7,7 @@
  * clinical or network device of the device's own segment (a central station polling its monitors).
  */
 import type { FlowJson } from '../../capture/flow-json.js';
+import type { DeviceCategory } from '../../identify/types.js';
 import type { Severity } from '../types.js';
 import { hasManagementZone, zoneOf, type SiteConfig } from '../site.js';
 import { at, type Hit } from './hit.js';
@@ -22,6 +23,11 @@ const MGMT_PORTS = new Map<number, string>([
 const NAMES: Record<string, string> = { ssh: 'SSH', telnet: 'Telnet', ftp: 'FTP', http: 'web console (HTTP)', https: 'web console (HTTPS)', rdp: 'RDP', vnc: 'VNC', winrm: 'WinRM' };
 /** Services that hand over a password in clear or a screen with weak or no authentication. */
 const WORSE: ReadonlySet<string> = new Set(['telnet', 'vnc', 'ftp']);
+/**
+ * Servers whose web interface is the clinical application itself (a PACS viewer, an EHR, a LIS front end): staff
+ * use it from workstations, so web access to them is not management; their SSH, RDP, Telnet … still are.
+ */
+const WEB_IS_THE_APPLICATION: readonly DeviceCategory[] = ['clinical-system', 'imaging-infrastructure'];
 
 /** The flow's client, server and service port: a flow caught mid-stream (no SYN) from a service port is turned round. */
 export function orient(f: FlowJson): { client: string; clientMac: string | null; server: string; serverMac: string | null; port: number | null } {
@@ -68,6 +74,7 @@ export function exposureHits(f: FlowJson, site: SiteConfig, out: Hit[], httpOver
     evidence: `${o.client} (${client}) connected to ${at(o.server, o.port)} (${name}) ${f.first}`,
     facts: { service: `${service}/${o.port ?? '?'}`, external: client === 'external', automatable: client === 'external' },
     medicalOnly: true,
+    ...(service === 'http' || service === 'https' ? { notOn: WEB_IS_THE_APPLICATION } : {}),
     ...(client === 'internal' && !zoned ? { judgeClient: { ip: o.client, mac: o.clientMac } } : {}),
   });
 }

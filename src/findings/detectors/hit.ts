@@ -25,6 +25,8 @@ export interface Hit {
   /** Only a finding on a medical device (exposure, egress); others are dropped, or lowered to this severity. */
   medicalOnly?: boolean;
   nonMedicalSeverity?: Severity;
+  /** Device categories on which this is no finding (judged at the end, from the inventory). */
+  notOn?: readonly DeviceCategory[];
   /**
    * The site-side end of the session when this host may be outside the site (a login's client, a TLS server's
    * client): when the host is on the internet or a vendor network, the finding is this end's. Without it, a hit on a
