@@ -226,3 +226,15 @@ describe('FindingsCollector: a web application is not a management console', () 
     expect(f.upserted.map((i) => `${i.deviceId} ${i.kind} ${i.key}`)).toEqual(['pacs exposed-management ssh/22']);
   });
 });
+
+describe('FindingsCollector: one internet-egress finding per device across runs', () => {
+  it('keeps the key the device\'s finding already has in the store, whatever service comes first this time', async () => {
+    const f = fakes([device('ct', '10.20.20.21', 'imaging')]);
+    const old = { key: 'udp/123', firstSeen: '2024-01-01T00:00:00.000Z' };
+    const store = { ...f.store, list: () => Promise.resolve([old, { key: 'tcp/443', firstSeen: '2024-02-01T00:00:00.000Z' }]) } as unknown as typeof f.store;
+    const c = new FindingsCollector(f.inventory, store, defaultSite());
+    c.flow(flow({ dst: '93.184.216.34', dport: 443, app: 'tls' }));
+    await c.finish();
+    expect(f.upserted.filter((i) => i.kind === 'internet-egress').map((i) => i.key)).toEqual(['udp/123']);
+  });
+});
