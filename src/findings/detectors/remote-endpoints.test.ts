@@ -23,6 +23,7 @@ describe('vendor remote-service names', () => {
     expect(endpoints.match('srs-gw.siemens-healthineers.com')).toMatchObject({ service: 'Siemens Smart Remote Services' });
     expect(endpoints.match('remote2.philips.com')).toMatchObject({ service: 'Philips remote service', vendor: 'Philips' });
     expect(endpoints.match('vpn.medtronic.com')?.vendor).toBe('Medtronic');
+    expect(endpoints.match('insite.philips.com')).toMatchObject({ service: 'Philips remote service', vendor: 'Philips' });
   });
 
   it('must not fire: a vendor without a remote word, a remote word without a medical vendor, look-alikes', () => {

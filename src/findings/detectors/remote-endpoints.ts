@@ -42,7 +42,8 @@ function load(file: string): { entries: Entry[]; words: Set<string> } {
     if (typeof o.service !== 'string' || typeof o.vendor !== 'string' || typeof o.source !== 'string') throw new Error(`${file}: entry ${i} needs service, vendor and source`);
     return { service: o.service, vendor: o.vendor, labels: strings(o.labels), domains: strings(o.domains), source: o.source };
   });
-  return { entries, words: new Set(strings(doc.remoteWords?.words)) };
+  // A product's label is a remote-service word too: `insite` next to another medical vendor still names a service.
+  return { entries, words: new Set([...strings(doc.remoteWords?.words), ...entries.flatMap((e) => e.labels)]) };
 }
 
 const DATA = load(REMOTE_ENDPOINTS_FILE);
