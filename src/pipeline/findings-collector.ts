@@ -95,12 +95,14 @@ export class FindingsCollector {
     const hello = f.app === 'tls' ? this.names.takeHello(f.src, f.sport, f.dst, f.dport) : null;
     exposureHits(f, this.site, this.hits, hello?.http === true);
     this.drain();
-    if (zoneOf(this.site, f.dst) !== 'external') {
+    const dstOut = zoneOf(this.site, f.dst) === 'external';
+    if (!dstOut && zoneOf(this.site, f.src) !== 'external') {
       const s = remoteSession(f, this.site, hello?.sni == null ? null : serviceOfSni(hello.sni));
       if (s !== null) this.book.add(s);
       return;
     }
-    const name = hello?.sni ?? this.names.dnsName(f.dst);
+    // A flow with the internet: its far end named by TLS or DNS (a flow caught mid-stream may start from it).
+    const name = hello?.sni ?? this.names.dnsName(dstOut ? f.dst : f.src);
     const endpoint = name === null ? null : this.endpoints.match(name);
     const named: NamedPeer | null = name !== null && endpoint !== null ? { name, endpoint } : null;
     const s = remoteSession(f, this.site, name === null ? null : serviceOfSni(name), named);

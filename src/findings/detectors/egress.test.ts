@@ -29,6 +29,12 @@ describe('internet egress', () => {
     expect(egressFinding('ct', groups[0] ?? (undefined as never), 'tcp/2575').key).toBe('tcp/2575');
   });
 
+  it('must fire: a session caught mid-stream (no SYN) from an internet server port is egress of the site device', () => {
+    const book = new EgressBook(10);
+    book.add(flow({ src: '93.184.216.34', sport: 443, dst: '10.20.20.21', dport: 50000, state: 'partial' }), defaultSite(), null);
+    expect([...book.groups()].map((g) => `${g.ip} ${[...g.services.keys()].join()} ${[...g.peers.keys()].join()}`)).toEqual(['10.20.20.21 tcp/443 93.184.216.34']);
+  });
+
   it('must not fire: internal or vendor peers, outside hosts reaching in, unanswered SYNs', () => {
     const site = parseSite({ vendorNetworks: ['198.51.100.0/24'] }, 's');
     const book = new EgressBook(10);

@@ -6,7 +6,7 @@
  */
 import type { FlowJson } from '../../capture/flow-json.js';
 import { zoneOf, type SiteConfig } from '../site.js';
-import { accepted } from './exposure.js';
+import { accepted, orient } from './exposure.js';
 import type { FindingInput } from '../types.js';
 
 /** Services and peers named per device; counts go on past them. */
@@ -46,10 +46,11 @@ export class EgressBook {
 
   /** Counts the flow when it leaves the site; `name` is the far end's TLS or DNS name when known. */
   add(f: FlowJson, site: SiteConfig, name: string | null): void {
-    if (zoneOf(site, f.dst) !== 'external' || !opened(f)) return;
-    const from = zoneOf(site, f.src);
+    const o = orient(f);
+    if (zoneOf(site, o.server) !== 'external' || !opened(f)) return;
+    const from = zoneOf(site, o.client);
     if (from !== 'internal' && from !== 'management') return;
-    let g = this.byIp.get(f.src);
+    let g = this.byIp.get(o.client);
     const first = Date.parse(f.first);
     const last = Date.parse(f.last);
     if (g === undefined) {
@@ -57,19 +58,19 @@ export class EgressBook {
         this.dropped++;
         return;
       }
-      g = { ip: f.src, mac: f.srcMac, firstMs: first, lastMs: last, flows: 0, bytes: 0, services: new Map(), peers: new Map(), clearApps: new Set() };
-      this.byIp.set(f.src, g);
+      g = { ip: o.client, mac: o.clientMac, firstMs: first, lastMs: last, flows: 0, bytes: 0, services: new Map(), peers: new Map(), clearApps: new Set() };
+      this.byIp.set(o.client, g);
     }
     g.flows++;
     g.bytes += f.bytesOut + f.bytesIn;
     if (first < g.firstMs) g.firstMs = first;
     if (last > g.lastMs) g.lastMs = last;
-    const service = `${f.proto}/${f.dport ?? '?'}`;
+    const service = `${f.proto}/${o.port ?? '?'}`;
     const n = g.services.get(service);
     if (n !== undefined) g.services.set(service, n + 1);
     else if (g.services.size < MAX_EGRESS_SERVICES) g.services.set(service, 1);
-    const known = g.peers.get(f.dst);
-    if (known === undefined ? g.peers.size < MAX_EGRESS_PEERS : known === null && name !== null) g.peers.set(f.dst, name);
+    const known = g.peers.get(o.server);
+    if (known === undefined ? g.peers.size < MAX_EGRESS_PEERS : known === null && name !== null) g.peers.set(o.server, name);
     if (f.app !== null && CLEARTEXT_APPS.has(f.app)) g.clearApps.add(f.app);
   }
 }

@@ -29,9 +29,16 @@ const WORSE: ReadonlySet<string> = new Set(['telnet', 'vnc', 'ftp']);
  */
 const WEB_IS_THE_APPLICATION: readonly DeviceCategory[] = ['clinical-system', 'imaging-infrastructure'];
 
-/** The flow's client, server and service port: a flow caught mid-stream (no SYN) from a service port is turned round. */
+/** Ports below this are services (IANA system ports, RFC 6335 §6). */
+const SYSTEM_PORTS = 1024;
+const servicePort = (p: number): boolean => p < SYSTEM_PORTS || MGMT_PORTS.has(p);
+
+/**
+ * The flow's client, server and service port: a flow caught mid-stream (no SYN seen) from a service port (a system
+ * port or a management port) to an ephemeral one is turned round.
+ */
 export function orient(f: FlowJson): { client: string; clientMac: string | null; server: string; serverMac: string | null; port: number | null } {
-  const reversed = f.syn === undefined && f.sport !== null && f.dport !== null && MGMT_PORTS.has(f.sport) && !MGMT_PORTS.has(f.dport) && f.dport >= 1024;
+  const reversed = f.syn === undefined && f.sport !== null && f.dport !== null && servicePort(f.sport) && !servicePort(f.dport);
   return reversed
     ? { client: f.dst, clientMac: f.dstMac, server: f.src, serverMac: f.srcMac, port: f.sport }
     : { client: f.src, clientMac: f.srcMac, server: f.dst, serverMac: f.dstMac, port: f.dport };
