@@ -238,3 +238,21 @@ describe('FindingsCollector: one internet-egress finding per device across runs'
     expect(f.upserted.filter((i) => i.kind === 'internet-egress').map((i) => i.key)).toEqual(['udp/123']);
   });
 });
+
+describe('FindingsCollector: a session with the internet already open when the capture started', () => {
+  it('must fire: internet egress of the site device, though the flow starts from the internet server', async () => {
+    const f = fakes([device('ct', '10.20.20.21', 'imaging')]);
+    const c = new FindingsCollector(f.inventory, f.store, defaultSite());
+    c.flow(flow({ src: '93.184.216.34', sport: 443, dst: '10.20.20.21', dport: 50000, app: 'tls', state: 'partial' }));
+    await c.finish();
+    expect(f.upserted.map((i) => `${i.deviceId} ${i.kind} ${i.key}`)).toEqual(['ct internet-egress tcp/443']);
+  });
+
+  it('must not fire: an internet host reaching in to a service of the device is no egress', async () => {
+    const f = fakes([device('ct', '10.20.20.21', 'imaging')]);
+    const c = new FindingsCollector(f.inventory, f.store, defaultSite());
+    c.flow(flow({ src: '93.184.216.34', sport: 50000, dst: '10.20.20.21', dport: 104, app: 'dicom' }));
+    await c.finish();
+    expect(f.upserted.filter((i) => i.kind === 'internet-egress')).toEqual([]);
+  });
+});
