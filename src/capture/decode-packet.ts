@@ -181,7 +181,9 @@ function decodeIpv4(d: Uint8Array, o: number, end: number, p: PacketRef, info: P
   let l3End = o + total;
   let missing = 0;
   if (l3End > end) {
-    if (p.capLen >= p.origLen) return malformed(info, 'ipv4 total length exceeds frame');
+    // A frame shorter than its IP header says is still counted in its flow, as tshark and Zeek count it; the damage
+    // is kept (malformedReason on an IP packet) for the malformed count.
+    if (p.capLen >= p.origLen) info.malformedReason = 'ipv4 total length exceeds frame';
     missing = l3End - end;
     l3End = end;
   }
@@ -206,7 +208,9 @@ function decodeIpv6(d: Uint8Array, o: number, end: number, p: PacketRef, info: P
   let missing = 0;
   if (payloadLen === 0) l3End = end; // jumbogram or zero: trust the frame
   if (l3End > end) {
-    if (p.capLen >= p.origLen) return malformed(info, 'ipv6 payload length exceeds frame');
+    // A frame shorter than its IP header says is still counted in its flow, as tshark and Zeek count it; the damage
+    // is kept (malformedReason on an IP packet) for the malformed count.
+    if (p.capLen >= p.origLen) info.malformedReason = 'ipv6 payload length exceeds frame';
     missing = l3End - end;
     l3End = end;
   }

@@ -22,7 +22,8 @@ class Wire {
     this.engine = new Engine({ flowEnded: (f) => this.flows.push(flowToJson(f)) }, { ...defaultEngineOptions, ...options });
   }
 
-  tcp(fromClient: boolean, flags: number, seq: number, payload = 0, sport = 40000): void {
+  /** `cut`: bytes dropped from the end of the frame while the IP header still counts them (a bad length, not a snap cut). */
+  tcp(fromClient: boolean, flags: number, seq: number, payload = 0, sport = 40000, cut = 0): void {
     const s = newTcpSpec();
     s.srcMac = mac(fromClient ? '02:00:00:00:00:05' : '02:00:00:00:00:09');
     s.dstMac = mac(fromClient ? '02:00:00:00:00:09' : '02:00:00:00:00:05');
@@ -33,7 +34,7 @@ class Wire {
     s.seq = seq;
     s.flags = flags;
     if ((flags & TCP_SYN) !== 0) s.options = { mss: 1460, windowScale: 7, sackPermitted: true, timestamps: false, tsVal: 0, tsEcr: 0 };
-    const len = buildTcpFrame(this.buf, s, new Uint8Array(payload));
+    const len = buildTcpFrame(this.buf, s, new Uint8Array(payload)) - cut;
     if (fromClient) this.sent.client += len;
     else this.sent.server += len;
     this.feed(len);
@@ -137,5 +138,28 @@ describe('flow table', () => {
     const flows = w.finish();
     expect(flows).toHaveLength(1000);
     expect(w.engine.stats.evicted).toBe(900);
+  });
+});
+
+describe('a frame shorter than its IP header says', () => {
+  it('is counted in its flow (as tshark and Zeek count it) and still counted as malformed', () => {
+    const w = new Wire();
+    w.tcp(true, TCP_SYN, 100);
+    w.tcp(false, TCP_SYN | TCP_ACK, 500);
+    w.tcp(true, TCP_ACK | TCP_PSH, 101, 200, 40000, 50); // IP total length says 50 bytes more than the frame holds
+    w.tcp(false, TCP_ACK | TCP_FIN, 501);
+    w.engine.finish();
+    expect(w.engine.stats.malformed).toBe(1);
+    expect(w.flows).toHaveLength(1);
+    expect(w.flows[0]).toMatchObject({ packetsOut: 2, bytesOut: w.sent.client, packetsIn: 2, bytesIn: w.sent.server });
+  });
+
+  it('a header that is itself cut short is still malformed and not counted', () => {
+    const w = new Wire();
+    w.tcp(true, TCP_SYN, 100);
+    w.tcp(true, TCP_ACK, 101, 0, 40000, 30); // 30 bytes off a 54-byte frame: the TCP header is gone
+    w.engine.finish();
+    expect(w.engine.stats.malformed).toBe(1);
+    expect(w.flows[0]).toMatchObject({ packetsOut: 1 });
   });
 });

@@ -110,6 +110,8 @@ export class Engine {
     if (p.capLen < p.origLen) s.snapTruncated++;
     const info = this.info;
     const isTransport = decodePacket(p, info);
+    // Damaged but usable (an IP length past the frame's end): counted as malformed and still analysed.
+    if (info.kind === PacketKind.Ip && info.malformedReason !== '') s.malformed++;
     if (!isTransport) {
       switch (info.kind) {
         case PacketKind.Malformed:

@@ -13,7 +13,10 @@ export type PacketKind = (typeof PacketKind)[keyof typeof PacketKind];
 
 export class PacketInfo {
   kind: PacketKind = PacketKind.Other;
-  /** Why the packet was malformed (static strings only). */
+  /**
+   * Why the packet was malformed (static strings only). Set on an `Ip` packet too when it is damaged but still
+   * usable (an IP length past the end of an uncut frame): the packet is analysed and counted as malformed.
+   */
   malformedReason = '';
   /** Offset of the source/destination MAC in the packet buffer, or -1 when the link layer has none. */
   macSrcOffset = -1;

@@ -148,7 +148,8 @@ export class TcpSession implements FlowSession {
     const ctx = decodeContext(f, out, tsMs, this.state);
     try {
       const result = decoder.decode(pdu, ctx);
-      for (const rec of result.records) this.sink.record(f, out, decoder.name, rec, tsMs);
+      // A record of what the client did (a login the server's reply confirmed) names the client as src (design.md).
+      for (const rec of result.records) this.sink.record(f, rec.actor === 'client' ? true : out, decoder.name, rec, tsMs);
       for (const issue of result.issues) this.sink.issue(f, decoder.name, issue);
     } catch (e) {
       // A throw is a bug in our decoder; the capture goes on without this flow's decoding.

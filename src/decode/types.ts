@@ -9,6 +9,11 @@ export type FieldValue = string | number | boolean | null | readonly FieldValue[
  */
 export interface RecordBody {
   kind: string;
+  /**
+   * Set to 'client' on a record of what the flow's client did but which only the server's reply completes (a login):
+   * its envelope then names the client as `src` whichever direction completed it.
+   */
+  actor?: 'client';
   [field: string]: FieldValue | undefined;
 }
 

@@ -79,7 +79,7 @@ export async function analyzeSources(
   let findings: SqliteFindings | null = null;
   try {
     findings = await SqliteFindings.open(flags.db);
-    return await analyzeInto(inventory, kb, captures, flags, extra, new FindingsCollector(inventory, findings, site), findings);
+    return await analyzeInto(inventory, kb, captures, flags, extra, new FindingsCollector(inventory, findings, site, kb), findings);
   } finally {
     await findings?.close();
     await inventory.close();

@@ -38,7 +38,7 @@ describe('logins (RFC 959 §4.1.1, §4.2)', () => {
     const recs = talk([['in', '220-Welcome to\r\n220-  the PACS\r\n220 archive\r\n'], ['out', 'USER admin\r\n'], ['in', '331 pw\r\n'], ['out', 'PASS admin\r\n'], ['in', '230 ok\r\n']]);
     expect(recs).toEqual([
       { kind: 'banner', banner: 'Welcome to the PACS archive' },
-      { kind: 'login', user: 'admin', success: true, anonymous: false, defaultCredential: true, replyCode: 230, banner: 'Welcome to the PACS archive' },
+      { kind: 'login', actor: 'client', user: 'admin', success: true, anonymous: false, defaultCredential: true, replyCode: 230, banner: 'Welcome to the PACS archive' },
     ]);
   });
   it('never emits the password, even for a failed login', () => {
@@ -74,6 +74,9 @@ describe('agreement with tshark', () => {
     const [{ records, issues }, flows] = await Promise.all([recordsOf(fixture, [ftpDecoder]), tsharkFtp(fixture, [2121])]);
     expect(issues).toEqual([]);
     const logins = records.filter((r) => r.kind === 'login');
+    // design.md: a login is what the client did, so the client is src even though the server's reply completed it.
+    expect(logins.every((r) => r.dport === 2121 && r.sport !== 2121)).toBe(true);
+    expect(records.filter((r) => r.kind === 'banner').every((r) => r.sport === 2121)).toBe(true);
     expect(logins.map((r) => [r.user, r.success, r.defaultCredential, r.anonymous])).toEqual([
       ['admin', true, true, false],
       ['tech', true, false, false],

@@ -96,6 +96,7 @@ function completeReply(code: number, text: string, st: FtpState, result: DecodeR
   const defaultCredential = pending === 'pass' ? st.passDefault : !anonymous && code < 300 && isDefaultLogin(st.user, '');
   result.records.push({
     kind: 'login',
+    actor: 'client',
     user: st.user,
     success: code < 300 ? true : code >= 400 ? false : null,
     anonymous,

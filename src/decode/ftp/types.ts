@@ -10,6 +10,8 @@ export interface FtpBannerRecord extends RecordBody {
 /** One USER (+ PASS) attempt, recorded when the server answers it; the password is never kept. */
 export interface FtpLoginRecord extends RecordBody {
   kind: 'login';
+  /** The client logged in: the record's src is the client although the server's reply completed it. */
+  actor: 'client';
   user: string;
   /** 2xx reply: true; 4xx/5xx: false; 3xx (e.g. 332 need account): null. */
   success: boolean | null;

@@ -19,7 +19,7 @@ const SUCCEEDED = /^last login/i;
 const awaitingOutcome = (st: TelnetState): boolean => st.expect === 'result' || st.expect === 'user-sent';
 
 function finishLogin(st: TelnetState, success: boolean | null, result: DecodeResult<TelnetRecord>): void {
-  if (st.user !== null) result.records.push({ kind: 'login', user: st.user, success, defaultCredential: st.passDefault, banner: st.banner });
+  if (st.user !== null) result.records.push({ kind: 'login', actor: 'client', user: st.user, success, defaultCredential: st.passDefault, banner: st.banner });
   st.expect = 'none';
   st.passDefault = false;
   st.user = null;

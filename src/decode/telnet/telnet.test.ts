@@ -46,7 +46,7 @@ describe('login dialogue', () => {
     ]);
     expect(recs).toEqual([
       { kind: 'banner', banner: 'Ward gateway login:' },
-      { kind: 'login', user: 'root', success: true, defaultCredential: true, banner: 'Ward gateway login:' },
+      { kind: 'login', actor: 'client', user: 'root', success: true, defaultCredential: true, banner: 'Ward gateway login:' },
     ]);
   });
   it('Login incorrect is a failure; the password never appears in records', () => {
@@ -56,7 +56,7 @@ describe('login dialogue', () => {
   });
   it('a login prompt again after the password counts as a failure', () => {
     const recs = run([['in', bytes('login: ')], ['out', bytes('bob\r\n')], ['in', bytes('Password: ')], ['out', bytes('x\r\n')], ['in', bytes('\r\nlogin: ')]]);
-    expect(recs.filter((r) => r.kind === 'login')).toEqual([{ kind: 'login', user: 'bob', success: false, defaultCredential: false, banner: 'login:' }]);
+    expect(recs.filter((r) => r.kind === 'login')).toEqual([{ kind: 'login', actor: 'client', user: 'bob', success: false, defaultCredential: false, banner: 'login:' }]);
   });
 });
 
@@ -65,6 +65,9 @@ describe('agreement with tshark', () => {
     const [{ records, issues }, dialogues] = await Promise.all([recordsOf(fixture, [telnetDecoder]), tsharkTelnet(fixture, 2323)]);
     expect(issues).toEqual([]);
     expect(records.filter((r) => r.kind === 'login').map((r) => [r.user, r.success, r.defaultCredential])).toEqual([['admin', true, true], ['nurse', false, false], ['nurse', true, false]]);
+    // design.md: a login is what the client did, so the client is src; the banner is the server's.
+    expect(records.filter((r) => r.kind === 'login').every((r) => r.dport === 2323 && r.sport !== 2323)).toBe(true);
+    expect(records.filter((r) => r.kind === 'banner').every((r) => r.sport === 2323)).toBe(true);
     const cmp = compareTelnet(records, dialogues, isDefaultLogin);
     expect(cmp.compared).toBeGreaterThanOrEqual(10);
     expect(cmp.mismatches).toEqual([]);

@@ -10,6 +10,8 @@ export interface TelnetBannerRecord extends RecordBody {
 /** One login attempt, recorded when the server's answer shows its outcome; the password is never kept. */
 export interface TelnetLoginRecord extends RecordBody {
   kind: 'login';
+  /** The client logged in: the record's src is the client although the server's reply completed it. */
+  actor: 'client';
   user: string;
   /** true on a shell prompt / "Last login", false on "Login incorrect" or a new login prompt, null when unclear. */
   success: boolean | null;

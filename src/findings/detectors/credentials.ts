@@ -1,12 +1,12 @@
 /**
  * Cleartext and default credentials from login records (issue 5 §1): Telnet and FTP logins, HTTP Basic, DICOM
- * A-ASSOCIATE user identity (PS3.7 D.3.3.7), SNMP v1/v2c communities, SMB1 plain-text passwords. The decoders
+ * A-ASSOCIATE user identity (PS3.7 D.3.3.7), SNMP v1/v2c communities that are not defaults, SMB1 plain-text passwords. The decoders
  * already dropped the passwords and said whether the pair was a published default; here only user names, services
  * and "default: yes/no" are used. A non-default SNMP community is a secret and never leaves this file.
  */
 import { defaultRowsForUser, type CredentialProtocol } from '../../decode/http/default-credentials.js';
 import type { ProtocolRecord } from '../../decode/types.js';
-import type { FindingFacts, Severity } from '../types.js';
+import type { FindingFacts } from '../types.js';
 import { at, receiver, sender, str, tsOf, type Hit } from './hit.js';
 
 const LOGIN_PROTOCOLS: ReadonlySet<string> = new Set(['telnet', 'ftp']);
@@ -29,10 +29,11 @@ function loginHits(rec: ProtocolRecord, out: Hit[]): void {
   const user = str(rec.user);
   if (user === null || rec.anonymous === true) return;
   const proto = rec.proto;
-  const server = sender(rec); // login records are emitted on the server's reply
-  const service = `${proto}/${rec.sport ?? '?'}`;
-  const evidence = `${rec.dst} logged in to ${at(rec.src, rec.sport)} (${proto}) as '${user}', password sent in clear (${outcome(rec.success)})`;
-  const base = { ...server, tsMs: tsOf(rec), peer: rec.dst, client: receiver(rec) };
+  // A login record names the client as src (design.md); the finding is the server's, whose password it is.
+  const server = receiver(rec);
+  const service = `${proto}/${rec.dport ?? '?'}`;
+  const evidence = `${rec.src} logged in to ${at(rec.dst, rec.dport)} (${proto}) as '${user}', password sent in clear (${outcome(rec.success)})`;
+  const base = { ...server, tsMs: tsOf(rec), peer: rec.src, client: sender(rec) };
   out.push({
     ...base, kind: 'cleartext-credentials', key: `${proto}:${user}`, severity: 'high',
     title: `${proto === 'ftp' ? 'FTP' : 'Telnet'} login in clear text (user ${user})`,
@@ -105,28 +106,15 @@ function dicomHits(rec: ProtocolRecord, out: Hit[]): void {
 function snmpHits(rec: ProtocolRecord, out: Hit[]): void {
   const version = str(rec.version);
   if (version !== '1' && version !== '2c' || typeof rec.community !== 'string') return;
+  // A default community is a finding only when the device answers it: snmp-community.ts pairs the exchanges.
+  if (rec.defaultCommunity === true) return;
   const fromAgent = SNMP_AGENT_KINDS.has(rec.kind);
   const agent = fromAgent ? sender(rec) : receiver(rec);
   const manager = fromAgent ? rec.dst : rec.src;
   const agentAt = fromAgent ? at(rec.src, rec.sport) : at(rec.dst, rec.dport);
-  const base = { ...agent, tsMs: tsOf(rec), peer: manager };
+  // Sent to an agent on the internet, the community leaked from the manager: its finding then (collector's owner()).
+  const base = { ...agent, tsMs: tsOf(rec), peer: manager, client: fromAgent ? receiver(rec) : sender(rec) };
   const service = `snmp/${(fromAgent ? rec.sport : rec.dport) ?? '?'}`;
-  if (rec.defaultCommunity === true) {
-    // A default community names itself ("public"); it is the published value, not a secret.
-    const name = rec.community === '' ? '(empty)' : rec.community.toLowerCase();
-    // The agent answering with the default proves it accepts it; a trap only shows what it sends with.
-    const answered = rec.kind === 'response' || rec.kind === 'report';
-    const severity: Severity = rec.kind === 'set' || answered ? 'high' : 'medium';
-    const verb = answered ? 'answers to' : rec.kind === 'trap' ? 'sends traps with' : 'queried with';
-    out.push({
-      ...base, kind: 'snmp-default-community', key: `snmp:${name}`, severity,
-      title: `SNMP v${version} ${verb} default community '${name}'`,
-      detail: `SNMP v1/v2c with a factory-default community (CVE-1999-0517) lets anyone on the network read${rec.kind === 'set' ? ' and change' : ''} the device's configuration. Change the community or move to SNMPv3 with authPriv.`,
-      evidence: `${rec.kind} ${fromAgent ? `from ${agentAt} to ${manager}` : `from ${manager} to ${agentAt}`} used the default community '${name}'`,
-      facts: { service, automatable: true, technicalImpact: rec.kind === 'set' ? 'total' : 'partial' },
-    });
-    return;
-  }
   // A non-default community is a secret: only that one crossed the wire in clear, never its value.
   out.push({
     ...base, kind: 'cleartext-credentials', key: `snmp:v${version}`, severity: 'medium', title: `SNMP v${version} community sent in clear`,
@@ -140,7 +128,7 @@ function smbHits(rec: ProtocolRecord, out: Hit[]): void {
   const toServer = rec.dport === 445 || rec.dport === 139;
   const user = str(rec.accountName) ?? '?';
   out.push({
-    ...(toServer ? receiver(rec) : sender(rec)), tsMs: tsOf(rec), peer: toServer ? rec.src : rec.dst, kind: 'cleartext-credentials', key: `smb:${user}`,
+    ...(toServer ? receiver(rec) : sender(rec)), tsMs: tsOf(rec), peer: toServer ? rec.src : rec.dst, client: toServer ? sender(rec) : receiver(rec), kind: 'cleartext-credentials', key: `smb:${user}`,
     severity: 'high', title: `SMB1 plain-text password (user ${user})`,
     detail: 'The SMB1 session setup carried a plain-text password. Disable plain-text authentication and SMB1.',
     evidence: `SMB1 session setup between ${rec.src} and ${rec.dst} for '${user}' used a plain-text password`, facts: { service: 'smb/445' },

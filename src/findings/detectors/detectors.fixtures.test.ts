@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import type { Hit } from './hit.js';
 import { recordHits } from './record-hits.js';
+import { SnmpCommunityBook } from './snmp-community.js';
 
 const fixture = (p: string): string => new URL(`../../decode/${p}`, import.meta.url).pathname;
 
@@ -42,11 +43,21 @@ describe('record detectors on real-peer fixtures', () => {
     ]);
   });
 
-  it('snmp: public on v1/v2c is a default community on the agent; another community is only "not default"', async () => {
-    const hs = await hitsOf('snmp/fixtures/snmp-peers.pcap');
-    // The agent's answers make it high; the requests alone say medium (the collector keeps the worst).
-    expect(brief(hs)).toEqual(['127.0.0.1 cleartext-credentials snmp:v1 medium', '127.0.0.1 snmp-default-community snmp:public high', '127.0.0.1 snmp-default-community snmp:public medium']);
+  it('snmp: net-snmp answering public is a default community on the agent; another community is only "not default"', async () => {
+    const { records } = await recordsOf(fixture('snmp/fixtures/snmp-peers.pcap'));
+    const hs: Hit[] = [];
+    const book = new SnmpCommunityBook();
+    for (const r of records) {
+      recordHits(r, hs);
+      book.observe(r, hs);
+    }
+    expect(brief(hs)).toEqual(['127.0.0.1 cleartext-credentials snmp:v1 medium', '127.0.0.1 snmp-default-community snmp:public high']);
     expect(JSON.stringify(hs)).not.toContain('wrongcommunity');
+    // Only the requests: nobody answered, nothing proven.
+    const asked: Hit[] = [];
+    const alone = new SnmpCommunityBook();
+    for (const r of records) if (r.kind !== 'response') alone.observe(r, asked);
+    expect(asked).toEqual([]);
   });
 
   it('smb1: the server that chose NT LM 0.12 and the client that offered only SMB1', async () => {

@@ -1,84 +1,87 @@
 /**
- * Exposed management interfaces and internet egress (issue 5 §1), from flows and the site's zones: a web console,
- * Telnet, SSH, RDP, VNC or WinRM on a medical device reached from outside the management zone, and a medical device
- * opening connections to the internet. Without a management zone in the site file, internal access is still
- * reported, at low severity, saying so.
+ * Exposed management interfaces (issue 5 §1; docs/site-file.md): a web console (HTTP/HTTPS), FTP, Telnet, SSH,
+ * RDP, VNC or WinRM on a device, answered to a client outside the management zone. Whether the device is medical
+ * is judged at the end from the inventory (the collector drops the rest). With a management zone, every client
+ * outside it counts. Without one nobody is a management host, so the collector keeps a client that is on another
+ * subnet than the device, or that is a general-purpose or unidentified host (a workstation, a laptop): not another
+ * clinical or network device of the device's own segment (a central station polling its monitors).
  */
 import type { FlowJson } from '../../capture/flow-json.js';
+import type { DeviceCategory } from '../../identify/types.js';
 import type { Severity } from '../types.js';
 import { hasManagementZone, zoneOf, type SiteConfig } from '../site.js';
 import { at, type Hit } from './hit.js';
 
-const MGMT_APPS = new Map<string, string>([['telnet', 'Telnet'], ['ssh', 'SSH'], ['rdp', 'RDP'], ['vnc', 'VNC'], ['http', 'web console']]);
+/** Decoder names (the flow's app) of management protocols. */
+const MGMT_APPS = new Map<string, string>([['telnet', 'telnet'], ['ssh', 'ssh'], ['rdp', 'rdp'], ['vnc', 'vnc'], ['http', 'http'], ['ftp', 'ftp']]);
+/** IANA service ports (RFC 959 FTP, RFC 4251 SSH, RFC 854 Telnet, RFC 6143 VNC 5900+display, MS-RDPBCGR 3389,
+ *  WS-Management 5985/5986, HTTP alternates 8000/8080/8443), for flows no decoder claimed. */
 const MGMT_PORTS = new Map<number, string>([
-  [22, 'ssh'], [23, 'telnet'], [80, 'http'], [443, 'https'], [3389, 'rdp'], [5900, 'vnc'], [5901, 'vnc'], [5902, 'vnc'], [5903, 'vnc'],
-  [5985, 'winrm'], [5986, 'winrm'], [8080, 'http'], [8443, 'https'],
+  [21, 'ftp'], [22, 'ssh'], [23, 'telnet'], [80, 'http'], [443, 'https'], [3389, 'rdp'], [5900, 'vnc'], [5901, 'vnc'], [5902, 'vnc'], [5903, 'vnc'],
+  [5985, 'winrm'], [5986, 'winrm'], [8000, 'http'], [8080, 'http'], [8443, 'https'],
 ]);
-const NAMES: Record<string, string> = { ssh: 'SSH', telnet: 'Telnet', http: 'web console (HTTP)', https: 'web console (HTTPS)', rdp: 'RDP', vnc: 'VNC', winrm: 'WinRM' };
-/** Apps whose traffic is readable, so egress with them sends clear text over the internet. */
-const CLEARTEXT_APPS: ReadonlySet<string> = new Set(['hl7', 'dicom', 'telnet', 'ftp', 'http', 'snmp', 'astm', 'poct1a']);
+const NAMES: Record<string, string> = { ssh: 'SSH', telnet: 'Telnet', ftp: 'FTP', http: 'web console (HTTP)', https: 'web console (HTTPS)', rdp: 'RDP', vnc: 'VNC', winrm: 'WinRM' };
+/** Services that hand over a password in clear or a screen with weak or no authentication. */
+const WORSE: ReadonlySet<string> = new Set(['telnet', 'vnc', 'ftp']);
+/**
+ * Servers whose web interface is the clinical application itself (a PACS viewer, an EHR, a LIS front end): staff
+ * use it from workstations, so web access to them is not management; their SSH, RDP, Telnet … still are.
+ */
+const WEB_IS_THE_APPLICATION: readonly DeviceCategory[] = ['clinical-system', 'imaging-infrastructure'];
 
-/** A TCP connection that was answered (a refused SYN is no exposure). */
-function answered(f: FlowJson): boolean {
-  return f.packetsIn > 0 && (f.app !== null || f.state === 'established' || f.state === 'closed' || f.state === 'partial');
+/** Ports below this are services (IANA system ports, RFC 6335 §6). */
+const SYSTEM_PORTS = 1024;
+const servicePort = (p: number): boolean => p < SYSTEM_PORTS || MGMT_PORTS.has(p);
+
+/**
+ * The flow's client, server and service port: a flow caught mid-stream (no SYN seen) from a service port (a system
+ * port or a management port) to an ephemeral one is turned round.
+ */
+export function orient(f: FlowJson): { client: string; clientMac: string | null; server: string; serverMac: string | null; port: number | null } {
+  const reversed = f.syn === undefined && f.sport !== null && f.dport !== null && servicePort(f.sport) && !servicePort(f.dport);
+  return reversed
+    ? { client: f.dst, clientMac: f.dstMac, server: f.src, serverMac: f.srcMac, port: f.sport }
+    : { client: f.src, clientMac: f.srcMac, server: f.dst, serverMac: f.dstMac, port: f.dport };
 }
 
-export function managementService(f: FlowJson): string | null {
+/**
+ * A TCP connection the server accepted: it answered the SYN (a SYN-ACK, even when the session later ended with a
+ * reset), a decoder recognised its protocol, or it was seen established. A refused SYN (answered by a reset) is no
+ * exposure.
+ */
+export function accepted(f: FlowJson): boolean {
+  return f.packetsIn > 0 && (f.synAck !== undefined || f.app !== null || f.state === 'established' || f.state === 'closed' || f.state === 'partial');
+}
+
+/** `https` also for TLS on any port when the client offered HTTP in ALPN (`httpOverTls`). */
+export function managementService(f: FlowJson, port: number | null, httpOverTls = false): string | null {
   if (f.proto !== 'tcp') return null;
-  if (f.app !== null && MGMT_APPS.has(f.app)) return f.app;
-  if (f.app === 'tls' && (f.dport === 443 || f.dport === 8443)) return 'https';
-  return f.app === null && f.dport !== null ? MGMT_PORTS.get(f.dport) ?? null : null;
+  const app = f.app === null ? undefined : MGMT_APPS.get(f.app);
+  if (app !== undefined) return app;
+  if (f.app === 'tls') return httpOverTls || port === 443 || port === 8443 ? 'https' : null;
+  return f.app === null && port !== null ? MGMT_PORTS.get(port) ?? null : null;
 }
 
-function exposureHit(f: FlowJson, site: SiteConfig, service: string, tsMs: number): Hit | null {
-  const client = zoneOf(site, f.src);
-  if (client === 'management' || client === 'vendor' || client === 'none' || zoneOf(site, f.dst) === 'external') return null;
+export function exposureHits(f: FlowJson, site: SiteConfig, out: Hit[], httpOverTls = false): void {
+  if (!accepted(f)) return;
+  const o = orient(f);
+  const service = managementService(f, o.port, httpOverTls);
+  if (service === null) return;
+  const client = zoneOf(site, o.client);
+  const server = zoneOf(site, o.server);
+  if (client === 'management' || client === 'vendor' || client === 'none' || server === 'external' || server === 'vendor' || server === 'none') return;
   const name = NAMES[service] ?? service;
   const zoned = hasManagementZone(site);
-  let severity: Severity;
-  let why: string;
-  if (client === 'external') {
-    severity = 'critical';
-    why = 'reached from the internet';
-  } else if (zoned) {
-    severity = service === 'telnet' || service === 'vnc' ? 'high' : 'medium';
-    why = 'reached from outside the management zone';
-  } else {
-    severity = 'low';
-    why = 'reached from an internal client (no management zone configured: give one with --site to judge)';
-  }
-  return {
-    ip: f.dst, mac: f.dstMac, tsMs, peer: f.src, kind: 'exposed-management', key: `${service}/${f.dport ?? '?'}`, severity,
+  const severity: Severity = client === 'external' ? 'critical' : WORSE.has(service) ? 'high' : 'medium';
+  const why = client === 'external' ? 'reached from the internet' : zoned ? 'reached from outside the management zone' : 'reached from a workstation, an unidentified host or another subnet (no management zone configured: give one with --site to judge)';
+  out.push({
+    ip: o.server, mac: o.serverMac, tsMs: Date.parse(f.first), peer: o.client, kind: 'exposed-management', key: `${service}/${o.port ?? '?'}`, severity,
     title: `${name.charAt(0).toUpperCase()}${name.slice(1)} on a medical device ${client === 'external' ? 'reachable from the internet' : 'reachable outside a management zone'}`,
-    detail: `The device's ${name} (port ${f.dport ?? '?'}) was ${why}. Allow management access only from the biomed/management network (a firewall or ACL in front of the device).`,
-    evidence: `${f.src} (${client}) connected to ${at(f.dst, f.dport)} (${name}) ${f.first}`,
-    facts: { service: `${service}/${f.dport ?? '?'}`, external: client === 'external', automatable: client === 'external' },
+    detail: `The device's ${name} (port ${o.port ?? '?'}) was ${why}. Allow management access only from the biomed/management network (a firewall or ACL in front of the device).`,
+    evidence: `${o.client} (${client}) connected to ${at(o.server, o.port)} (${name}) ${f.first}`,
+    facts: { service: `${service}/${o.port ?? '?'}`, external: client === 'external', automatable: client === 'external' },
     medicalOnly: true,
-  };
-}
-
-function egressHit(f: FlowJson, site: SiteConfig, tsMs: number): Hit | null {
-  if (zoneOf(site, f.dst) !== 'external' || zoneOf(site, f.src) === 'external' || zoneOf(site, f.src) === 'none') return null;
-  const service = `${f.proto}/${f.dport ?? '?'}`;
-  const clear = f.app !== null && CLEARTEXT_APPS.has(f.app);
-  return {
-    ip: f.src, mac: f.srcMac, tsMs, peer: f.dst, kind: 'internet-egress', key: service, severity: clear ? 'high' : 'medium',
-    title: `Medical device talks to the internet (${f.app ?? service})`,
-    detail: `The device opened ${service}${f.app !== null ? ` (${f.app})` : ''} connections to addresses outside the hospital's networks${clear ? ', in clear text' : ''}. Confirm with the vendor that it is needed; otherwise block it at the firewall.`,
-    evidence: `${f.src} -> ${at(f.dst, f.dport)} ${f.proto}${f.app !== null ? ` ${f.app}` : ''}, ${f.bytesOut + f.bytesIn} bytes, ${f.first}`,
-    facts: { service, external: true },
-    medicalOnly: true,
-  };
-}
-
-export function exposureHits(f: FlowJson, site: SiteConfig, out: Hit[]): void {
-  const tsMs = Date.parse(f.first);
-  const service = managementService(f);
-  if (service !== null && answered(f)) {
-    const h = exposureHit(f, site, service, tsMs);
-    if (h !== null) out.push(h);
-  }
-  if (f.proto === 'tcp' && !answered(f)) return;
-  const e = egressHit(f, site, tsMs);
-  if (e !== null) out.push(e);
+    ...(service === 'http' || service === 'https' ? { notOn: WEB_IS_THE_APPLICATION } : {}),
+    ...(client === 'internal' && !zoned ? { judgeClient: { ip: o.client, mac: o.clientMac } } : {}),
+  });
 }

@@ -25,8 +25,18 @@ export interface Hit {
   /** Only a finding on a medical device (exposure, egress); others are dropped, or lowered to this severity. */
   medicalOnly?: boolean;
   nonMedicalSeverity?: Severity;
-  /** The client of a login: when the server is on the internet, the finding is the (internal) client's. */
+  /** Device categories on which this is no finding (judged at the end, from the inventory). */
+  notOn?: readonly DeviceCategory[];
+  /**
+   * The site-side end of the session when this host may be outside the site (a login's client, a TLS server's
+   * client): when the host is on the internet or a vendor network, the finding is this end's. Without it, a hit on a
+   * host outside the site is dropped (no finding, so no device, for an internet host).
+   */
   client?: { ip: string; mac: string | null };
+  /** How the finding reads once it moved to `client` (key and title); absent: unchanged. */
+  asClient?: { key: string; title: string };
+  /** No management zone: the finding stands only if this client counts as a non-management host (client-judge.ts). */
+  judgeClient?: { ip: string; mac: string | null };
 }
 
 /** design.md categories that are not clinical equipment: the rest are "medical" for exposure and egress. */

@@ -26,7 +26,7 @@ export interface SessionGroup {
 
 export function remoteAccessFinding(deviceId: string, medical: boolean, g: SessionGroup): FindingInput {
   const family = g.service.split('/')[0] ?? g.service;
-  const label = family.startsWith('vendor-') ? `vendor network (${g.service.replace('vendor-', '')})` : LABELS[family] ?? family;
+  const label = family.startsWith('vendor-') ? `vendor remote service (${g.service.replace('vendor-', '')})` : LABELS[family] ?? family;
   const severity: Severity = g.alwaysOn ? (medical ? 'critical' : 'high') : medical ? 'high' : 'medium';
   const evidence = [
     `${g.total} session${g.total === 1 ? '' : 's'} with ${g.peers.join(', ')}: ${minutes(g.totalMs)} in all, ${g.totalBytes} bytes`,

@@ -21,6 +21,8 @@ export interface SessionGroupAcc {
   peers: Set<string>;
   firstMs: number;
   lastMs: number;
+  /** Every session was recognised by name only: report it only on a medical device. */
+  medicalOnly: boolean;
 }
 
 export class SessionBook {
@@ -46,10 +48,11 @@ export class SessionBook {
         this.dropped++;
         return;
       }
-      g = { ip: s.ip, mac: s.mac, service: s.service, sessions: [], intervals: [], total: 0, bytes: 0, ms: 0, peers: new Set(), firstMs: s.startMs, lastMs: s.endMs };
+      g = { ip: s.ip, mac: s.mac, service: s.service, sessions: [], intervals: [], total: 0, bytes: 0, ms: 0, peers: new Set(), firstMs: s.startMs, lastMs: s.endMs, medicalOnly: true };
       this.byKey.set(k, g);
     }
     g.total++;
+    if (s.medicalOnly !== true) g.medicalOnly = false;
     g.bytes += s.bytes;
     g.ms += Math.max(0, s.endMs - s.startMs);
     if (g.peers.size < this.maxPeers) g.peers.add(s.peer);

@@ -5,7 +5,7 @@
  */
 import type { ProtocolRecord } from '../../decode/types.js';
 import type { Severity } from '../types.js';
-import { at, sender, str, strList, tsOf, type Hit } from './hit.js';
+import { at, receiver, sender, str, strList, tsOf, type Hit } from './hit.js';
 
 /** IANA TLS cipher suite values (RFC 5246 A.5, RFC 8422, RFC 4346 export suites) and why each is weak. */
 const WEAK_CIPHERS = new Map<number, string>([
@@ -25,6 +25,7 @@ function smbHits(rec: ProtocolRecord, out: Hit[]): void {
   if (rec.kind === 'negotiate' && str(rec.dialect) !== null) {
     out.push({
       ...sender(rec), tsMs, peer: rec.dst, kind: 'smbv1', key: 'smbv1:server', severity: 'high', title: 'SMBv1 server',
+      client: receiver(rec), asClient: { key: 'smbv1:external-server', title: 'Uses an SMBv1 server outside the site' },
       detail: 'The device accepted an SMBv1 session (dialect NT LM 0.12). SMBv1 carries the EternalBlue/WannaCry class of flaws (MS17-010) and is deprecated; disable it or isolate the device.',
       evidence: `${at(rec.src, rec.sport)} chose SMB1 dialect '${str(rec.dialect) ?? ''}' for ${rec.dst}`, facts: { service: `smb/${rec.sport ?? '?'}`, automatable: true, technicalImpact: 'total' },
     });
@@ -50,6 +51,7 @@ function tlsHits(rec: ProtocolRecord, out: Hit[]): void {
     if (old !== undefined && version !== null) {
       out.push({
         ...sender(rec), tsMs, peer: rec.dst, kind: 'weak-tls', key: `server:${version}`, severity: old, title: `Serves ${version}`,
+        client: receiver(rec), asClient: { key: `external-server:${version}`, title: `Uses a server outside the site over ${version}` },
         detail: `${version} is deprecated (RFC 8996, RFC 7568); it lacks modern protections and allows downgrade attacks. Enable TLS 1.2 or 1.3 and turn older versions off.`,
         evidence: `server hello from ${where} chose ${version}`, facts: { service: `tls/${rec.sport ?? '?'}` },
       });
@@ -59,6 +61,7 @@ function tlsHits(rec: ProtocolRecord, out: Hit[]): void {
       const hex = `0x${rec.cipher.toString(16).padStart(4, '0')}`;
       out.push({
         ...sender(rec), tsMs, peer: rec.dst, kind: 'weak-tls', key: `cipher:${hex}`, severity: weak.startsWith('NULL') || weak.startsWith('EXPORT') || weak.startsWith('anonymous') ? 'high' : 'medium',
+        client: receiver(rec), asClient: { key: `external-server:cipher:${hex}`, title: `Uses a server outside the site with weak cipher suite ${hex} (${weak})` },
         title: `Weak TLS cipher suite ${hex} (${weak})`, detail: `The server chose cipher suite ${hex}: ${weak}. Remove it from the server's configuration.`,
         evidence: `server hello from ${where} chose cipher suite ${hex} (${weak})`, facts: { service: `tls/${rec.sport ?? '?'}` },
       });

@@ -52,12 +52,17 @@ export interface Comparison {
   mismatches: string[];
 }
 
-/** Field-by-field agreement; login records are sent by the server, so their flow key is dst>src. */
+/** `client:port>server:port` of a record: a login names the client as src (design.md), the others the server. */
+function clientServerKey(r: ProtocolRecord): string {
+  return r.actor === 'client' ? `${r.src}:${String(r.sport)}>${r.dst}:${String(r.dport)}` : `${r.dst}:${String(r.dport)}>${r.src}:${String(r.sport)}`;
+}
+
+/** Field-by-field agreement per control connection. */
 export function compareFtp(records: readonly ProtocolRecord[], flows: readonly TsharkFtpFlow[]): Comparison {
   const a = agreement();
   const check = a.check;
   for (const f of flows) {
-    const mine = records.filter((r) => `${r.dst}:${String(r.dport)}>${r.src}:${String(r.sport)}` === f.key);
+    const mine = records.filter((r) => clientServerKey(r) === f.key);
     const banner = mine.find((r) => r.kind === 'banner');
     // tshark's response.arg is the first line only: compare that prefix of a multi-line greeting.
     if (f.banner !== null) check(f.key, 'banner', typeof banner?.banner === 'string' ? banner.banner.slice(0, f.banner.trim().length) : null, f.banner.trim());

@@ -39,7 +39,11 @@ export async function tsharkTelnet(file: string, port: number): Promise<Dialogue
 export function compareTelnet(records: readonly ProtocolRecord[], dialogues: readonly Dialogue[], isDefault: (u: string, p: string) => boolean): { compared: number; mismatches: string[] } {
   const a = agreement();
   for (const d of dialogues) {
-    const mine = records.filter((r) => `${r.src}:${String(r.sport)}` === d.serverEnd && `${r.dst}:${String(r.dport)}` === d.clientEnd);
+    // The banner is the server's (src); a login is the client's (src, design.md).
+    const mine = records.filter((r) => {
+      const [server, client] = r.actor === 'client' ? [`${r.dst}:${String(r.dport)}`, `${r.src}:${String(r.sport)}`] : [`${r.src}:${String(r.sport)}`, `${r.dst}:${String(r.dport)}`];
+      return server === d.serverEnd && client === d.clientEnd;
+    });
     const parts = d.server.split(/(?<!Last )login: /);
     const lines = d.client.split(/\r\n|\r\0|\r/);
     const banner = mine.find((r) => r.kind === 'banner');
