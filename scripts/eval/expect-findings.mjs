@@ -71,7 +71,8 @@ export function expectFindings(devices, hosts, inManagement) {
       else if (t.kind === 'login' && !(t.proto === 'ftp' && ANONYMOUS.has(t.user))) {
         add(d, 'cleartext-credentials', `${t.proto}:${t.user}`);
         if (t.isDefault) add(d, 'default-credentials', `${t.proto}:${t.user}`);
-        if (t.proto === 'telnet' && isMedical(d) && !inManagement(host(t.from))) add(d, 'exposed-management', 'telnet/23', medicalList(d));
+        // Telnet and FTP are management services: a medical device's, used from outside the management zone, is exposed.
+        if (isMedical(d) && !inManagement(host(t.from))) add(d, 'exposed-management', t.proto === 'telnet' ? 'telnet/23' : 'ftp/21', medicalList(d));
       } else if (t.kind === 'http-basic') {
         add(d, 'cleartext-credentials', `http-basic:${t.user}`);
         if (t.isDefault) add(d, 'default-credentials', `http:${t.user}`);

@@ -104,7 +104,7 @@ describe('FindingsCollector: findings belong to the site devices', () => {
     c.record(hello({}));
     c.record(hello({ src: '10.20.1.5', sport: 8443 }));
     await c.finish();
-    expect(f.upserted.map((i) => `${i.deviceId} ${i.kind} ${i.key}`).sort()).toEqual(['ct weak-tls external-server:TLS 1.0', 'pacs weak-tls server:TLS 1.0']);
+    expect(f.upserted.map((i) => `${i.deviceId} ${i.kind} ${i.key}`).sort()).toEqual(['ct weak-tls client:TLS 1.0', 'pacs weak-tls server:TLS 1.0']);
     expect(f.upserted.find((i) => i.deviceId === 'ct')?.facts).toMatchObject({ peers: ['93.184.216.34'], external: true });
     expect(f.upserted.find((i) => i.deviceId === 'pacs')?.facts?.external).toBeUndefined();
   });

@@ -24,6 +24,8 @@ describe('vendor remote-service names', () => {
     expect(endpoints.match('remote2.philips.com')).toMatchObject({ service: 'Philips remote service', vendor: 'Philips' });
     expect(endpoints.match('vpn.medtronic.com')?.vendor).toBe('Medtronic');
     expect(endpoints.match('insite.philips.com')).toMatchObject({ service: 'Philips remote service', vendor: 'Philips' });
+    expect(endpoints.match('remote-service.abbottlink.example')?.vendor).toBe('Abbott'); // a vendor starting a compound label
+    expect(endpoints.match('tunnel.siemens.co.uk')?.vendor).toBe('Siemens Healthineers'); // a country's second level
   });
 
   it('must not fire: a vendor without a remote word, a remote word without a medical vendor, look-alikes', () => {
@@ -34,6 +36,8 @@ describe('vendor remote-service names', () => {
     expect(endpoints.match('insite.example.com')).toBeNull(); // the product label alone does not name GE
     expect(endpoints.match('remoteservice.roche.com.evil.example')).toBeNull();
     expect(endpoints.match('philipsremote.example.org')).toBeNull();
+    expect(endpoints.match('remote.philips.example.org')).toBeNull(); // the vendor is not the registrant
+    expect(endpoints.match('remote.gecko.com')).toBeNull(); // a short alias never starts a compound
     expect(new RemoteEndpoints(null).match('insite.gehealthcare.com')).toBeNull(); // no vendor names without a knowledge base
   });
 });

@@ -56,6 +56,19 @@ function isRemoteWord(label: string, words: ReadonlySet<string>): boolean {
 /** Aliases this short ("ge", "bd") name a vendor only next to that vendor's own product label, never a generic word. */
 const MIN_GENERIC_VENDOR_LABEL = 3;
 
+/** Shortest alias that may start a compound DNS label. */
+const MIN_COMPOUND_ALIAS = 5;
+/** Second-level labels under which a country's registrable names sit (`vendor.co.uk`, `vendor.com.au`). */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ne', 'or', 'go']);
+
+/** The label a registrant chose: `gehealthcare` in `insite.gehealthcare.com`, `siemens` in `x.siemens.co.uk`. */
+function registrableLabel(parts: readonly string[]): string | null {
+  if (parts.length < 2) return null;
+  const second = parts[parts.length - 2] ?? '';
+  if (parts.length >= 3 && SECOND_LEVEL.has(second) && (parts[parts.length - 1]?.length ?? 0) === 2) return parts[parts.length - 3] ?? null;
+  return second === '' ? null : second;
+}
+
 export class RemoteEndpoints {
   private readonly vendorByLabel = new Map<string, string>();
 
@@ -67,6 +80,19 @@ export class RemoteEndpoints {
     }
   }
 
+  /**
+   * A vendor name that starts a compound label (`abbottlink`, `draegerservice`): the longest alias of at least
+   * MIN_COMPOUND_ALIAS letters the label begins with, so a two-letter alias never names a vendor this way.
+   */
+  private compoundVendor(label: string): string | undefined {
+    let best: string | undefined;
+    for (let n = MIN_COMPOUND_ALIAS; n < label.length; n++) {
+      const head = label.slice(0, n);
+      if (this.vendorByLabel.has(head)) best = head;
+    }
+    return best;
+  }
+
   /** The remote-service endpoint a host name names, or null. */
   match(name: string): EndpointMatch | null {
     const host = name.toLowerCase().replace(/\.$/, '');
@@ -76,7 +102,13 @@ export class RemoteEndpoints {
     }
     const parts = host.split('.');
     const labels = [...parts, ...parts.flatMap((p) => (p.includes('-') ? [p.replace(/-/g, ''), ...p.split('-')] : []))];
-    const named = labels.filter((l) => this.vendorByLabel.has(l));
+    // The vendor must own the name: only the registrable label (`insite.<vendor>.com`) may name it, never a label
+    // someone else's domain put in front (`remote.<vendor>.com.evil.example`).
+    const owner = registrableLabel(parts);
+    const ownerLabels = owner === null ? [] : [owner, ...(owner.includes('-') ? [owner.replace(/-/g, ''), ...owner.split('-')] : [])];
+    const named = ownerLabels.filter((l) => this.vendorByLabel.has(l));
+    const compound = named.length > 0 || owner === null ? undefined : this.compoundVendor(owner.replace(/-/g, ''));
+    if (compound !== undefined) named.push(compound);
     if (named.length === 0) return null;
     const vendors = named.map((l) => this.vendorByLabel.get(l));
     for (const e of DATA.entries) {

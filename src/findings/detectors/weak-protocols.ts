@@ -51,7 +51,8 @@ function tlsHits(rec: ProtocolRecord, out: Hit[]): void {
     if (old !== undefined && version !== null) {
       out.push({
         ...sender(rec), tsMs, peer: rec.dst, kind: 'weak-tls', key: `server:${version}`, severity: old, title: `Serves ${version}`,
-        client: receiver(rec), asClient: { key: `external-server:${version}`, title: `Uses a server outside the site over ${version}` },
+        // Moved to the site's client, it is the same fact as the client's own `client:` hit for this session: one finding.
+        client: receiver(rec), asClient: { key: `client:${version}`, title: `Uses a server outside the site over ${version}` },
         detail: `${version} is deprecated (RFC 8996, RFC 7568); it lacks modern protections and allows downgrade attacks. Enable TLS 1.2 or 1.3 and turn older versions off.`,
         evidence: `server hello from ${where} chose ${version}`, facts: { service: `tls/${rec.sport ?? '?'}` },
       });
