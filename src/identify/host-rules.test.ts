@@ -44,7 +44,7 @@ describe('a computer maker OUI (data/vendor-aliases.json computerMaker)', () => 
     const vm = ev('vendor', 'VMware', 'mac.oui', 0.35);
     const eui = ev('vendor', 'VMware', 'hl7.eui64.oui', 0.6);
     const p = classify([vm, eui, ev('vendor', 'Smiths Medical', 'hl7.sendingApplication', 0.7)]);
-    expect(p.vendor).toBe('Smiths Medical');
+    expect(p.vendor).toBe('ICU Medical'); // Smiths Medical is ICU Medical's since 2022
     expect(p.evidence.filter((e) => e.value === 'VMware')).toHaveLength(2); // kept for the record
     expect(classify([dellNic, ...windows, ev('vendor', 'Philips', 'dicom.implementationClassUid', 0.8)]).vendor).toBe('Philips');
   });

@@ -35,7 +35,7 @@ describe('the shipped vendor dictionary', () => {
 
   it('keeps the canonical names that tests, rules and advisories use', () => {
     const canonicals = new Set(kb.vendorEntries.map((e) => e.canonical));
-    for (const c of ['GE Healthcare', 'Siemens Healthineers', 'Philips', 'Canon Medical Systems', 'Fujifilm', 'Mindray', 'BD', 'Smiths Medical', 'Baxter', 'B. Braun', 'Hologic', 'Cisco', 'HP', 'Dell', 'Lenovo', 'VMware', 'Microsoft', 'Aruba', 'Nova Biomedical', 'Nihon Kohden', 'Spacelabs Healthcare', 'Medtronic', 'Agfa HealthCare', 'Carestream Health', 'Dräger', 'Hillrom', 'Abbott']) {
+    for (const c of ['GE Healthcare', 'Siemens Healthineers', 'Philips', 'Canon Medical Systems', 'Fujifilm', 'Mindray', 'BD', 'ICU Medical', 'Baxter', 'B. Braun', 'Hologic', 'Cisco', 'HP', 'Dell', 'Lenovo', 'VMware', 'Microsoft', 'Aruba', 'Nova Biomedical', 'Nihon Kohden', 'Spacelabs Healthcare', 'Medtronic', 'Agfa HealthCare', 'Carestream Health', 'Dräger', 'Hillrom', 'Abbott']) {
       expect(canonicals.has(c), c).toBe(true);
     }
     expect([...kb.computerMakers].sort()).toEqual(expect.arrayContaining(['dell', 'hp', 'lenovo', 'vmware', 'microsoft']));
