@@ -150,11 +150,15 @@ export class FindingsCollector {
     return seen;
   }
 
-  /** By IP first (one active holder at a time); by MAC only when the IP is unknown (a router's MAC fronts many). */
+  /**
+   * By IP first (one active holder at a time); by MAC only when the IP is unknown (a router's MAC fronts many) and
+   * inside the site: an address outside it is no device, and the MAC it came with is the gateway's.
+   */
   private async lookup(ip: string, mac: string | null): Promise<string | null> {
     const byIp = await this.inventory.findDevices({ ip });
     if (byIp.length === 1) return byIp[0]?.device.id ?? null;
-    if (byIp.length === 0 && mac !== null) {
+    const zone = zoneOf(this.site, ip);
+    if (byIp.length === 0 && mac !== null && zone !== 'external' && zone !== 'vendor') {
       const byMac = await this.inventory.findDevices({ mac });
       if (byMac.length === 1 && (byMac[0]?.device.ips.length ?? 0) <= 1) return byMac[0]?.device.id ?? null;
     }
