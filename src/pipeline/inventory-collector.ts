@@ -11,12 +11,12 @@ import type { Cidr } from '../findings/cidr.js';
 import { classifyDevice } from '../identify/classify.js';
 import { observationsFromAddress, observationsFromFlow, observationsFromRecord } from '../identify/extract-evidence.js';
 import type { KnowledgeBase } from '../identify/knowledge/kb-types.js';
-import { initialTtl } from '../identify/knowledge/lookup.js';
 import type { DeviceKey, DeviceProfile, Evidence, Observation } from '../identify/types.js';
 import type { InventoryRepository } from '../inventory/inventory-repository.js';
 import { deviceKeyString, type ConduitSighting, type DeviceSighting, type ExternalPeerSighting } from '../inventory/types.js';
 import { AddressScope } from './address-scope.js';
 import { ExternalPeerBook } from './external-peers.js';
+import { isLinkScope, isReversed, isUnicastMac, isUnrouted, usableIp, usableKey } from './device-keys.js';
 import { RouterAddresses } from './router-addresses.js';
 
 /**
@@ -30,8 +30,6 @@ const BATCH_OBSERVATIONS = 50_000;
 const BATCH_SIGHTINGS = 50_000;
 /** Distinct conduits (client, server, protocol, port) held before a batch is written. */
 const BATCH_CONDUITS = 50_000;
-/** Ports below this are services; a flow seen only mid-stream from such a port was opened by its other end. */
-const WELL_KNOWN_PORTS = 1024;
 /** Evidence sources derived from the link-layer MAC: on a host behind a router they would describe the router. */
 const MAC_DERIVED_SOURCES: ReadonlySet<string> = new Set(['mac.oui']);
 /** An IPv4 LLDP/CDP management address (the announcer's own, as identify reads it). */
@@ -262,37 +260,4 @@ export class InventoryCollector {
     const result = await this.inventory.ingest({ observations, sightings, conduits, externalPeers, sources: this.sources });
     for (const id of result.deviceIds.values()) this.touched.add(id);
   }
-}
-
-/** A flow caught mid-stream (no SYN) from a well-known port to a high one: its other end opened it. */
-function isReversed(f: FlowJson): boolean {
-  return f.syn === undefined && f.sport !== null && f.dport !== null && f.sport < WELL_KNOWN_PORTS && f.dport >= WELL_KNOWN_PORTS;
-}
-
-/** Never forwarded by a router (RFC 5771 224.0.0.0/24, RFC 4291 ff02::/16, RFC 919 limited broadcast): the sender is on-link. */
-function isLinkScope(ip: string): boolean {
-  return ip.startsWith('224.0.0.') || ip.startsWith('ff02:') || ip === '255.255.255.255';
-}
-
-/** A TTL still at a stack's initial value (32, 64, 128, 255): no router decremented it (RFC 1812 §5.3.1). */
-function isUnrouted(ttl: number): boolean {
-  return ttl > 0 && initialTtl(ttl) === ttl;
-}
-
-function isUnicastMac(mac: string): boolean {
-  return mac !== '00:00:00:00:00:00' && (Number.parseInt(mac.slice(0, 2), 16) & 1) === 0;
-}
-
-function usableIp(ip: string): string | null {
-  return usableKey({ mac: null, ip })?.ip ?? null;
-}
-
-/** Broadcast, multicast, unspecified and all-zero addresses name no device: such parts of a key are dropped. */
-function usableKey(key: DeviceKey): DeviceKey | null {
-  const mac = key.mac;
-  const macOk = mac !== null && isUnicastMac(mac);
-  const ip = key.ip;
-  const ipOk = ip !== null && ip !== '' && ip !== '0.0.0.0' && ip !== '255.255.255.255' && ip !== '::' && !/^(22[4-9]|23\d)\./.test(ip) && !ip.toLowerCase().startsWith('ff');
-  if (!macOk && !ipOk) return null;
-  return { mac: macOk ? mac : null, ip: ipOk ? ip : null };
 }
