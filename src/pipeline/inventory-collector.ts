@@ -94,11 +94,13 @@ export class InventoryCollector {
     const tsMs = Date.parse(rec.ts);
     this.peers.learn(rec, this.isExternal);
     this.claimFromRecord(rec);
+    // A link-layer record (LLDP, CDP) names its sender by MAC only: its `src` is that MAC's text, no address.
+    const ip = rec.src === rec.srcMac ? null : rec.src;
     // An external sender is no device: what it says about itself is dropped (observe), what it says of ours is kept.
-    if (!this.scope.isExternal(rec.src)) this.sighting({ mac: rec.srcMac ?? null, ip: rec.src }, rec.proto, tsMs, rec.proto === 'hl7' && typeof rec.version === 'string' ? rec.version : null);
+    if (!this.scope.isExternal(ip)) this.sighting({ mac: rec.srcMac ?? null, ip }, rec.proto, tsMs, rec.proto === 'hl7' && typeof rec.version === 'string' ? rec.version : null);
     for (const o of observationsFromRecord(rec, this.kb)) this.observe(o);
     // The sender's own MAC (per datagram: many DHCP clients share one broadcast flow) names its NIC's maker.
-    if (rec.srcMac !== undefined && rec.srcMac !== null) for (const o of observationsFromAddress({ mac: rec.srcMac, ip: rec.src }, tsMs, this.kb)) this.observe(o);
+    if (rec.srcMac !== undefined && rec.srcMac !== null) for (const o of observationsFromAddress({ mac: rec.srcMac, ip }, tsMs, this.kb)) this.observe(o);
   }
 
   /** An ARP sender (request or reply): the MAC-to-IP binding of a host on this segment, said by the host itself. */

@@ -106,6 +106,16 @@ describe('router gateway addresses', () => {
     expect(pump?.hostnames).toEqual(['PUMP-7']);
   });
 
+  it('an LLDP management address is the announcer\'s own; the frame\'s MAC text is no address', async () => {
+    routedTraffic();
+    collector.record(recordOf({ proto: 'lldp', kind: 'announce', src: ROUTER, dst: '01:80:c2:00:00:0e', sport: null, dport: null, srcMac: ROUTER, dstMac: '01:80:c2:00:00:0e', systemName: 'CORE-1', managementAddress: '10.20.0.2' }));
+    const list = await devices();
+    const router = list.find((d) => d.mac === ROUTER);
+    expect(router?.ips).toEqual(['10.20.0.2']);
+    expect(list.some((d) => d.ips.includes(ROUTER))).toBe(false);
+    expect(router?.hostnames).toEqual(['CORE-1']);
+  });
+
   it('an address two MACs claim (proxy ARP) is the host\'s, not the router\'s', async () => {
     collector.arp(CT.mac, CT.ip, T0);
     collector.arp(ROUTER, CT.ip, T0 + 1);
