@@ -1,6 +1,6 @@
 /** The address facts the collector keys devices by: link-scope destinations, unrouted TTLs, flow orientation, usable keys. */
 import { describe, expect, it } from 'vitest';
-import { isLinkScope, isReversed, isUnrouted, usableKey } from './device-keys.js';
+import { isLinkScope, isReversed, isUnicastMac, isUnrouted, usableKey } from './device-keys.js';
 import { flowOf, syn } from './test-support/collector-input.js';
 
 describe('device keys', () => {
@@ -18,6 +18,12 @@ describe('device keys', () => {
     expect(isReversed(flowOf({ src: '10.0.0.1', dst: '10.0.0.2', sport: 443, dport: 50000 }))).toBe(true);
     expect(isReversed(flowOf({ src: '10.0.0.1', dst: '10.0.0.2', sport: 443, dport: 50000, syn: syn(64) }))).toBe(false);
     expect(isReversed(flowOf({ src: '10.0.0.1', dst: '10.0.0.2', sport: 50000, dport: 443 }))).toBe(false);
+  });
+
+  it('unicast MACs: group bit clear, either case; multicast, broadcast, all-zero and malformed text are not', () => {
+    expect(['00:09:fb:00:00:21', 'FC:58:9A:00:00:01', '0e:00:00:00:00:01'].map(isUnicastMac)).toEqual([true, true, true]);
+    expect(['01:00:5e:00:00:05', 'ff:ff:ff:ff:ff:ff', '33:33:00:00:00:01', '0F:00:00:00:00:01', '00:00:00:00:00:00', '0g:00:00:00:00:01', 'zz', ''].map(isUnicastMac))
+      .toEqual(Array<boolean>(8).fill(false));
   });
 
   it('usable keys drop broadcast, multicast and unspecified parts', () => {

@@ -24,8 +24,11 @@ export function isUnrouted(ttl: number): boolean {
   return ttl > 0 && initialTtl(ttl) === ttl;
 }
 
+/** Not all-zero, and the first octet's group bit (IEEE 802 §8.2) clear: read from its second hex digit, no allocation. */
 export function isUnicastMac(mac: string): boolean {
-  return mac !== '00:00:00:00:00:00' && (Number.parseInt(mac.slice(0, 2), 16) & 1) === 0;
+  const c = mac.charCodeAt(1) | 0x20;
+  const digit = c <= 0x39 ? c - 0x30 : c - 0x57;
+  return mac.length === 17 && digit >= 0 && digit < 16 && (digit & 1) === 0 && mac !== '00:00:00:00:00:00';
 }
 
 export function usableIp(ip: string): string | null {

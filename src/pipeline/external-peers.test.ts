@@ -29,6 +29,9 @@ function feed(collector: InventoryCollector): void {
   }
   collector.record(recordOf({ proto: 'http', kind: 'response', src: CLOUD, dst: CT.ip, sport: 443, dport: 40000, srcMac: ROUTER, dstMac: CT.mac, server: 'nginx' }));
   collector.flow(flowOf({ src: '198.51.100.7', dst: CT.ip, sport: 51000, dport: 80, app: 'http', srcMac: ROUTER, dstMac: CT.mac }));
+  // A broadcast and a multicast group are no peer (nor a device).
+  collector.flow(flowOf({ proto: 'udp', src: CT.ip, dst: '255.255.255.255', sport: 68, dport: 67, app: 'dhcp', srcMac: CT.mac, dstMac: 'ff:ff:ff:ff:ff:ff' }));
+  collector.flow(flowOf({ proto: 'udp', src: CT.ip, dst: '239.255.255.250', sport: 50000, dport: 1900, srcMac: CT.mac, dstMac: '01:00:5e:7f:ff:fa' }));
   // Transit between two internet hosts on a mirrored uplink: nobody of the site.
   collector.flow(flowOf({ src: '198.51.100.8', dst: '192.0.2.9', srcMac: ROUTER, dstMac: '00:1b:21:00:00:99' }));
 }

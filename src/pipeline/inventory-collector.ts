@@ -106,7 +106,7 @@ export class InventoryCollector {
   /** An ARP sender (request or reply): the MAC-to-IP binding of a host on this segment, said by the host itself. */
   arp(mac: string, ip: string | null, tsMs: number): void {
     if (this.scope.isExternal(ip)) return;
-    if (isUnicastMac(mac)) this.routers.claim(mac, ip);
+    if (ip !== null) this.claim(mac, ip);
     this.sighting({ mac, ip }, 'arp', tsMs, null);
     for (const o of observationsFromAddress({ mac, ip }, tsMs, this.kb)) this.observe(o);
   }
@@ -125,8 +125,9 @@ export class InventoryCollector {
     if (dst !== null && last > dst.lastSeenMs) dst.lastSeenMs = last;
     for (const o of observationsFromFlow(f, this.kb)) this.observe(o);
     if (src !== null && dst !== null) this.conduit(f, src, dst, first, last);
-    else if (src !== null) this.externalPeer(f, src, f.dst, f.dstMac, true, first, last);
-    else if (dst !== null) this.externalPeer(f, dst, f.src, f.srcMac, false, first, last);
+    // One end is no device because it is outside the site, not because it is a broadcast or multicast group.
+    else if (src !== null && dstExternal) this.externalPeer(f, src, f.dst, f.dstMac, true, first, last);
+    else if (dst !== null && srcExternal) this.externalPeer(f, dst, f.src, f.srcMac, false, first, last);
   }
 
   /** A promise to await when a batch is being written (the reader waits instead of memory growing). */
@@ -197,7 +198,7 @@ export class InventoryCollector {
   }
 
   /**
-   * A flow with an address outside the site, summed into the site device's external peers. `deviceOpened`: the
+   * A flow with an address outside the site, summed into the site device's external peers. `deviceIsSource`: the
    * device is the flow's source; a flow caught mid-stream from a well-known port is turned round as for conduits.
    */
   private externalPeer(f: FlowJson, device: SightingAcc, peerIp: string, peerMac: string | null, deviceIsSource: boolean, firstMs: number, lastMs: number): void {
@@ -209,20 +210,23 @@ export class InventoryCollector {
 
   /** What a flow shows a sender to be as itself: a never-routed link-local destination, a handshake at its initial TTL. */
   private claimFromFlow(f: FlowJson): void {
-    if (f.srcMac !== null && isUnicastMac(f.srcMac)) {
-      if (isLinkScope(f.dst) || (f.syn !== undefined && isUnrouted(f.syn.ttl))) this.routers.claim(f.srcMac, usableIp(f.src));
-    }
-    if (f.synAck !== undefined && f.dstMac !== null && isUnicastMac(f.dstMac) && isUnrouted(f.synAck.ttl)) this.routers.claim(f.dstMac, usableIp(f.dst));
+    if (isLinkScope(f.dst) || (f.syn !== undefined && isUnrouted(f.syn.ttl))) this.claim(f.srcMac, f.src);
+    if (f.synAck !== undefined && isUnrouted(f.synAck.ttl)) this.claim(f.dstMac, f.dst);
   }
 
   /** A DHCP relay sending from its giaddr (RFC 1542 §4.1), an LLDP/CDP management address: the sender's own. */
   private claimFromRecord(rec: ProtocolRecord): void {
     const mac = rec.srcMac ?? null;
-    if (mac === null || !isUnicastMac(mac)) return;
-    if (rec.proto === 'dhcp' && typeof rec.relayIp === 'string' && rec.relayIp === rec.src) this.routers.claim(mac, usableIp(rec.relayIp));
+    if (rec.proto === 'dhcp' && typeof rec.relayIp === 'string' && rec.relayIp === rec.src) this.claim(mac, rec.relayIp);
     else if ((rec.proto === 'lldp' || rec.proto === 'cdp') && typeof rec.managementAddress === 'string' && IPV4_TEXT.test(rec.managementAddress)) {
-      this.routers.claim(mac, usableIp(rec.managementAddress));
+      this.claim(mac, rec.managementAddress);
     }
+  }
+
+  /** Every local handshake claims its sender again: a repeat is one map lookup, checked before anything else. */
+  private claim(mac: string | null, ip: string): void {
+    if (mac === null || this.routers.ownerOf(ip) === mac || !isUnicastMac(mac)) return;
+    this.routers.claim(mac, usableIp(ip));
   }
 
   private observe(raw: Observation): void {

@@ -57,10 +57,10 @@ export function registerConduits(program: Command): void {
         process.stdout.write(textTable(['CLIENT', 'ZONE', 'SERVER', 'ZONE', 'SERVICE', 'FLOWS', 'LAST SEEN'], rows, SEGMENT_TABLE));
         if (peers.length === 0) return;
         const peerRows = peers.map((p) => [
-          label(p.deviceId, p.deviceIp), zoneOfId(p.deviceId), p.direction === 'out' ? 'to' : 'from', p.serverName === null ? p.peerIp : `${p.serverName} ${p.peerIp}`,
+          label(p.deviceId, p.deviceIp), zoneOfId(p.deviceId), p.direction === 'out' ? 'to' : 'from', p.peerIp, p.serverName ?? '-',
           serviceText(p), String(p.flows), String(p.bytes), p.lastSeen.slice(0, 19),
         ]);
-        process.stdout.write(`\nexternal peers (outside the site's networks)\n${textTable(['DEVICE', 'ZONE', 'DIR', 'PEER', 'SERVICE', 'FLOWS', 'BYTES', 'LAST SEEN'], peerRows, SEGMENT_TABLE)}`);
+        process.stdout.write(`\nexternal peers (outside the site's networks)\n${textTable(['DEVICE', 'ZONE', 'DIR', 'PEER', 'NAME', 'SERVICE', 'FLOWS', 'BYTES', 'LAST SEEN'], peerRows, SEGMENT_TABLE)}`);
       } finally {
         await inventory.close();
       }
