@@ -87,6 +87,18 @@ describe('external peers', () => {
   });
 });
 
+describe('group destinations', () => {
+  it('a directed broadcast (sent to the broadcast MAC) is no device; a unicast neighbour at a similar address is', async () => {
+    const collector = new InventoryCollector(inv, kb, ['test.pcap']);
+    collector.flow(flowOf({ proto: 'udp', src: CT.ip, dst: '10.20.255.255', sport: 137, dport: 137, srcMac: CT.mac, dstMac: 'ff:ff:ff:ff:ff:ff' }));
+    collector.flow(flowOf({ proto: 'udp', src: CT.ip, dst: '10.20.255.254', sport: 40000, dport: 161, srcMac: CT.mac, dstMac: '00:50:56:00:00:fe' }));
+    await collector.finish(new Date(T0 + 60_000));
+    const ips = (await inv.listDevices()).flatMap((d) => d.ips).sort();
+    expect(ips).toEqual(['10.20.20.21', '10.20.255.254']);
+    expect((await inv.conduits()).map((c) => c.serverIp)).toEqual(['10.20.255.254']);
+  });
+});
+
 describe('AddressScope', () => {
   it('external: a host address outside the networks; internal ones, multicast, broadcast and non-addresses are not', () => {
     const scope = new AddressScope();

@@ -120,7 +120,9 @@ export class InventoryCollector {
     const last = Date.parse(f.last);
     this.claimFromFlow(f);
     const src = srcExternal ? null : this.sighting({ mac: f.srcMac, ip: f.src }, f.app, first, null);
-    const dst = dstExternal ? null : this.sighting({ mac: f.dstMac, ip: f.dst }, f.app, first, null);
+    // Sent to a group MAC, a unicast-looking address is a directed broadcast (10.20.255.255) or a cluster's: no device.
+    const dstGroup = f.dstMac !== null && !isUnicastMac(f.dstMac);
+    const dst = dstExternal || dstGroup ? null : this.sighting({ mac: f.dstMac, ip: f.dst }, f.app, first, null);
     if (src !== null && last > src.lastSeenMs) src.lastSeenMs = last;
     if (dst !== null && last > dst.lastSeenMs) dst.lastSeenMs = last;
     for (const o of observationsFromFlow(f, this.kb)) this.observe(o);
