@@ -219,8 +219,12 @@ export class InventoryCollector {
   /** A DHCP relay sending from its giaddr (RFC 1542 §4.1), an LLDP/CDP management address: the sender's own. */
   private claimFromRecord(rec: ProtocolRecord): void {
     const mac = rec.srcMac ?? null;
-    if (rec.proto === 'dhcp' && typeof rec.relayIp === 'string' && rec.relayIp === rec.src) this.claim(mac, rec.relayIp);
-    else if ((rec.proto === 'lldp' || rec.proto === 'cdp') && typeof rec.managementAddress === 'string' && IPV4_TEXT.test(rec.managementAddress)) {
+    if (rec.proto === 'dhcp' && typeof rec.relayIp === 'string' && rec.relayIp === rec.src) {
+      // Relayed: a router forwarded it, whichever router the relay agent is; its MAC is no client's.
+      this.claim(mac, rec.relayIp);
+      if (mac !== null && isUnicastMac(mac)) this.routers.markRouter(mac);
+    }
+    if ((rec.proto === 'lldp' || rec.proto === 'cdp') && typeof rec.managementAddress === 'string' && IPV4_TEXT.test(rec.managementAddress)) {
       this.claim(mac, rec.managementAddress);
     }
   }

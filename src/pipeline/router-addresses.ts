@@ -55,6 +55,11 @@ export class RouterAddresses {
     return this.routers.has(mac);
   }
 
+  /** The MAC is a router's by what it does (a DHCP relay agent, RFC 1542 §2, is a router), whatever its IP count. */
+  markRouter(mac: string): void {
+    if (this.routers.size < MAX_ROUTER_MACS) this.routers.add(mac);
+  }
+
   /**
    * The MAC carried traffic of an address outside the site: only a gateway forwards it onto the site's segments, so
    * a MAC that does so for several such addresses is a router even when few site hosts are routed through it.
