@@ -102,6 +102,9 @@ describe('router gateway addresses', () => {
     expect(list.find((d) => d.mac === ROUTER)?.ips).toEqual(['10.50.0.1']);
     const pump = list.find((d) => d.mac === client);
     expect(pump?.ips).toEqual([]);
+    // Never bound to the giaddr, not even for a moment that a later binding released.
+    expect((await inv.history(pump?.id ?? '')).filter((h) => h.attribute === 'ip')).toEqual([]);
+    expect(await inv.findDevices({ ip: '10.50.0.1' })).toEqual([expect.objectContaining({ device: expect.objectContaining({ mac: ROUTER }) as unknown })]);
     expect(pump?.hostnames).toEqual(['PUMP-7']);
   });
 
