@@ -81,7 +81,7 @@ describe('device JSON', () => {
     });
     const d = await inv.getDevice(id);
     expect(Object.keys(d ?? {}).sort()).toEqual(
-      ['assetTag', 'category', 'confidence', 'department', 'dicom', 'evidence', 'firmware', 'firstSeen', 'hl7', 'hostnames', 'id', 'ips', 'lastSeen', 'location', 'mac', 'model', 'os', 'owner', 'protocols', 'retiredAt', 'risk', 'serial', 'supportEnd', 'supportStatus', 'type', 'vendor'],
+      ['assetTag', 'category', 'confidence', 'department', 'dicom', 'evidence', 'externalPeers', 'firmware', 'firstSeen', 'hl7', 'hostnames', 'id', 'ips', 'lastSeen', 'location', 'mac', 'model', 'os', 'owner', 'protocols', 'retiredAt', 'risk', 'serial', 'supportEnd', 'supportStatus', 'type', 'vendor'],
     );
     expect(d?.protocols).toEqual(['dhcp', 'hl7']);
     expect(d?.hl7).toEqual({ applications: ['MX800'], facilities: ['ICU'], versions: ['2.6'] });

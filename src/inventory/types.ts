@@ -50,11 +50,51 @@ export interface ConduitSighting {
   lastSeenMs: number;
 }
 
+/**
+ * Flows of one kind between a site device and an address outside the site's networks, summed. The peer is no device:
+ * it is kept as a peer of the device. `port` is the server's (the peer's when the device opened the flows).
+ */
+export interface ExternalPeerSighting {
+  /** The site's device; it is also in the batch's sightings. */
+  device: DeviceKey;
+  peerIp: string;
+  /** 'out': the device opened the flows; 'in': the peer did. */
+  direction: 'out' | 'in';
+  proto: string;
+  port: number | null;
+  app: string | null;
+  /** The name the device asked for (TLS SNI, HTTP Host) or that DNS resolved to the peer; null when unknown. */
+  serverName: string | null;
+  flows: number;
+  bytes: number;
+  firstSeenMs: number;
+  lastSeenMs: number;
+}
+
+/** An external peer of a device as `conduits --format json` and the device's `externalPeers` show it. */
+export interface ExternalPeerJson {
+  deviceId: string;
+  /** The device's address the peer was last seen with. */
+  deviceIp: string | null;
+  peerIp: string;
+  serverName: string | null;
+  direction: 'out' | 'in';
+  proto: string;
+  port: number | null;
+  app: string | null;
+  flows: number;
+  bytes: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
 export interface IngestBatch {
   observations: readonly Observation[];
   sightings: readonly DeviceSighting[];
   /** Traffic between the batch's devices; written once both ends are resolved to devices. */
   conduits?: readonly ConduitSighting[];
+  /** Traffic between the batch's devices and addresses outside the site; written once the device is resolved. */
+  externalPeers?: readonly ExternalPeerSighting[];
   /** Capture file names (or `-`), kept in ingest_runs. */
   sources?: readonly string[];
 }
@@ -83,7 +123,7 @@ export interface RiskJson {
   reasons: string[];
 }
 
-/** design.md `devices[]`; owner, supportEnd and retiredAt extend it. */
+/** design.md `devices[]`; owner, supportEnd, retiredAt and externalPeers extend it. */
 export interface DeviceJson {
   id: string;
   mac: string | null;
@@ -109,9 +149,17 @@ export interface DeviceJson {
   firstSeen: string;
   lastSeen: string;
   retiredAt: string | null;
+  /**
+   * The busiest addresses outside the site's networks this device exchanged traffic with (at most
+   * EXTERNAL_PEERS_IN_DEVICE); always present in what the store returns, optional for devices built elsewhere.
+   */
+  externalPeers?: Omit<ExternalPeerJson, 'deviceId'>[];
   evidence: EvidenceJson[];
   risk: RiskJson | null;
 }
+
+/** How many external peers a device's JSON lists, busiest first; `conduits --device` lists them all. */
+export const EXTERNAL_PEERS_IN_DEVICE = 50;
 
 /** A live device in brief, for views over many devices that need no evidence (segmentation). */
 export interface DeviceBrief {

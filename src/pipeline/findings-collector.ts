@@ -112,7 +112,7 @@ export class FindingsCollector {
 
   /** Resolves hosts to devices, adds profile findings, writes everything; call after the inventory is written. */
   async finish(): Promise<FindingsCollectorResult> {
-    const devices = new DeviceResolver(this.inventory);
+    const devices = new DeviceResolver(this.inventory, (ip) => zoneOf(this.site, ip));
     const inputs: FindingInput[] = [];
     for (const a of this.aggregates.values()) {
       const d = await devices.resolve(a.hit.ip, a.hit.mac);

@@ -2,15 +2,22 @@
  * Records and flows become inventory updates: observations (deduplicated) and sightings (protocols spoken, first
  * and last seen) are gathered per device key and written in batches, one transaction each; then every device the
  * batch touched is re-classified from all its stored evidence, so a later capture refines, never duplicates.
+ * The inventory is of the site's own devices: an address outside the site's networks is kept as an external peer of
+ * the devices that reach it, and a router's MAC names the router, never the hosts whose traffic it forwards.
  */
 import type { FlowJson } from '../capture/flow-json.js';
 import type { ProtocolRecord } from '../decode/types.js';
+import type { Cidr } from '../findings/cidr.js';
 import { classifyDevice } from '../identify/classify.js';
 import { observationsFromAddress, observationsFromFlow, observationsFromRecord } from '../identify/extract-evidence.js';
 import type { KnowledgeBase } from '../identify/knowledge/kb-types.js';
 import type { DeviceKey, DeviceProfile, Evidence, Observation } from '../identify/types.js';
 import type { InventoryRepository } from '../inventory/inventory-repository.js';
-import { deviceKeyString, type ConduitSighting, type DeviceSighting } from '../inventory/types.js';
+import { deviceKeyString, type ConduitSighting, type DeviceSighting, type ExternalPeerSighting } from '../inventory/types.js';
+import { AddressScope } from './address-scope.js';
+import { ExternalPeerBook } from './external-peers.js';
+import { isLinkScope, isReversed, isUnicastMac, isUnrouted, usableIp, usableKey } from './device-keys.js';
+import { RouterAddresses } from './router-addresses.js';
 
 /**
  * Distinct observations, or distinct device keys sighted, held before a batch is written: bounds memory on long
@@ -23,15 +30,24 @@ const BATCH_OBSERVATIONS = 50_000;
 const BATCH_SIGHTINGS = 50_000;
 /** Distinct conduits (client, server, protocol, port) held before a batch is written. */
 const BATCH_CONDUITS = 50_000;
-/** Ports below this are services; a flow seen only mid-stream from such a port was opened by its other end. */
-const WELL_KNOWN_PORTS = 1024;
-/** Router MACs remembered across batches (a site has few routers; the cap only guards against a pathological capture). */
-const MAX_ROUTER_MACS = 4096;
-/**
- * A MAC seen with more IPs than this is a router's (traffic between VLANs or to the internet carries the gateway's
- * MAC): its IPs are other devices behind it, kept by IP only, never merged into the router.
- */
-const ROUTER_MAC_MIN_IPS = 4;
+/** Evidence sources derived from the link-layer MAC: on a host behind a router they would describe the router. */
+const MAC_DERIVED_SOURCES: ReadonlySet<string> = new Set(['mac.oui']);
+/** An IPv4 LLDP/CDP management address (the announcer's own, as identify reads it). */
+const IPV4_TEXT = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+export interface CollectorOptions {
+  /** The site's networks (site file `internalNetworks`, management ones included); default RFC 1918 and friends. */
+  internalNetworks?: readonly Cidr[];
+}
+
+/** A store that turns external addresses it holds as devices into peers (SqliteInventory). */
+interface ForgetExternal {
+  forgetExternal(isExternal: (ip: string) => boolean, atMs: number): Promise<unknown>;
+}
+
+function canForget(inventory: InventoryRepository): inventory is InventoryRepository & ForgetExternal {
+  return typeof (inventory as Partial<ForgetExternal>).forgetExternal === 'function';
+}
 
 /** A store that re-classifies many devices in one go (SqliteInventory); others are re-classified one by one. */
 interface BulkReclassify {
@@ -57,8 +73,11 @@ export class InventoryCollector {
   private sightings = new Map<string, SightingAcc>();
   private conduits = new Map<string, ConduitSighting>();
   private readonly touched = new Set<string>();
-  /** MACs found to be routers in any batch so far: a later batch with few of their IPs must not bind those IPs. */
-  private readonly routers = new Set<string>();
+  /** Routers and their own addresses, learnt across batches: a later batch with few of their IPs must not bind those. */
+  private readonly routers = new RouterAddresses();
+  private readonly peers = new ExternalPeerBook();
+  private readonly scope: AddressScope;
+  private readonly isExternal = (ip: string): boolean => this.scope.isExternal(ip);
   private writing: Promise<void> | null = null;
   private latestMs = 0;
 
@@ -66,35 +85,56 @@ export class InventoryCollector {
     private readonly inventory: InventoryRepository,
     private readonly kb: KnowledgeBase,
     private readonly sources: readonly string[],
-  ) {}
+    options: CollectorOptions = {},
+  ) {
+    this.scope = new AddressScope(options.internalNetworks);
+  }
 
   record(rec: ProtocolRecord): void {
     const tsMs = Date.parse(rec.ts);
-    this.sighting({ mac: rec.srcMac ?? null, ip: rec.src }, rec.proto, tsMs, rec.proto === 'hl7' && typeof rec.version === 'string' ? rec.version : null);
+    this.peers.learn(rec, this.isExternal);
+    this.claimFromRecord(rec);
+    // A link-layer record (LLDP, CDP) names its sender by MAC only: its `src` is that MAC's text, no address.
+    const ip = rec.src === rec.srcMac ? null : rec.src;
+    // An external sender is no device: what it says about itself is dropped (observe), what it says of ours is kept.
+    if (!this.scope.isExternal(ip)) this.sighting({ mac: rec.srcMac ?? null, ip }, rec.proto, tsMs, rec.proto === 'hl7' && typeof rec.version === 'string' ? rec.version : null);
     for (const o of observationsFromRecord(rec, this.kb)) this.observe(o);
     // The sender's own MAC (per datagram: many DHCP clients share one broadcast flow) names its NIC's maker.
-    if (rec.srcMac !== undefined && rec.srcMac !== null) for (const o of observationsFromAddress({ mac: rec.srcMac, ip: rec.src }, tsMs, this.kb)) this.observe(o);
+    if (rec.srcMac !== undefined && rec.srcMac !== null) for (const o of observationsFromAddress({ mac: rec.srcMac, ip }, tsMs, this.kb)) this.observe(o);
   }
 
-  /** An ARP sender: the MAC-to-IP binding of a host on this segment (a device that may say nothing else). */
+  /** An ARP sender (request or reply): the MAC-to-IP binding of a host on this segment, said by the host itself. */
   arp(mac: string, ip: string | null, tsMs: number): void {
+    if (this.scope.isExternal(ip)) return;
+    if (ip !== null) this.claim(mac, ip);
     this.sighting({ mac, ip }, 'arp', tsMs, null);
     for (const o of observationsFromAddress({ mac, ip }, tsMs, this.kb)) this.observe(o);
   }
 
   flow(f: FlowJson): void {
+    const srcExternal = this.scope.isExternal(f.src);
+    const dstExternal = this.scope.isExternal(f.dst);
+    // Between two addresses outside the site (transit on a mirrored uplink): no device of the site took part.
+    if (srcExternal && dstExternal) return;
     const first = Date.parse(f.first);
     const last = Date.parse(f.last);
-    const src = this.sighting({ mac: f.srcMac, ip: f.src }, f.app, first, null);
-    const dst = this.sighting({ mac: f.dstMac, ip: f.dst }, f.app, first, null);
-    for (const acc of [src, dst]) if (acc !== null && last > acc.lastSeenMs) acc.lastSeenMs = last;
+    this.claimFromFlow(f);
+    const src = srcExternal ? null : this.sighting({ mac: f.srcMac, ip: f.src }, f.app, first, null);
+    // Sent to a group MAC, a unicast-looking address is a directed broadcast (10.20.255.255) or a cluster's: no device.
+    const dstGroup = f.dstMac !== null && !isUnicastMac(f.dstMac);
+    const dst = dstExternal || dstGroup ? null : this.sighting({ mac: f.dstMac, ip: f.dst }, f.app, first, null);
+    if (src !== null && last > src.lastSeenMs) src.lastSeenMs = last;
+    if (dst !== null && last > dst.lastSeenMs) dst.lastSeenMs = last;
     for (const o of observationsFromFlow(f, this.kb)) this.observe(o);
     if (src !== null && dst !== null) this.conduit(f, src, dst, first, last);
+    // One end is no device because it is outside the site, not because it is a broadcast or multicast group.
+    else if (src !== null && dstExternal) this.externalPeer(f, src, f.dst, f.dstMac, true, first, last);
+    else if (dst !== null && srcExternal) this.externalPeer(f, dst, f.src, f.srcMac, false, first, last);
   }
 
   /** A promise to await when a batch is being written (the reader waits instead of memory growing). */
   backpressure(): Promise<void> | null {
-    const full = this.observations.size >= BATCH_OBSERVATIONS || this.sightings.size >= BATCH_SIGHTINGS || this.conduits.size >= BATCH_CONDUITS;
+    const full = this.observations.size >= BATCH_OBSERVATIONS || this.sightings.size >= BATCH_SIGHTINGS || this.conduits.size >= BATCH_CONDUITS || this.peers.size >= BATCH_CONDUITS;
     if (this.writing === null && full) this.writing = this.write().finally(() => (this.writing = null));
     return this.writing;
   }
@@ -103,6 +143,8 @@ export class InventoryCollector {
   async finish(asOf: Date): Promise<void> {
     if (this.writing !== null) await this.writing;
     await this.write();
+    // External addresses an older run stored as devices become peers, by this run's idea of the site's networks.
+    if (canForget(this.inventory)) await this.inventory.forgetExternal(this.isExternal, this.latestMs || asOf.getTime());
     const classify = (evidence: Evidence[]): DeviceProfile => classifyDevice(evidence, this.kb, { asOf });
     if (canReclassify(this.inventory)) {
       await this.inventory.reclassify(this.touched, classify, this.latestMs);
@@ -139,7 +181,7 @@ export class InventoryCollector {
    */
   private conduit(f: FlowJson, src: SightingAcc, dst: SightingAcc, firstMs: number, lastMs: number): void {
     if (src.key.ip === null || dst.key.ip === null) return;
-    const reversed = f.syn === undefined && f.sport !== null && f.dport !== null && f.sport < WELL_KNOWN_PORTS && f.dport >= WELL_KNOWN_PORTS;
+    const reversed = isReversed(f);
     const [client, server, port] = reversed ? [dst, src, f.sport] : [src, dst, f.dport];
     const from = client.key;
     const to = server.key;
@@ -157,27 +199,46 @@ export class InventoryCollector {
     if (lastMs > had.lastSeenMs) had.lastSeenMs = lastMs;
   }
 
-  /** MACs bound to many IPs in this batch are routers; the ones found in earlier batches still are. */
-  private routerMacs(): Set<string> {
-    const ips = new Map<string, Set<string>>();
-    for (const s of this.sightings.values()) {
-      if (s.key.mac === null || s.key.ip === null || this.routers.has(s.key.mac)) continue;
-      const set = ips.get(s.key.mac) ?? new Set<string>();
-      set.add(s.key.ip);
-      ips.set(s.key.mac, set);
+  /**
+   * A flow with an address outside the site, summed into the site device's external peers. `deviceIsSource`: the
+   * device is the flow's source; a flow caught mid-stream from a well-known port is turned round as for conduits.
+   */
+  private externalPeer(f: FlowJson, device: SightingAcc, peerIp: string, peerMac: string | null, deviceIsSource: boolean, firstMs: number, lastMs: number): void {
+    if (peerMac !== null && isUnicastMac(peerMac)) this.routers.external(peerMac, peerIp);
+    const reversed = isReversed(f);
+    const opened = deviceIsSource !== reversed;
+    this.peers.add(device.key, device.keyText, f, peerIp, opened ? 'out' : 'in', reversed ? f.sport : f.dport, firstMs, lastMs);
+  }
+
+  /** What a flow shows a sender to be as itself: a never-routed link-local destination, a handshake at its initial TTL. */
+  private claimFromFlow(f: FlowJson): void {
+    if (isLinkScope(f.dst) || (f.syn !== undefined && isUnrouted(f.syn.ttl))) this.claim(f.srcMac, f.src);
+    if (f.synAck !== undefined && isUnrouted(f.synAck.ttl)) this.claim(f.dstMac, f.dst);
+  }
+
+  /** A DHCP relay sending from its giaddr (RFC 1542 §4.1), an LLDP/CDP management address: the sender's own. */
+  private claimFromRecord(rec: ProtocolRecord): void {
+    const mac = rec.srcMac ?? null;
+    if (rec.proto === 'dhcp' && typeof rec.relayIp === 'string' && rec.relayIp === rec.src) {
+      // Relayed: a router forwarded it, whichever router the relay agent is; its MAC is no client's.
+      this.claim(mac, rec.relayIp);
+      if (mac !== null && isUnicastMac(mac)) this.routers.markRouter(mac);
     }
-    const found = new Set(this.routers);
-    for (const [mac, set] of ips) {
-      if (set.size < ROUTER_MAC_MIN_IPS) continue;
-      found.add(mac);
-      if (this.routers.size < MAX_ROUTER_MACS) this.routers.add(mac);
+    if ((rec.proto === 'lldp' || rec.proto === 'cdp') && typeof rec.managementAddress === 'string' && IPV4_TEXT.test(rec.managementAddress)) {
+      this.claim(mac, rec.managementAddress);
     }
-    return found;
+  }
+
+  /** Every local handshake claims its sender again: a repeat is one map lookup, checked before anything else. */
+  private claim(mac: string | null, ip: string): void {
+    if (mac === null || this.routers.ownerOf(ip) === mac || !isUnicastMac(mac)) return;
+    this.routers.claim(mac, usableIp(ip));
   }
 
   private observe(raw: Observation): void {
     const key = usableKey(raw.key);
-    if (key === null) return;
+    // About an address outside the site (an internet server's banner, its SYN+ACK): no device of the site.
+    if (key === null || this.scope.isExternal(key.ip)) return;
     const o = { key, evidence: raw.evidence };
     const e = o.evidence;
     const k = `${deviceKeyString(o.key)}|${e.attribute}|${e.value}|${e.source}|${e.detail}`;
@@ -187,10 +248,15 @@ export class InventoryCollector {
   }
 
   private async write(): Promise<void> {
-    if (this.observations.size === 0 && this.sightings.size === 0 && this.conduits.size === 0) return;
-    const routers = this.routerMacs();
-    const rekey = (key: DeviceKey): DeviceKey => (key.mac !== null && key.ip !== null && routers.has(key.mac) ? { mac: null, ip: key.ip } : key);
-    const observations = [...this.observations.values()].map((o) => ({ key: rekey(o.key), evidence: o.evidence }));
+    if (this.observations.size === 0 && this.sightings.size === 0 && this.conduits.size === 0 && this.peers.size === 0) return;
+    this.routers.detect([...this.sightings.values()].map((s) => s.key));
+    const rekey = (key: DeviceKey): DeviceKey => this.routers.rekey(key).key;
+    const observations = [...this.observations.values()].map((o) => {
+      const r = this.routers.rekey(o.key);
+      // What the router's MAC says (its OUI) is the router's: it goes to the router, never to the host behind it.
+      if (r.routed && MAC_DERIVED_SOURCES.has(o.evidence.source)) return { key: { mac: o.key.mac, ip: null }, evidence: o.evidence };
+      return { key: r.key, evidence: o.evidence };
+    });
     const sightings: DeviceSighting[] = [...this.sightings.values()].map((s) => ({
       key: rekey(s.key),
       protocols: [...s.protocols].sort(),
@@ -199,20 +265,11 @@ export class InventoryCollector {
       lastSeenMs: s.lastSeenMs,
     }));
     const conduits = [...this.conduits.values()].map((c) => ({ ...c, client: rekey(c.client), server: rekey(c.server) }));
+    const externalPeers: ExternalPeerSighting[] = this.peers.drain().map((p) => ({ ...p, device: rekey(p.device) }));
     this.observations = new Map();
     this.sightings = new Map();
     this.conduits = new Map();
-    const result = await this.inventory.ingest({ observations, sightings, conduits, sources: this.sources });
+    const result = await this.inventory.ingest({ observations, sightings, conduits, externalPeers, sources: this.sources });
     for (const id of result.deviceIds.values()) this.touched.add(id);
   }
-}
-
-/** Broadcast, multicast, unspecified and all-zero addresses name no device: such parts of a key are dropped. */
-function usableKey(key: DeviceKey): DeviceKey | null {
-  const mac = key.mac;
-  const macOk = mac !== null && mac !== '00:00:00:00:00:00' && mac !== 'ff:ff:ff:ff:ff:ff' && (Number.parseInt(mac.slice(0, 2), 16) & 1) === 0;
-  const ip = key.ip;
-  const ipOk = ip !== null && ip !== '' && ip !== '0.0.0.0' && ip !== '255.255.255.255' && ip !== '::' && !/^(22[4-9]|23\d)\./.test(ip) && !ip.toLowerCase().startsWith('ff');
-  if (!macOk && !ipOk) return null;
-  return { mac: macOk ? mac : null, ip: ipOk ? ip : null };
 }

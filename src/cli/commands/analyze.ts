@@ -6,7 +6,6 @@ import { decodeHooks } from '../../pipeline/decode-hooks.js';
 import { ingestCaptures, type IngestOptions, type IngestResult } from '../../pipeline/ingest.js';
 import type { Flow } from '../../capture/flow.js';
 import { loadKnowledgeBase } from '../../identify/knowledge/load-kb.js';
-import type { KnowledgeBase } from '../../identify/knowledge/kb-types.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { arpSender } from '../../capture/arp.js';
@@ -79,7 +78,8 @@ export async function analyzeSources(
   let findings: SqliteFindings | null = null;
   try {
     findings = await SqliteFindings.open(flags.db);
-    return await analyzeInto(inventory, kb, captures, flags, extra, new FindingsCollector(inventory, findings, site, kb), findings);
+    const collector = new InventoryCollector(inventory, kb, captures, { internalNetworks: site.internalNetworks });
+    return await analyzeInto(inventory, collector, captures, flags, extra, new FindingsCollector(inventory, findings, site, kb), findings);
   } finally {
     await findings?.close();
     await inventory.close();
@@ -88,14 +88,13 @@ export async function analyzeSources(
 
 async function analyzeInto(
   inventory: SqliteInventory,
-  kb: KnowledgeBase,
+  collector: InventoryCollector,
   captures: readonly string[],
   flags: AnalyzeFlags,
   extra: Pick<IngestOptions, 'stdin' | 'signal'> & { onFlow?: (f: Flow) => void },
   findingsCollector: FindingsCollector,
   findings: SqliteFindings,
 ): Promise<{ report: AnalyzeReport; result: IngestResult }> {
-  const collector = new InventoryCollector(inventory, kb, captures);
   const summary: TrafficSummary = { protocols: new Map(), transports: new Map(), hosts: new Set() };
   const bump = (name: string, field: 'flows' | 'records'): void => {
     const p = summary.protocols.get(name) ?? { flows: 0, records: 0 };

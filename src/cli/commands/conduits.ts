@@ -1,6 +1,7 @@
 /**
  * `wardwatch conduits [--db FILE] [--device ID] [--zones] [--format table|json]`: the traffic seen between devices,
- * learned from flows (mission §5): each client device, the server device and port it opened, how often, when last.
+ * learned from flows (mission §5): each client device, the server device and port it opened, how often, when last;
+ * then the external peers, addresses outside the site's networks each device exchanged traffic with.
  * `--zones` sums them per clinical zone pair: the conduits a segmentation design starts from.
  */
 import type { Command } from 'commander';
@@ -40,9 +41,12 @@ export function registerConduits(program: Command): void {
           return;
         }
         const zoneOfId = (id: string): string => zoneOf(view.byId.get(id));
+        // Peers of retired devices are left out, as their conduits are.
+        const peers = (await inventory.externalPeers(deviceId)).filter((p) => view.byId.has(p.deviceId));
         if (flags.format === 'json') {
           const withZones = conduits.map((c) => ({ ...c, clientZone: zoneOfId(c.clientId), serverZone: zoneOfId(c.serverId) }));
-          process.stdout.write(`${JSON.stringify({ conduits: withZones }, null, 2)}\n`);
+          const external = peers.map((p) => ({ ...p, deviceZone: zoneOfId(p.deviceId) }));
+          process.stdout.write(`${JSON.stringify({ conduits: withZones, externalPeers: external }, null, 2)}\n`);
           return;
         }
         const label = (id: string, ip: string | null): string => {
@@ -51,6 +55,12 @@ export function registerConduits(program: Command): void {
         };
         const rows = conduits.map((c) => [label(c.clientId, c.clientIp), zoneOfId(c.clientId), label(c.serverId, c.serverIp), zoneOfId(c.serverId), serviceText(c), String(c.flows), c.lastSeen.slice(0, 19)]);
         process.stdout.write(textTable(['CLIENT', 'ZONE', 'SERVER', 'ZONE', 'SERVICE', 'FLOWS', 'LAST SEEN'], rows, SEGMENT_TABLE));
+        if (peers.length === 0) return;
+        const peerRows = peers.map((p) => [
+          label(p.deviceId, p.deviceIp), zoneOfId(p.deviceId), p.direction === 'out' ? 'to' : 'from', p.peerIp, p.serverName ?? '-',
+          serviceText(p), String(p.flows), String(p.bytes), p.lastSeen.slice(0, 19),
+        ]);
+        process.stdout.write(`\nexternal peers (outside the site's networks)\n${textTable(['DEVICE', 'ZONE', 'DIR', 'PEER', 'NAME', 'SERVICE', 'FLOWS', 'BYTES', 'LAST SEEN'], peerRows, SEGMENT_TABLE)}`);
       } finally {
         await inventory.close();
       }

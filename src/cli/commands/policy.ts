@@ -29,7 +29,9 @@ export function registerPolicy(program: Command): void {
       const inventory = await SqliteInventory.open(flags.db);
       try {
         const view = await readSegmentView(inventory);
-        const policy = buildPolicy(view.conduits, view.devices);
+        // External peers of live devices: rules to and from zone `external` (addresses outside the site's networks).
+        const peers = (await inventory.externalPeers()).filter((p) => view.byId.has(p.deviceId));
+        const policy = buildPolicy(view.conduits, view.devices, peers);
         if (flags.approve === true) {
           const services = policy.rules.map((r) => ({ fromZone: r.fromZone, toZone: r.toZone, proto: r.proto, port: r.port }));
           await approveBaseline(inventory.db, services, whoAmI(), Date.now());

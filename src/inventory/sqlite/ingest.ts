@@ -5,6 +5,7 @@
 import { prepared } from '../statement-cache.js';
 import { deviceKeyString, type ConduitSighting, type IngestBatch, type IngestResult } from '../types.js';
 import { BatchState, type Raw } from './batch-state.js';
+import { writeExternalPeers } from './external-peers.js';
 import { groupBatch, type EvidenceAgg, type KeyGroup } from './group-batch.js';
 import { resolveDevice, seedId, touchAddress, touchDevice, type IdentityStats } from './identity.js';
 import type { AddressKind } from './schema.js';
@@ -71,6 +72,7 @@ export function ingestBatch(raw: Raw, batch: IngestBatch, nowMs: number): Ingest
   }
   pending.flush();
   writeConduits(raw, state, batch.conduits ?? [], deviceIds);
+  writeExternalPeers(raw, state, batch.externalPeers ?? [], deviceIds);
   const result = { runId, devicesCreated: stats.created, devicesMerged: stats.merged, ipMoves: stats.ipMoves, evidenceRows };
   const runStats = { ...result, observations: batch.observations.length, sightings: batch.sightings.length };
   prepared(raw, SQL.finishRun).run(iso(Date.now()), JSON.stringify(runStats), runId);

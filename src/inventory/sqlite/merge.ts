@@ -1,6 +1,7 @@
 /** Merge an IP-only device into the MAC device it turned out to be (issue 4 §3): rows move, the older first_seen stays. */
 import { prepared } from '../statement-cache.js';
 import type { Raw } from './batch-state.js';
+import { EXTERNAL_PEER_SQL } from './external-peers.js';
 
 const COALESCED_COLUMNS = [
   'vendor', 'model', 'type', 'os_name', 'os_version', 'os_label', 'os_end_of_life', 'firmware', 'serial',
@@ -63,6 +64,7 @@ export function mergeDevices(raw: Raw, fromId: string, intoId: string, at: strin
   prepared(raw, SQL.evidence).run(intoId, fromId);
   prepared(raw, SQL.protocols).run(intoId, fromId);
   prepared(raw, SQL.conduits).run({ from: fromId, into: intoId });
+  prepared(raw, EXTERNAL_PEER_SQL.merge).run({ from: fromId, into: intoId });
   for (const sql of [SQL.manual, SQL.history, SQL.aliases]) prepared(raw, sql).run(intoId, fromId);
   prepared(raw, SQL.columns).run(intoId, fromId);
   prepared(raw, SQL.deleteDevice).run(fromId);

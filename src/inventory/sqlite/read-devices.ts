@@ -5,11 +5,12 @@
 import { CompiledQuery, Kysely, type Selectable } from 'kysely';
 import { DEVICE_CATEGORIES, type DeviceCategory } from '../../identify/types.js';
 import { prepared } from '../statement-cache.js';
-import type { DeviceJson, EvidenceJson, RiskDevice } from '../types.js';
+import type { DeviceJson, EvidenceJson, ExternalPeerJson, RiskDevice } from '../types.js';
 import { IN_JSON, type Raw } from './batch-state.js';
 import type { DevicesTable } from './schema.js';
 import type { Tx } from './tx.js';
 import { EVIDENCE_JSON_OF } from './evidence-json.js';
+import { devicePeersSql, peerOfCells } from './external-peers.js';
 
 type DeviceRow = Selectable<DevicesTable>;
 
@@ -33,6 +34,7 @@ interface Extras {
   hl7Versions: string[];
   evidence: EvidenceJson[];
   summary: StoredEvidence[];
+  peers: Omit<ExternalPeerJson, 'deviceId'>[];
 }
 
 type Where = 'all' | 'live' | 'ids';
@@ -82,7 +84,7 @@ export async function readDevices(source: RowSource, scope: DeviceScope, parts: 
   const params = 'ids' in scope ? [JSON.stringify(scope.ids)] : [];
   const devices = (await rows(source, SQL.devices(where), params) as unknown as DeviceCells[]).map(toRow);
   const extras = new Map<string, Extras>();
-  for (const d of devices) extras.set(d.id, { ips: [], hostnames: [], manualHostname: null, protocols: [], hl7Versions: [], evidence: [], summary: [] });
+  for (const d of devices) extras.set(d.id, { ips: [], hostnames: [], manualHostname: null, protocols: [], hl7Versions: [], evidence: [], summary: [], peers: [] });
   // Rows of devices outside the scope (retired ones) are skipped by the map lookup: cheaper than a join.
   for (const [id, kind, value] of await rows(source, SQL.addresses(where), params) as [string, string, string][]) {
     const x = extras.get(id);
@@ -98,6 +100,10 @@ export async function readDevices(source: RowSource, scope: DeviceScope, parts: 
   for (const [id, value] of await rows(source, SQL.manual(where), params) as [string, string][]) {
     const x = extras.get(id);
     if (x !== undefined) x.manualHostname = value;
+  }
+  for (const cells of await rows(source, devicePeersSql(where === 'ids'), params)) {
+    const { deviceId, peer } = peerOfCells(cells);
+    extras.get(deviceId)?.peers.push(peer);
   }
   if (parts === 'all') {
     // The cached arrays; the stale ones (no row) built now by SQLite, for just those devices. SQLite built this JSON from
@@ -175,6 +181,8 @@ function toJson(d: DeviceRow, x: Extras | undefined): DeviceJson {
     firstSeen: d.first_seen,
     lastSeen: d.last_seen,
     retiredAt: d.retired_at,
+    // Before the evidence: the listing cache cuts each line at its evidence array (device-lines.ts).
+    externalPeers: x?.peers ?? [],
     evidence: x?.evidence ?? [],
     risk: null,
   };

@@ -79,6 +79,28 @@ export interface ConduitsTable {
   last_seen: string;
 }
 
+/** Traffic between a device and an address outside the site's networks (migration 0012); port -1 = none. */
+export interface ExternalPeersTable {
+  id: Generated<number>;
+  device_id: string;
+  device_ip: string | null;
+  peer_ip: string;
+  direction: 'out' | 'in';
+  proto: string;
+  port: number;
+  app: string | null;
+  server_name: string | null;
+  flows: number;
+  bytes: number;
+  first_seen: string;
+  last_seen: string;
+}
+
+/** Devices whose evidence a migration changed: re-classified at the end of the next ingest (migration 0012). */
+export interface ReclassifyQueueTable {
+  device_id: string;
+}
+
 /** An approved zone-to-zone service (migration 0011); port -1 = none. */
 export interface PolicyBaselineTable {
   from_zone: string;
@@ -140,6 +162,8 @@ export interface InventoryDb {
   device_evidence_json: DeviceEvidenceJsonTable;
   device_lines: DeviceLinesTable;
   conduits: ConduitsTable;
+  external_peers: ExternalPeersTable;
+  reclassify_queue: ReclassifyQueueTable;
   policy_baseline: PolicyBaselineTable;
   attribute_history: AttributeHistoryTable;
   manual_values: ManualValuesTable;

@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from '../../util/app-error.js';
 import { DEFAULT_DB_PATH, openInventoryStore, toDbError, type OpenOptions } from '../db.js';
 import type { InventoryRepository } from '../inventory-repository.js';
 import { checkManualValue } from '../manual-fields.js';
-import type { ConduitJson, DeviceBrief, DeviceJson, DeviceMatch, DeviceQuery, HistoryEntry, IngestBatch, IngestResult, ListOptions, RiskDevice } from '../types.js';
+import type { ConduitJson, DeviceBrief, DeviceJson, DeviceMatch, DeviceQuery, ExternalPeerJson, HistoryEntry, IngestBatch, IngestResult, ListOptions, RiskDevice } from '../types.js';
 import { applyProfiles } from './apply-profile.js';
 import type { Raw } from './batch-state.js';
 import { matchDevicesTx, rankMatches } from './find-devices.js';
@@ -13,6 +13,9 @@ import { ingestBatch } from './ingest.js';
 import { setManualValueTx } from './manual-values.js';
 import { readDeviceBriefs } from './read-brief.js';
 import { readConduits } from './read-conduits.js';
+import { readExternalPeers } from './external-peers.js';
+import { forgetExternal, type ForgetExternalResult } from './forget-external.js';
+import { clearQueued, queuedForReclassify } from './reclassify-queue.js';
 import { readDevices, readRiskDevices } from './read-devices.js';
 import { refreshEvidenceJson } from './evidence-json.js';
 import { mapForListing, readDeviceLines, refreshDeviceLines } from './device-lines.js';
@@ -71,12 +74,15 @@ export class SqliteInventory implements InventoryRepository {
    * each chunk written in one transaction. Merged-away ids count as their survivor. Returns the devices classified.
    */
   async reclassify(deviceIds: Iterable<string>, classify: Classify, atMs: number): Promise<number> {
-    const ids = [...deviceIds];
+    // Devices a migration changed the evidence of are classified again with the run's.
+    const queued = await this.readRaw((raw) => queuedForReclassify(raw));
+    const ids = [...new Set([...deviceIds, ...queued])];
     let done = 0;
     for (let i = 0; i < ids.length; i += RECLASSIFY_CHUNK) {
       const chunk = ids.slice(i, i + RECLASSIFY_CHUNK);
       done += await this.writeRaw((raw) => reclassifyChunk(raw, chunk, classify, atMs));
     }
+    if (queued.length > 0) await this.writeRaw((raw) => { clearQueued(raw, queued); });
     // The end of an ingest run: the listing's cached lines are built now, so the next `devices` reads them as they are.
     await this.readRaw((raw) => refreshDeviceLines(raw));
     return done;
@@ -135,6 +141,20 @@ export class SqliteInventory implements InventoryRepository {
   async conduits(deviceId?: string): Promise<ConduitJson[]> {
     const id = deviceId === undefined ? undefined : await mustResolve(this.db, deviceId);
     return this.readRaw((raw) => readConduits(raw, id));
+  }
+
+  /** External peers (addresses outside the site, migration 0012), busiest first; with `deviceId`, that device's. */
+  async externalPeers(deviceId?: string): Promise<ExternalPeerJson[]> {
+    const id = deviceId === undefined ? undefined : await mustResolve(this.db, deviceId);
+    return this.readRaw((raw) => readExternalPeers(raw, id));
+  }
+
+  /**
+   * External addresses stored as devices before (or by a run with other internal networks) become peers of the
+   * devices that reached them (sqlite/forget-external.ts); one transaction.
+   */
+  forgetExternal(isExternal: (ip: string) => boolean, atMs: number): Promise<ForgetExternalResult> {
+    return this.writeRaw((raw) => forgetExternal(raw, isExternal, atMs));
   }
 
   async getDevice(id: string): Promise<DeviceJson | null> {

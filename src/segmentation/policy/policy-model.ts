@@ -1,5 +1,6 @@
 /** Allow-list policy model (mission §5): conduits grouped into zone-to-zone rules of exact addresses, for renderers. */
 import { isIP } from 'node:net';
+import type { ExternalPeerJson } from '../../inventory/types.js';
 import type { ConduitJson, SegmentDevice, ZoneName } from '../types.js';
 import { comparePort, compareText, zoneOf } from '../zone-conduits.js';
 
@@ -101,13 +102,32 @@ interface RuleDraft {
   lastSeen: string;
 }
 
+/** Id of the peer end of an external peer's conduit: no device, in zone `external`. */
+const EXTERNAL_ID = 'external:';
+
+/**
+ * A device's external peers as conduits to (or from) zone `external`: the inventory keeps addresses outside the site
+ * as peers, not devices, and an allow-list must still name the ones the devices were seen reaching.
+ */
+function peerConduits(peers: readonly ExternalPeerJson[]): ConduitJson[] {
+  return peers.map((p) => {
+    const [clientId, clientIp, serverId, serverIp] = p.direction === 'out'
+      ? [p.deviceId, p.deviceIp, `${EXTERNAL_ID}${p.peerIp}`, p.peerIp]
+      : [`${EXTERNAL_ID}${p.peerIp}`, p.peerIp, p.deviceId, p.deviceIp];
+    return { clientId, serverId, clientIp, serverIp, proto: p.proto, port: p.port, app: p.app, flows: p.flows, bytes: p.bytes, firstSeen: p.firstSeen, lastSeen: p.lastSeen };
+  });
+}
+
 /**
  * One rule per (fromZone, toZone, proto, port) over the conduits, naming exactly the addresses seen. An endpoint's
  * address is the conduit's, else its device's; a conduit left without a usable address pair is skipped and listed.
+ * External peers (optional) add rules between a device's zone and `external`.
  */
-export function buildPolicy(conduits: readonly ConduitJson[], devices: readonly SegmentDevice[]): Policy {
+export function buildPolicy(deviceConduits: readonly ConduitJson[], devices: readonly SegmentDevice[], externalPeers: readonly ExternalPeerJson[] = []): Policy {
+  const conduits = [...deviceConduits, ...peerConduits(externalPeers)];
   const skipped: PolicySkip[] = [];
   const deviceById = new Map<string, SegmentDevice>();
+  const zoneOfId = (id: string): ZoneName => (id.startsWith(EXTERNAL_ID) ? 'external' : zoneOf(deviceById.get(id)));
   const ipsById = new Map<string, string[]>();
   const zoneIps = new Map<ZoneName, Set<string>>();
   const addToZone = (zone: ZoneName, ips: Iterable<string>): void => {
@@ -164,8 +184,8 @@ export function buildPolicy(conduits: readonly ConduitJson[], devices: readonly 
       skip('family-mismatch', `client ${clients.join(', ')} and server ${servers.join(', ')} share no address family`);
       continue;
     }
-    const fromZone = zoneOf(deviceById.get(c.clientId));
-    const toZone = zoneOf(deviceById.get(c.serverId));
+    const fromZone = zoneOfId(c.clientId);
+    const toZone = zoneOfId(c.serverId);
     addToZone(fromZone, clients);
     addToZone(toZone, servers);
     const key = JSON.stringify([fromZone, toZone, proto, port]);
