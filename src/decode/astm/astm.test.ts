@@ -10,9 +10,10 @@ import { runDecoderConformance, type ConformanceFixture } from '../test-support/
 import type { DecodeContext } from '../types.js';
 import { astmDecoder, createAstmState, decodeAstm } from './index.js';
 import { frameAstm } from './e1381-frame.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
-const corpus = (name: string): Uint8Array => readFileSync(here(`../../../../shared/corpus/astm/${name}.astm.txt`));
+const corpus = (name: string): Uint8Array => readFileSync(corpusPath(`astm/${name}.astm.txt`));
 const latin = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
 /** A corpus file as an E1381 session (ENQ, frames with recomputed checksums, EOT), like astm_peer.py sends. */

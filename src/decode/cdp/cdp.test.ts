@@ -9,10 +9,11 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
 import { cdpDecoder } from './index.js';
 import { parseCdp } from './parse-cdp.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.resolve(here, '../lldp/fixtures/lldp-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps/zeek/cdp-v1.pcap');
+const corpus = corpusPath('pcaps/zeek/cdp-v1.pcap');
 const FIELDS = ['cdp.version', 'cdp.deviceid', 'cdp.portid', 'cdp.platform', 'cdp.software_version', 'cdp.nrgyz.ip_address', 'cdp.native_vlan'];
 
 async function compareCdp(file: string): Promise<{ records: ProtocolRecord[]; compared: number; mismatches: string[] }> {

@@ -11,10 +11,11 @@ import { crossCheck, mergeReports, must, str, udpPayloads, type FieldCheck } fro
 import { hasTshark, isRoot } from '../../test-support/tools.js';
 import { dhcpDecoder } from './index.js';
 import { parseDhcp } from './parse-dhcp.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'dhcp-dnsmasq-dhclient.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const captures = [
   fixture,
   ...['dhcp_dhcp.pcap', 'dhcp_dhcp_inform.pcap', 'dhcp_dhcp_time_and_nameserver.pcap', 'dhcp_dhcp_ack_subscriber_id_and_agent_remote_id.pcap'].map((f) => path.join(corpus, 'zeek', f)),

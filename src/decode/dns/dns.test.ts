@@ -14,10 +14,11 @@ import { dnsDecoder, llmnrDecoder, mdnsDecoder } from './index.js';
 import { parseDnsMessage } from './parse-message.js';
 import { readName } from './parse-name.js';
 import { rcodeName, rrTypeName } from './rr-types.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, 'fixtures');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const all = [dnsDecoder, mdnsDecoder, llmnrDecoder];
 const dnsCaptures = [
   path.join(fixtures, 'dns-dnsmasq-dig.pcap'),

@@ -9,10 +9,11 @@ import { ftpDecoder } from './index.js';
 import { compareFtp, tsharkFtp } from './test-support/tshark-ftp.js';
 import { createFtpState, type FtpState } from './types.js';
 import { tsharkFields } from '../test-support/tshark.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'ftp-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const CORPUS = ['zeek/ftp_ipv4.pcap', 'zeek/ftp_ftp-password-pass-command.pcap', 'zeek/ftp_retr.pcap', 'ndpi/ftp_failed.pcap'];
 
 const greetings = tsharkFields(fixture, ['tcp.payload'], { decodeAs: ['tcp.port==2121,ftp'], filter: 'ftp.response.code == 220' }).slice(0, 2);

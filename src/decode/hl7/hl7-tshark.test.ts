@@ -1,7 +1,7 @@
 /**
  * HL7 records vs tshark's `hl7` dissector on the same captures: the committed real-peer capture and a fresh one made
  * at test time by make-fixtures.sh (mllp_send + the ACKing listener, tcpdump on lo; needs root and the Debian tools).
- * No capture in /work/shared/corpus/pcaps carries HL7 (checked with `tshark -z io,phs`), so none is compared here.
+ * No capture in test-data/corpus/pcaps carries HL7 (checked with `tshark -z io,phs`), so none is compared here.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -10,10 +10,11 @@ import { compareHttp, tsharkHttp } from './test-support/tshark-compare.js';
 import { createHttpState, type HttpState } from './types.js';
 import { driveFrames, type DriveResult } from '../test-support/drive-frames.js';
 import { tsharkFields } from '../test-support/tshark.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'http-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** Payloads of single-segment HTTP messages in the fixture, as tshark sees them. */

@@ -9,10 +9,11 @@ import { agreement } from '../test-support/tshark.js';
 import { lldpDecoder } from './index.js';
 import { parseLldp } from './parse-lldp.js';
 import { rawLayers, tsharkFrames } from './test-support/tshark-link.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'lldp-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps/zeek/lldp.pcap');
+const corpus = corpusPath('pcaps/zeek/lldp.pcap');
 
 const FIELDS = ['lldp.chassis.id.mac', 'lldp.chassis.id', 'lldp.port.id.mac', 'lldp.port.id', 'lldp.time_to_live', 'lldp.port.desc', 'lldp.tlv.system.name', 'lldp.tlv.system.desc', 'lldp.mgn.addr.ip4', 'lldp.mgn.addr.ip6', 'lldp.media.hardware', 'lldp.media.firmware', 'lldp.media.software', 'lldp.media.sn', 'lldp.media.manufacturer', 'lldp.media.model', 'lldp.media.asset', 'frame.protocols', 'eth.type'];
 

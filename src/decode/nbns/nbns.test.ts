@@ -1,15 +1,14 @@
 /** NetBIOS name / datagram service tests on nDPI's captures (Windows 7 family and Windows 98), tshark cross-check. */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { crossCheck, mergeReports, must, str, udpPayloads, type FieldCheck } from '../dns/test-support/tshark-check.js';
 import { hasTshark } from '../../test-support/tools.js';
 import { nbdgmDecoder, nbnsDecoder } from './index.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps/ndpi');
+const corpus = corpusPath('pcaps/ndpi');
 const netbios = path.join(corpus, 'netbios.pcap');
 const win98 = path.join(corpus, 'dos_win98_smb_netbeui.pcap');
 const both = [nbnsDecoder, nbdgmDecoder];

@@ -11,10 +11,11 @@ import { crossCheck, mergeReports, must, str, udpPayloads, type FieldCheck } fro
 import { hasTshark, isRoot } from '../../test-support/tools.js';
 import { ntpDecoder } from './index.js';
 import { NTP_MODES, parseNtp } from './parse-ntp.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'ntp-chrony-ntpdate.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const captures = [fixture, path.join(corpus, 'zeek', 'ntp_ntp.pcap'), path.join(corpus, 'ndpi', 'android.pcap')];
 
 /** tshark prints the reference id as hex bytes; render it the way RFC 5905 §7.3 reads it for that stratum. */

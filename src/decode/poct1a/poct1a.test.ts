@@ -11,9 +11,10 @@ import type { DecodeContext } from '../types.js';
 import { createPoct1aState, decodePoct1a, poct1aDecoder } from './index.js';
 import { framePoct1a } from './xml-frame.js';
 import { decodeAs, tsharkFields } from '../test-support/tshark.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
-const corpusText = readFileSync(here('../../../../shared/corpus/poct1a/nova_statstrip_poct1a_hel_dst_obs.xml'), 'utf8');
+const corpusText = readFileSync(corpusPath('poct1a/nova_statstrip_poct1a_hel_dst_obs.xml'), 'utf8');
 const enc = new TextEncoder();
 const message = (root: string): Uint8Array => {
   const m = new RegExp(`<${root.replace('.', '\\.')}>[\\s\\S]*?</${root.replace('.', '\\.')}>`).exec(corpusText);

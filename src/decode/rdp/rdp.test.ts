@@ -9,10 +9,11 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
 import { rdpDecoder } from './index.js';
 import { parseTpkt } from './parse-x224.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'rdp-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const FIELDS = ['cotp.type', 'rdp.rt_cookie', 'rdp.negReq.requestedProtocols', 'rdp.negReq.selectedProtocol', 'rdp.negFailure.failureCode'];
 
 const tpdus = tsharkFields(fixture, ['tcp.srcport', 'tcp.payload'], { filter: 'cotp.type == 0x0e || cotp.type == 0x0d' });

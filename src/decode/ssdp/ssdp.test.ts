@@ -1,6 +1,5 @@
 /** SSDP decoder tests on nDPI captures (Chrome M-SEARCH with USER-AGENT, Android / iPhone), tshark cross-check. */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
@@ -8,9 +7,9 @@ import { crossCheck, mergeReports, must, str, udpPayloads, type FieldCheck } fro
 import { hasTshark } from '../../test-support/tools.js';
 import { ssdpDecoder } from './index.js';
 import { parseSsdp } from './parse-ssdp.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps/ndpi');
+const corpus = corpusPath('pcaps/ndpi');
 const captures = ['ssdp-m-search-ua.pcap', 'android.pcap', 'iphone.pcap'].map((f) => path.join(corpus, f));
 const ascii = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'latin1'));
 

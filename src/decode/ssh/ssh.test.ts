@@ -9,10 +9,11 @@ import { sshDecoder } from './index.js';
 import { parseIdent } from './parse-ident.js';
 import { agreement, tsharkFields } from '../test-support/tshark.js';
 import { bySender, tsharkRows } from './test-support/tshark-fields.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'ssh-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 const idents = tsharkFields(fixture, ['tcp.srcport', 'tcp.payload'], { decodeAs: ['tcp.port==2222,ssh'], filter: 'ssh.protocol' }).slice(0, 2);

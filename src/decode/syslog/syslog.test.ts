@@ -10,10 +10,11 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { crossCheck, mergeReports, str, udpPayloads, type CheckReport, type FieldCheck } from '../dns/test-support/tshark-check.js';
 import { hasTshark, isRoot } from '../../test-support/tools.js';
 import { syslogDecoder } from './index.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'syslog-logger.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 
 const checks: FieldCheck[] = [
   { field: 'syslog.facility', ours: (r) => str(r, 'facility') },

@@ -10,10 +10,11 @@ import { telnetDecoder } from './index.js';
 import { stripIac } from './strip-iac.js';
 import { compareTelnet, tsharkTelnet } from './test-support/tshark-telnet.js';
 import { createTelnetState, IacState } from './types.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'telnet-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps/zeek/telnet-auth-missing-name.pcap');
+const corpus = corpusPath('pcaps/zeek/telnet-auth-missing-name.pcap');
 const bytes = (...parts: (string | number[])[]): Uint8Array => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
 
 function run(steps: readonly [Direction, Uint8Array][]): RecordBody[] {

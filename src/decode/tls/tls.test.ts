@@ -12,10 +12,11 @@ import { compareWithTshark, tsharkHandshakes } from './test-support/tshark-compa
 import { createTlsState, type TlsState } from './types.js';
 import { driveFrames } from '../test-support/drive-frames.js';
 import { decodeAs, tsharkFields } from '../test-support/tshark.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'tls-versions.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const FIXTURE_PORTS = [4431, 4432, 4433, 2762];
 
 /** First TLS record of each matching packet, as tshark sees the packets. */

@@ -9,10 +9,11 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
 import { vncDecoder } from './index.js';
 import { securityName } from './parse-rfb.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'vnc-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps/ndpi/vnc.pcap');
+const corpus = corpusPath('pcaps/ndpi/vnc.pcap');
 const FIELDS = ['ip.dst', 'tcp.dstport', 'vnc.server_proto_ver', 'vnc.client_proto_ver', 'vnc.num_security_types', 'vnc.security_type', 'vnc.server_security_type', 'vnc.client_security_type'];
 const ver = (s: string): string => s.split('.').map(Number).join('.');
 
