@@ -8,8 +8,10 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { decoders } from '../registry.js';
 import { dicomDecoder } from './index.js';
 import { compare, emptyAgreement, recordValues, tsharkValues } from './test-support/tshark-compare.js';
-import { hasTshark } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 import { corpusPcaps } from '../../test-support/test-data.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}.pcap`, import.meta.url).pathname;
 const PORTS = [11112, 4242, 20104];
@@ -77,7 +79,7 @@ describe('dicom records through the engine (recordsOf)', () => {
   });
 });
 
-describe.runIf(hasTshark)('dicom vs tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('dicom vs tshark'), () => {
   it('agrees on >= 99.9 % of the fields both decode, over every fixture', async () => {
     const all = recordValues([]);
     const add = (records: Parameters<typeof recordValues>[0]): void => {
