@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { repoRoot } from '../test-support/run-cli.js';
 import { runMain } from '../test-support/run-main.js';
 import { requires } from '../../test-support/tools.js';
@@ -109,6 +110,7 @@ describe('policy', () => {
 
   it('of an inventory without traffic is still a valid, empty allow-list', async () => {
     const empty = path.join(dir, 'empty.db');
+    await (await SqliteInventory.open(empty)).close();
     const r = await runMain(['policy', '--db', empty, '--format', 'json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { policy: { rules: unknown[] } }).policy.rules).toEqual([]);
