@@ -11,17 +11,18 @@ import { Engine } from './engine.js';
 import { LinkType } from './link-types.js';
 import { newPacketRef } from './packet.js';
 import { openCapture } from './readers/open-capture.js';
+import { corpusPath } from '../test-support/test-data.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const sources = [
   path.join(repo, 'samples/hospital-sample.pcap'),
   path.join(repo, 'src/decode/dicom/fixtures/store-explicit.pcap'),
   path.join(repo, 'src/decode/hl7/fixtures/hl7-mllp.pcap'),
-  path.join(repo, '../shared/corpus/pcaps/zeek/smb_smb3.pcap'),
-  path.join(repo, '../shared/corpus/pcaps/zeek/tls_ecdhe.pcap'),
-  path.join(repo, '../shared/corpus/pcaps/ndpi/syslog.pcap'),
-  path.join(repo, '../shared/corpus/pcaps/zeek/lldp.pcap'),
-  path.join(repo, '../shared/corpus/pcaps/zeek/cdp-v1.pcap'),
+  corpusPath('pcaps/zeek/smb_smb3.pcap'),
+  corpusPath('pcaps/zeek/tls_ecdhe.pcap'),
+  corpusPath('pcaps/ndpi/syslog.pcap'),
+  corpusPath('pcaps/zeek/lldp.pcap'),
+  corpusPath('pcaps/zeek/cdp-v1.pcap'),
 ];
 
 interface Frame {
@@ -32,12 +33,7 @@ interface Frame {
 async function loadFrames(): Promise<Frame[]> {
   const frames: Frame[] = [];
   for (const file of sources) {
-    let cursor;
-    try {
-      cursor = await openCapture(file);
-    } catch {
-      continue; // corpus not present: the sample alone still exercises every layer
-    }
+    const cursor = await openCapture(file);
     for (;;) {
       const step = cursor.next();
       if (step === 'end') break;

@@ -3,14 +3,17 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasTool } from '../test-support/tools.js';
+import { requires } from '../test-support/tools.js';
 import { ingestCaptures } from '../pipeline/ingest.js';
 import { defaultEngineOptions } from './engine.js';
 import { flowToJson, type FlowJson } from './flow-json.js';
 import { compareTotals, ourTotals, tsharkTotals } from './test-support/flow-compare.js';
-import { makeWire, netnsAvailable, stopChild, waitForOutput, waitForPort, type Wire } from './test-support/netns.js';
+import { makeWire, stopChild, waitForOutput, waitForPort, type Wire } from './test-support/netns.js';
+import { corpusPcaps } from '../test-support/test-data.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus/pcaps');
+const tshark = requires({ tools: ['tshark'] });
+const live = requires({ netns: true, tools: ['tshark', 'tcpdump', 'curl', 'ip', '/usr/bin/python3'] });
+
 
 
 /** tshark has no idle timeout: give ours a huge one so a long UDP exchange stays one flow, as in its table. */
@@ -43,22 +46,18 @@ const ENTRY_COUNT_DIFFERS = new Set([
   'syslog.pcap',
 ]);
 
-const corpusFiles = ['zeek', 'ndpi'].flatMap((dir) => {
-  try {
-    return readdirSync(path.join(corpus, dir)).filter((f) => /\.(pcap|pcapng|cap)$/.test(f)).map((f) => path.join(corpus, dir, f));
-  } catch {
-    return [];
-  }
-});
+const corpusFiles = ['zeek', 'ndpi'].flatMap((dir) =>
+  readdirSync(path.join(corpusPcaps, dir)).filter((f) => /\.(pcap|pcapng|cap)$/.test(f)).map((f) => path.join(corpusPcaps, dir, f)),
+);
 
-describe.skipIf(!hasTool('tshark') || corpusFiles.length === 0)('flows agree with tshark on the corpus captures', () => {
+describe.skipIf(tshark.skip)(tshark.title('flows agree with tshark on the corpus captures'), () => {
   it.each(corpusFiles.map((f) => [path.basename(f), f]))('%s', async (name, file) => {
     const bad = compareTotals(ourTotals(await flowsOf(file)), tsharkTotals(file), !ENTRY_COUNT_DIFFERS.has(name));
     expect(bad).toEqual([]);
   });
 });
 
-describe.skipIf(!hasTool('tshark') || !hasTool('tcpdump') || !hasTool('curl') || !netnsAvailable())('flows agree with tshark on traffic from real peers', () => {
+describe.skipIf(live.skip)(live.title('flows agree with tshark on traffic from real peers'), () => {
   let wire: Wire;
   let dir: string;
   const pcap = (): string => path.join(dir, 'curl.pcap');

@@ -1,8 +1,11 @@
 /** `wardwatch capture` for real: tcpdump on one end of a veth pair between two namespaces, real traffic, SIGINT. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasTool } from '../test-support/tools.js';
-import { makeWire, netnsAvailable, stopChild, waitForOutput, waitForPort, type Wire } from '../capture/test-support/netns.js';
+import { requires } from '../test-support/tools.js';
+import { makeWire, stopChild, waitForOutput, waitForPort, type Wire } from '../capture/test-support/netns.js';
 import { jsonLines, runCli, startCli } from './test-support/run-cli.js';
+
+const tcpdump = requires({ tools: ['tcpdump'] });
+const live = requires({ netns: true, tools: ['tcpdump', 'curl', 'ip', '/usr/bin/python3'], files: ['/usr/share/doc/tcpdump'] });
 
 
 describe('wardwatch capture: errors', () => {
@@ -12,7 +15,7 @@ describe('wardwatch capture: errors', () => {
     expect(r.stderr).toBe('error: /nonexistent/tcpdump not found: live capture needs tcpdump (apt-get install tcpdump)\n');
   });
 
-  it.skipIf(!hasTool('tcpdump'))('says clearly when the interface cannot be opened', () => {
+  it.skipIf(tcpdump.skip)(tcpdump.title('says clearly when the interface cannot be opened'), () => {
     const r = runCli(['capture', '-i', 'no-such-if0']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: tcpdump failed on no-such-if0: .+\n$/);
@@ -25,7 +28,7 @@ describe('wardwatch capture: errors', () => {
   });
 });
 
-describe.skipIf(!netnsAvailable() || !hasTool('tcpdump') || !hasTool('curl'))('wardwatch capture on a live veth', () => {
+describe.skipIf(live.skip)(live.title('wardwatch capture on a live veth'), () => {
   let wire: Wire;
   beforeAll(() => {
     wire = makeWire(202);

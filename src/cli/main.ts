@@ -1,5 +1,6 @@
 /** The `wardwatch` command line: commands, the one error line, exit codes (design.md "CLI"). */
 import { Command, CommanderError } from 'commander';
+import { endQuietlyWhenReaderCloses } from './closed-pipe.js';
 import { reportError } from './errors.js';
 
 type Register = (program: Command) => void;
@@ -50,6 +51,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 /** Runs the CLI; returns the exit code (0 ok, 1 bad input or failure). Never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  endQuietlyWhenReaderCloses();
   try {
     const program = await buildProgram(argv);
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,11 +1,11 @@
-/** Test helpers: the shared corpus (read in place, never copied) and a store over a fresh in-memory database. */
+/** Test helpers: the advisory corpus in test-data/corpus (CSAF, KEV, NVD) and a store over a fresh in-memory database. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { corpusDir } from '../../test-support/test-data.js';
 import { SqliteAdvisoryStore } from '../sqlite/advisory-store.js';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../../..');
-export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
+export { corpusDir, repoRoot } from '../../test-support/test-data.js';
 export const csafDir = path.join(corpusDir, 'csaf_icsma');
 export const kevFile = path.join(corpusDir, 'kev_nvd/known_exploited_vulnerabilities.json');
 export const nvdDir = path.join(corpusDir, 'kev_nvd/nvd_cve_2.0');

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaptureError, ErrorCode } from '../../util/app-error.js';
 import { openCapture, openCaptureStream } from './open-capture.js';
 import { drain, parseTsharkLine, tsharkLine, type Row } from './test-support/drain.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string): string => path.join(here, 'fixtures', name);
-const corpusDir = path.resolve(here, '../../../../shared/corpus/pcaps');
 
 function golden(name: string): Row[] {
   return readFileSync(fixture(`${name}.tshark.tsv`), 'utf8').split('\n').filter((l) => l !== '').map(parseTsharkLine);
@@ -72,7 +72,7 @@ describe('openCapture on the fixtures matches tshark', () => {
   });
 });
 
-describe('openCapture on the shared corpus matches tshark', () => {
+describe('openCapture on the corpus captures matches tshark', () => {
   const lines = readFileSync(fixture('corpus.tshark.tsv'), 'utf8').split('\n').filter((l) => l !== '');
   it('has the corpus listed', () => {
     expect(lines.length).toBeGreaterThan(50);
@@ -80,7 +80,7 @@ describe('openCapture on the shared corpus matches tshark', () => {
   for (const line of lines) {
     const [name = '', count = '', sha = ''] = line.split('\t');
     it(name, async () => {
-      const file = path.join(corpusDir, name);
+      const file = path.join(corpusPcaps, name);
       const pcapng = readFileSync(file).readUInt32BE(0) === 0x0a0d0d0a; // several .pcap files are pcapng inside
       const rows = await readFile(file);
       const text = rows.map((r) => tsharkLine(r, pcapng)).join('\n') + '\n';

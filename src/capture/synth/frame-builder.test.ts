@@ -6,7 +6,10 @@ import {
   tcpOptionsLength, tcpPayloadOffset, udpPayloadOffset,
 } from './frame-builder.js';
 import type { IpSpec } from './link-ip.js';
-import { conversations, expertWarnings, fields, hasTshark, writeTempCapture } from './test-support/tshark.js';
+import { conversations, expertWarnings, fields, writeTempCapture } from './test-support/tshark.js';
+import { requires } from '../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const A = mac('00:1b:2c:3d:4e:5f');
 const B = mac('00:14:22:01:02:03');
@@ -120,7 +123,7 @@ describe('frame builder', () => {
     expect(() => buildUdpFrame(new Uint8Array(70000), big, new Uint8Array(65510))).toThrow(RangeError);
   });
 
-  it.skipIf(!hasTshark)('writes every frame kind so that tshark validates all checksums without warnings', () => {
+  it.skipIf(tshark.skip)(tshark.title('writes every frame kind so that tshark validates all checksums without warnings'), () => {
     const path = writeTempCapture('frames.pcap', (sink, clock) => {
       const buf = new Uint8Array(4096);
       const put = (len: number): void => { clock.advanceUs(100); sink.writePacket(buf, 0, len, clock.sec, clock.nsec); };

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PCAP_MAGIC_NSEC, PCAP_MAGIC_USEC, PcapWriter } from './pcap-writer.js';
-import { fields, hasTshark, writeTempCapture } from './test-support/tshark.js';
+import { fields, writeTempCapture } from './test-support/tshark.js';
+import { requires } from '../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 function collect(options: ConstructorParameters<typeof PcapWriter>[1]): { writer: PcapWriter; chunks: Uint8Array[] } {
   const chunks: Uint8Array[] = [];
@@ -68,7 +71,7 @@ describe('PcapWriter', () => {
     expect(() => { writer.writePacket(new Uint8Array(1), 0, 1, 0, 0); }).toThrow();
   });
 
-  it.skipIf(!hasTshark)('produces a file tshark reads with the same timestamps', () => {
+  it.skipIf(tshark.skip)(tshark.title('produces a file tshark reads with the same timestamps'), () => {
     const path = writeTempCapture('w.pcap', (w) => {
       const f = new Uint8Array(60);
       f[12] = 0x88; f[13] = 0xb5; // IEEE local experimental EtherType: no dissector complaints

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expertWarnings, hasTshark } from './test-support/tshark.js';
+import { expertWarnings } from './test-support/tshark.js';
+import { requires } from '../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const committed = join(repo, 'samples', 'hospital-sample.pcap');
@@ -23,7 +26,7 @@ describe('samples/hospital-sample.pcap', () => {
     expect(readFileSync(out).equals(readFileSync(committed))).toBe(true);
   });
 
-  it.skipIf(!hasTshark)('opens cleanly in tshark: valid checksums, no warnings but the deliberate reset', () => {
+  it.skipIf(tshark.skip)(tshark.title('opens cleanly in tshark: valid checksums, no warnings but the deliberate reset'), () => {
     expect(expertWarnings(committed)).toEqual([]);
   });
 });

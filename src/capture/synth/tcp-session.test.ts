@@ -6,7 +6,10 @@ import { Prng } from './prng.js';
 import { EMBEDDED_TCP, LINUX_TCP, WINDOWS_TCP, establishedWindow } from './tcp-profile.js';
 import { TcpSession, writeTcpConversation } from './tcp-session.js';
 import type { TcpEnding, TcpMessage, TcpSessionSpec } from './tcp-session.js';
-import { CollectSink, conversations, expertWarnings, fields, hasTshark, writeTempCapture } from './test-support/tshark.js';
+import { CollectSink, conversations, expertWarnings, fields, writeTempCapture } from './test-support/tshark.js';
+import { requires } from '../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 interface Seg { fromClient: boolean; flags: number; seq: number; ack: number; payload: Uint8Array; tsVal: number | null; t: number }
 
@@ -143,7 +146,7 @@ describe('TcpSession', () => {
     expect(session.done).toBe(true);
   });
 
-  it.skipIf(!hasTshark)('produces conversations tshark accepts: no bad checksums, no sequence analysis warnings', () => {
+  it.skipIf(tshark.skip)(tshark.title('produces conversations tshark accepts: no bad checksums, no sequence analysis warnings'), () => {
     const path = writeTempCapture('tcp.pcap', (sink, clock) => {
       const ends: TcpEnding[] = ['fin', 'rst', 'refused', 'open'];
       ends.forEach((end, i) => writeTcpConversation(spec(end, { clientPort: 50000 + i }), sink, clock));

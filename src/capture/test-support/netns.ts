@@ -23,17 +23,8 @@ function ip(args: readonly string[]): void {
   execFileSync('ip', args, { stdio: 'ignore' });
 }
 
-export function netnsAvailable(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  try {
-    const probe = `wwprobe${randomBytes(3).toString('hex')}`;
-    ip(['netns', 'add', probe]);
-    ip(['netns', 'del', probe]);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Whether this machine can make namespaces (src/test-support/tools.ts answers, honouring WARDWATCH_TEST_BARE). */
+export { netnsAvailable } from '../../test-support/tools.js';
 
 /** Makes namespaces A and B with addresses 172.31.<subnet>.10 and .20, offloads off so frames are wire-sized. */
 export function makeWire(subnet: number): Wire {

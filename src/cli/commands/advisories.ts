@@ -15,6 +15,7 @@ import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { textTable } from '../../util/text-table.js';
+import { existingDb } from '../existing-db.js';
 
 const FORMATS = ['table', 'json'] as const;
 const MAX_WARNINGS_SHOWN = 5;
@@ -111,7 +112,7 @@ export function registerAdvisories(program: Command): void {
     .exitOverride()
     .action(async (flags: { db: string; format: string }) => {
       const format = checkFormat(flags.format);
-      await withStores(flags.db, async (inventory, store) => {
+      await withStores(existingDb(flags.db), async (inventory, store) => {
         const byAdvisory = await devicesByAdvisory(store, await inventory.listDevices());
         const rows = (await store.list()).map((a) => ({ ...a, devices: byAdvisory.get(a.id) ?? [] }));
         if (format === 'table') process.stdout.write(table(rows));
@@ -130,7 +131,7 @@ export function registerAdvisories(program: Command): void {
     .exitOverride()
     .action(async (flags: { db: string; device?: string; format: string }) => {
       const format = checkFormat(flags.format);
-      await withStores(flags.db, async (inventory, store) => {
+      await withStores(existingDb(flags.db), async (inventory, store) => {
         const wanted = flags.device;
         const devices = (await inventory.listDevices()).filter((d) => wanted === undefined || d.id === wanted || d.hostnames.includes(wanted) || d.ips.includes(wanted));
         if (wanted !== undefined && devices.length === 0) throw new AppError(ErrorCode.NotFound, `no device with id, host name or IP '${wanted}'`);
@@ -153,7 +154,7 @@ export function registerAdvisories(program: Command): void {
     .exitOverride()
     .action(async (flags: { db: string; format: string }) => {
       const format = checkFormat(flags.format);
-      await withStores(flags.db, async (inventory, store) => {
+      await withStores(existingDb(flags.db), async (inventory, store) => {
         const devices = await inventory.listDevices();
         const report: UnmatchedReport = { devices: [], advisories: [] };
         const matched = new Set<string>();

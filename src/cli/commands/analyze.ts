@@ -23,6 +23,7 @@ import { makeProgress } from '../progress.js';
 import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } from '../read-options.js';
 import { finishRead } from './finish-read.js';
 import { formatSummary, type TrafficSummary } from './summary.js';
+import { checkCaptureFiles } from '../capture-files.js';
 
 /** Distinct hosts counted exactly up to this many, then no longer tracked (memory stays bounded). */
 const MAX_TRACKED_HOSTS = 1_000_000;
@@ -169,6 +170,7 @@ export function registerAnalyze(program: Command): void {
     .option('--json', 'print the JSON report instead of the summary');
   addAnalysisOptions(cmd)
     .action(async (captures: string[], flags: AnalyzeFlags) => {
+      checkCaptureFiles(captures);
       const { report, result } = await analyzeSources(captures, flags);
       printReport(captures, report, flags.json === true);
       finishRead(result);

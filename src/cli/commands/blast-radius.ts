@@ -14,6 +14,7 @@ import { readSegmentView } from '../../segmentation/read-view.js';
 import { scoreDevices } from '../risk-view.js';
 import { textTable } from '../../util/text-table.js';
 import { SEGMENT_TABLE, serviceText } from '../segment-view.js';
+import { existingDb } from '../existing-db.js';
 
 const FORMATS = ['table', 'json'] as const;
 /** Devices named in the "highest risk within reach" sentence. */
@@ -40,7 +41,7 @@ export function registerBlastRadius(program: Command): void {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
       const maxHops = parseHops(flags.maxHops);
       const weights = loadRiskWeights(flags.weights);
-      const inventory = await SqliteInventory.open(flags.db);
+      const inventory = await SqliteInventory.open(existingDb(flags.db));
       const findings = await SqliteFindings.open(flags.db);
       try {
         const origin = await resolveDeviceId(inventory, device);

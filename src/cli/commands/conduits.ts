@@ -12,6 +12,7 @@ import { AppError, ErrorCode } from '../../util/app-error.js';
 import { readSegmentView } from '../../segmentation/read-view.js';
 import { textTable } from '../../util/text-table.js';
 import { SEGMENT_TABLE, serviceText } from '../segment-view.js';
+import { existingDb } from '../existing-db.js';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -25,7 +26,7 @@ export function registerConduits(program: Command): void {
     .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'table')
     .action(async (flags: { db: string; device?: string; zones?: boolean; format: string }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
-      const inventory = await SqliteInventory.open(flags.db);
+      const inventory = await SqliteInventory.open(existingDb(flags.db));
       try {
         const deviceId = flags.device === undefined ? undefined : await resolveDeviceId(inventory, flags.device);
         const view = await readSegmentView(inventory);

@@ -15,6 +15,7 @@ import { SupportStore } from '../../risk/controls/support-store.js';
 import type { ControlTarget } from '../../risk/types.js';
 import { loadRiskWeights } from '../../risk/weights.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
+import { existingDb } from '../existing-db.js';
 
 const DB_DEFAULT = './wardwatch.db';
 
@@ -74,7 +75,7 @@ function registerWindow(controls: Command): void {
     .option('--format <format>', 'table or json', 'table').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (flags: FormatFlags) => {
       const fmt = format(flags);
-      const windows = await withInventory(flags.db, (inv) => new ControlsStore(inv.db).listWindows());
+      const windows = await withInventory(existingDb(flags.db), (inv) => new ControlsStore(inv.db).listWindows());
       out(fmt === 'json' ? `${JSON.stringify({ windows }, null, 2)}\n` : windowsTable(windows));
     });
 }
@@ -117,13 +118,13 @@ function registerSupport(controls: Command): void {
     .option('--format <format>', 'table or json', 'table').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (flags: FormatFlags) => {
       const fmt = format(flags);
-      const list = await withInventory(flags.db, (inv) => new SupportStore(inv.db).list());
+      const list = await withInventory(existingDb(flags.db), (inv) => new SupportStore(inv.db).list());
       out(fmt === 'json' ? `${JSON.stringify({ support: list }, null, 2)}\n` : supportTable(list, today()));
     });
   support.command('remove').description("remove a model's support record")
     .requiredOption('--vendor <vendor>', 'vendor').requiredOption('--model <model>', 'model').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (flags: DbFlags & { vendor: string; model: string }) => {
-      await withInventory(flags.db, (inv) => new SupportStore(inv.db).remove(flags.vendor, flags.model));
+      await withInventory(existingDb(flags.db), (inv) => new SupportStore(inv.db).remove(flags.vendor, flags.model));
       out(`removed support record for ${flags.vendor} ${flags.model}\n`);
     });
 }
@@ -145,13 +146,13 @@ export function registerControls(program: Command): void {
     .option('--format <format>', 'table or json', 'table').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (flags: FormatFlags) => {
       const fmt = format(flags);
-      const list = await withInventory(flags.db, (inv) => new ControlsStore(inv.db).listControls());
+      const list = await withInventory(existingDb(flags.db), (inv) => new ControlsStore(inv.db).listControls());
       out(fmt === 'json' ? `${JSON.stringify({ controls: list }, null, 2)}\n` : controlsTable(list, today()));
     });
   controls.command('remove').description('remove a control (ctl-…) or maintenance window (win-…)')
     .argument('<id>', 'control or window id').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (id: string, flags: DbFlags) => {
-      const what = await withInventory(flags.db, (inv) => new ControlsStore(inv.db).remove(id));
+      const what = await withInventory(existingDb(flags.db), (inv) => new ControlsStore(inv.db).remove(id));
       out(`removed ${what === 'control' ? 'control' : 'maintenance window'} ${id}\n`);
     });
   registerWindow(controls);

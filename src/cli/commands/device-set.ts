@@ -6,6 +6,7 @@ import { resolveDeviceId } from '../../inventory/resolve-device.js';
 import { setManualValueTx } from '../../inventory/sqlite/manual-values.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
+import { existingDb } from '../existing-db.js';
 
 /** `location=ICU 3` -> field and value; `location=` removes the person's value (the inferred one returns). */
 function parseAssignments(pairs: readonly string[]): { field: ManualField; value: string | null }[] {
@@ -29,7 +30,7 @@ export function registerDeviceSet(program: Command): void {
     .exitOverride()
     .action(async (id: string, pairs: string[], flags: { db: string }) => {
       const assignments = parseAssignments(pairs);
-      const inventory = await SqliteInventory.open(flags.db);
+      const inventory = await SqliteInventory.open(existingDb(flags.db));
       try {
         const deviceId = await resolveDeviceId(inventory, id);
         const by = whoAmI();

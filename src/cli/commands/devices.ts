@@ -10,6 +10,7 @@ import { textTable } from '../../util/text-table.js';
 import { LineWriter } from '../output.js';
 import { loadRiskWeights } from '../../risk/weights.js';
 import { riskView, scoreDevices } from '../risk-view.js';
+import { existingDb } from '../existing-db.js';
 
 const FORMATS = ['table', 'json', 'csv', 'fhir'] as const;
 type Format = (typeof FORMATS)[number];
@@ -114,7 +115,7 @@ export function registerDevices(program: Command): void {
     .action(async (flags: { db: string; format: string; weights?: string }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
       const format = flags.format as Format;
-      const inventory = await SqliteInventory.open(flags.db);
+      const inventory = await SqliteInventory.open(existingDb(flags.db));
       const findings = await SqliteFindings.open(flags.db);
       try {
         // FHIR consumers track a device's whole life: retired devices go out as status inactive.

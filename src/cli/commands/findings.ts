@@ -12,6 +12,7 @@ import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { riskView } from '../risk-view.js';
+import { existingDb } from '../existing-db.js';
 
 const FORMATS = ['table', 'json'] as const;
 const DEFAULT_STATUSES: readonly FindingStatus[] = ['open', 'acknowledged'];
@@ -75,7 +76,7 @@ async function listAction(flags: ListFlags): Promise<void> {
   if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
   const kinds = oneOf<FindingKind>(flags.kind, FINDING_KINDS, 'kind');
   const statuses = flags.all === true ? undefined : oneOf<FindingStatus>(flags.status, FINDING_STATUSES, 'status') ?? DEFAULT_STATUSES;
-  const inventory = await SqliteInventory.open(flags.db);
+  const inventory = await SqliteInventory.open(existingDb(flags.db));
   try {
     const store = await SqliteFindings.open(flags.db);
     try {
@@ -139,7 +140,7 @@ export function registerFindings(program: Command): void {
     .action(async (id: string, pairs: string[], _opts: unknown, cmd: Command) => {
       const flags = cmd.optsWithGlobals<{ db: string; by?: string }>();
       const change = parseSetArgs(pairs, {}, flags.by ?? whoAmI());
-      const store = await SqliteFindings.open(flags.db);
+      const store = await SqliteFindings.open(existingDb(flags.db));
       try {
         const f = await store.setStatus(id, change);
         const extra = f.status === 'risk-accepted' ? ` until ${f.statusExpires ?? '?'} (owner ${f.statusOwner ?? '?'})` : '';

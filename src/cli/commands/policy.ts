@@ -13,6 +13,7 @@ import { approveBaseline } from '../../segmentation/baseline.js';
 import { buildPolicy } from '../../segmentation/policy/policy-model.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { readSegmentView } from '../../segmentation/read-view.js';
+import { existingDb } from '../existing-db.js';
 
 const FORMATS = ['nftables', 'iptables', 'ip6tables', 'json'] as const;
 
@@ -26,7 +27,7 @@ export function registerPolicy(program: Command): void {
     .option('--approve', 'record the zone-to-zone services seen as the approved policy: traffic outside it becomes segmentation-violation findings')
     .action(async (flags: { db: string; format: string; observe?: boolean; approve?: boolean }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
-      const inventory = await SqliteInventory.open(flags.db);
+      const inventory = await SqliteInventory.open(existingDb(flags.db));
       try {
         const view = await readSegmentView(inventory);
         // External peers of live devices: rules to and from zone `external` (addresses outside the site's networks).

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { reconcile, type ReconcileReport } from '../../inventory/cmms/reconcile.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
+import { existingDb } from '../existing-db.js';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -34,7 +35,7 @@ export function registerReconcile(program: Command): void {
     .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'table')
     .action(async (flags: { db: string; format: string }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
-      const inventory = await SqliteInventory.open(flags.db);
+      const inventory = await SqliteInventory.open(existingDb(flags.db));
       try {
         const report = await reconcile(inventory.db);
         process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : table(report));

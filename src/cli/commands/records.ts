@@ -8,6 +8,7 @@ import { LineWriter } from '../output.js';
 import { makeProgress } from '../progress.js';
 import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } from '../read-options.js';
 import { finishRead } from './finish-read.js';
+import { checkCaptureFiles } from '../capture-files.js';
 
 function protoList(value: string | undefined): string[] | null {
   if (value === undefined) return null;
@@ -26,6 +27,7 @@ export function registerRecords(program: Command): void {
     .option('--issues', 'also print decode problems as JSON lines on stderr')
     .action(async (captures: string[], flags: ReadFlags & { proto?: string; issues?: boolean }) => {
       const only = protoList(flags.proto);
+      checkCaptureFiles(captures);
       const out = new LineWriter();
       const progress = makeProgress(flags.progress !== false);
       const listener = {

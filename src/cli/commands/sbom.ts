@@ -10,6 +10,7 @@ import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { sbomReport, sbomReportTable } from '../../advisories/sbom/sbom-report.js';
 import { formatOption, textTable } from '../../util/text-table.js';
+import { existingDb } from '../existing-db.js';
 
 interface DbFlags { db: string }
 interface ModelFlags extends DbFlags { vendor: string; model: string }
@@ -49,7 +50,7 @@ export function registerSbom(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (flags: DbFlags & { format: string }) => {
       const format = formatOption(flags.format);
-      const inventory = await SqliteInventory.open(flags.db);
+      const inventory = await SqliteInventory.open(existingDb(flags.db));
       try {
         const rows = await listSboms(inventory.db);
         // The inventory devices each SBOM applies to (same canonical vendor and model).
@@ -80,7 +81,7 @@ export function registerSbom(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (flags: ModelFlags & { format: string }) => {
       const format = formatOption(flags.format);
-      const inventory = await SqliteInventory.open(flags.db);
+      const inventory = await SqliteInventory.open(existingDb(flags.db));
       try {
         const report = await sbomReport(inventory.db, flags.vendor, flags.model);
         for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -97,7 +98,7 @@ export function registerSbom(program: Command): void {
     .requiredOption('--model <model>', 'device model')
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .action(async (flags: ModelFlags) => {
-      const inventory = await SqliteInventory.open(flags.db);
+      const inventory = await SqliteInventory.open(existingDb(flags.db));
       try {
         if (!await detachSbom(inventory.db, flags.vendor, flags.model)) throw new AppError(ErrorCode.NotFound, `no SBOM attached to ${flags.vendor} ${flags.model}`);
         process.stdout.write(`detached the SBOM of ${flags.vendor} ${flags.model}\n`);

@@ -2,23 +2,24 @@
  * The segmentation commands on the bundled sample (mission §5): conduits learned from its flows, per zone, a
  * compromised workstation's blast radius, and allow-list policy that nft and iptables-restore accept.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { repoRoot } from '../test-support/run-cli.js';
 import { runMain } from '../test-support/run-main.js';
+import { requires } from '../../test-support/tools.js';
+
+const nft = requires({ root: true, tools: ['nft'] });
+const iptables = requires({ root: true, tools: ['iptables-restore'] });
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-seg-'));
 afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 const db = path.join(dir, 'sample.db');
 const sample = path.join(repoRoot, 'samples/hospital-sample.pcap');
 
-function has(tool: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-}
-const root = process.getuid?.() === 0;
 
 interface Conduit { clientId: string; serverId: string; clientIp: string; serverIp: string; proto: string; port: number | null; app: string | null; flows: number; clientZone: string; serverZone: string }
 
@@ -95,13 +96,13 @@ describe('policy', () => {
     expect(json.policy.rules.length).toBeGreaterThan(5);
   });
 
-  it.skipIf(!root || !has('nft'))('is a script nft accepts (check mode: nothing is loaded)', async () => {
+  it.skipIf(nft.skip)(nft.title('is a script nft accepts (check mode: nothing is loaded)'), async () => {
     const file = path.join(dir, 'policy.nft');
     writeFileSync(file, (await runMain(['policy', '--db', db])).stdout);
     expect(() => execFileSync('nft', ['-c', '-f', file], { stdio: 'pipe' })).not.toThrow();
   });
 
-  it.skipIf(!root || !has('iptables-restore'))('is input iptables-restore accepts (--test: nothing is loaded)', async () => {
+  it.skipIf(iptables.skip)(iptables.title('is input iptables-restore accepts (--test: nothing is loaded)'), async () => {
     const file = path.join(dir, 'policy.iptables');
     writeFileSync(file, (await runMain(['policy', '--db', db, '--format', 'iptables'])).stdout);
     expect(() => execFileSync('iptables-restore', ['--test', file], { stdio: 'pipe' })).not.toThrow();
@@ -109,6 +110,7 @@ describe('policy', () => {
 
   it('of an inventory without traffic is still a valid, empty allow-list', async () => {
     const empty = path.join(dir, 'empty.db');
+    await (await SqliteInventory.open(empty)).close();
     const r = await runMain(['policy', '--db', empty, '--format', 'json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { policy: { rules: unknown[] } }).policy.rules).toEqual([]);

@@ -7,6 +7,7 @@ import { formatOption, textTable } from '../../util/text-table.js';
 import { parseVex } from '../../advisories/vex/parse-vex.js';
 import { importVexDocument, listVexStatements } from '../../advisories/vex/vex-store.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { existingDb } from '../existing-db.js';
 
 interface ImportFlags {
   db: string;
@@ -50,7 +51,7 @@ export function registerVex(program: Command): void {
     .option('--vulnerability <id>', 'only statements about this CVE (or alias)')
     .action(async (flags: { db: string; format: string; vulnerability?: string }) => {
       const format = formatOption(flags.format);
-      const inventory = await SqliteInventory.open(flags.db);
+      const inventory = await SqliteInventory.open(existingDb(flags.db));
       try {
         const only = flags.vulnerability?.trim().toUpperCase();
         const rows = (await listVexStatements(inventory.db))

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const binPath = path.join(repoRoot, 'bin/wardwatch.js');
-export const corpusPcaps = path.resolve(repoRoot, '../shared/corpus/pcaps');
+export { corpusPcaps } from '../../test-support/test-data.js';
 
 export interface CliResult {
   code: number | null;

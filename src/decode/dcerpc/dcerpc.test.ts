@@ -5,15 +5,16 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES, compareValues, occurrences } from '../test-support/multiset-agreement.js';
 import { hexBytes, tsharkFields } from '../test-support/tshark.js';
-import { hasTshark } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 import { smbAgreement } from '../smb/test-support/smb-vs-tshark.js';
 import { dcerpcDecoder } from './index.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 /** The corpus's only connection-oriented DCE/RPC over TCP: a DCOM bind / alter_context with NTLMSSP (Windows 10 1903). */
 const NTLM = corpusPath('zeek/dce-rpc_dce_rpc_ntlm.pcapng');
 
 function realPdus(): { name: string; bytes: Uint8Array; direction: 'out' | 'in' }[] {
-  if (!hasTshark) return [];
   return tsharkFields(NTLM, ['frame.number', 'dcerpc.pkt_type', 'tcp.payload'], { ...ALL_OCCURRENCES, filter: 'dcerpc.pkt_type == 11 || dcerpc.pkt_type == 14 || ntlmssp' }).map(([n = '', t = '', hex = '']) => ({
     name: `dce_rpc_ntlm#${n}`,
     bytes: hexBytes(hex),
@@ -21,9 +22,11 @@ function realPdus(): { name: string; bytes: Uint8Array; direction: 'out' | 'in' 
   }));
 }
 
-runDecoderConformance(dcerpcDecoder, realPdus());
+describe.skipIf(tshark.skip)(tshark.title('dcerpc conformance on the PDUs tshark finds'), () => {
+  runDecoderConformance(dcerpcDecoder, tshark.skip ? [] : realPdus());
+});
 
-describe.skipIf(!hasTshark)('DCE/RPC records against tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('DCE/RPC records against tshark'), () => {
   it('agrees with tshark on interfaces and NTLMSSP fields of dce_rpc_ntlm.pcapng', async () => {
     const { records, issues } = await recordsOf(NTLM, [dcerpcDecoder]);
     expect(issues).toEqual([]);

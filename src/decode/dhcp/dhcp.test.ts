@@ -8,13 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { crossCheck, mergeReports, must, str, udpPayloads, type FieldCheck } from '../dns/test-support/tshark-check.js';
-import { hasTshark, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 import { dhcpDecoder } from './index.js';
 import { parseDhcp } from './parse-dhcp.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'dhcp-dnsmasq-dhclient.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
+const tshark = requires({ tools: ['tshark'] });
+const peers = requires({ root: true, netns: true, tools: ['tshark', 'tcpdump', 'ip', 'dnsmasq', 'dhclient'] });
 const captures = [
   fixture,
   ...['dhcp_dhcp.pcap', 'dhcp_dhcp_inform.pcap', 'dhcp_dhcp_time_and_nameserver.pcap', 'dhcp_dhcp_ack_subscriber_id_and_agent_remote_id.pcap'].map((f) => path.join(corpus, 'zeek', f)),
@@ -84,7 +87,7 @@ describe('dhcp decoder on corpus captures', () => {
     expect(i.records.some((r) => r.hostname === 'Lucas-iPhone' && r.paramRequestList === '1,121,3,6,15,119,252')).toBe(true);
   });
 
-  it('decodes plain BOOTP (no magic cookie) as bootp-request / bootp-reply', () => {
+  it.skipIf(tshark.skip)(tshark.title('decodes plain BOOTP (no magic cookie) as bootp-request / bootp-reply'), () => {
     const pdu = must(udpPayloads(fixture, 'dhcp.option.dhcp == 1')[0]).slice(0, 236);
     expect(parseDhcp(pdu).records[0]).toMatchObject({ kind: 'bootp-request' });
     const reply = Uint8Array.from(pdu);
@@ -94,7 +97,7 @@ describe('dhcp decoder on corpus captures', () => {
     expect(dhcpDecoder.probe(pdu, 'out')).toBe('maybe');
   });
 
-  it('reports an option running past the end instead of throwing', () => {
+  it.skipIf(tshark.skip)(tshark.title('reports an option running past the end instead of throwing'), () => {
     const pdu = Uint8Array.from(must(udpPayloads(fixture, 'dhcp.option.dhcp == 1')[0]).slice(0, 246));
     pdu[243] = 12;
     pdu[244] = 200;
@@ -103,7 +106,7 @@ describe('dhcp decoder on corpus captures', () => {
   });
 });
 
-describe.skipIf(!hasTshark)('dhcp agrees with tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('dhcp agrees with tshark'), () => {
   it('on the fixture and corpus captures (>= 99.9 % of fields both decode)', async () => {
     const report = await checkAll(captures);
     expect(report.unexplained).toEqual([]);
@@ -113,7 +116,7 @@ describe.skipIf(!hasTshark)('dhcp agrees with tshark', () => {
   });
 });
 
-describe.skipIf(!hasTshark || !isRoot)('dhcp with real peers at test time', () => {
+describe.skipIf(peers.skip)(peers.title('dhcp with real peers at test time'), () => {
   it('runs dnsmasq and dhclient in network namespaces and agrees with tshark on the fresh capture', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ww-dhcp-'));
     try {
@@ -130,8 +133,6 @@ describe.skipIf(!hasTshark || !isRoot)('dhcp with real peers at test time', () =
   }, 40_000);
 });
 
-runDecoderConformance(
-  dhcpDecoder,
-  captures.slice(0, 5).flatMap((f) => udpPayloads(f, 'dhcp', 4).map((bytes, i) => ({ name: `${path.basename(f)} #${i}`, bytes }))),
-  500,
-);
+describe.skipIf(tshark.skip)(tshark.title('dhcpDecoder conformance on the PDUs tshark finds'), () => {
+  runDecoderConformance(dhcpDecoder, tshark.skip ? [] : captures.slice(0, 5).flatMap((f) => udpPayloads(f, 'dhcp', 4).map((bytes, i) => ({ name: `${path.basename(f)} #${i}`, bytes }))), 500);
+});

@@ -11,13 +11,11 @@ import { pcapSegments } from './test-support/pcap-segments.js';
 import { replay } from './test-support/replay.js';
 import { compare, recordValues, tsharkValues } from './test-support/tshark-compare.js';
 import { PDATA_WINDOW_BYTES } from './types.js';
-import { hasTools, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 
 const script = new URL('./fixtures/make-fixtures.sh', import.meta.url).pathname;
 
-function canRun(): boolean {
-  return isRoot && hasTools(['tcpdump', 'tshark', 'storescp', 'storescu', 'echoscu', 'img2dcm']);
-}
+const peers = requires({ root: true, tools: ['tcpdump', 'tshark', 'mergecap', 'storescp', 'storescu', 'echoscu', 'img2dcm', '/usr/bin/python3'] });
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,7 +31,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-describe.runIf(canRun())('dicom with live dcmtk peers', () => {
+describe.skipIf(peers.skip)(peers.title('dicom with live dcmtk peers'), () => {
   let dir = '';
   let port = 0;
   beforeAll(async () => {

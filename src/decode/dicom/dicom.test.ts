@@ -7,6 +7,7 @@ import { dicomDecoder } from './index.js';
 import { directionBytes, pcapSegments, splitPdus } from './test-support/pcap-segments.js';
 import { replay } from './test-support/replay.js';
 import { createDicomState, PDATA_WINDOW_BYTES, type DicomState } from './types.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
 function fail(): never {
   throw new Error('fixture is missing a PDU');
@@ -18,7 +19,7 @@ const frame = (b: Uint8Array, d: Direction, s: unknown): ReturnType<NonNullable<
   dicomDecoder.frame ? dicomDecoder.frame(b, d, s) : fail();
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}.pcap`, import.meta.url).pathname;
-const corpus = (name: string): string => new URL(`../../../../shared/corpus/dicom/${name}`, import.meta.url).pathname;
+const corpus = (name: string): string => corpusPath(`dicom/${name}`);
 
 function pdusOf(name: string, out: boolean): Uint8Array[] {
   return splitPdus(directionBytes(pcapSegments(fixture(name)), out));

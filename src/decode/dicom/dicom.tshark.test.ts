@@ -8,7 +8,10 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { decoders } from '../registry.js';
 import { dicomDecoder } from './index.js';
 import { compare, emptyAgreement, recordValues, tsharkValues } from './test-support/tshark-compare.js';
-import { hasTshark } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}.pcap`, import.meta.url).pathname;
 const PORTS = [11112, 4242, 20104];
@@ -60,9 +63,8 @@ describe('dicom records through the engine (recordsOf)', () => {
       expect(new Set(records.map((r) => r.proto))).toEqual(new Set(['dicom']));
     }
   });
-  it('claims no flow in the shared corpus captures, which hold no DICOM (corpus MANIFEST.md)', async () => {
-    const root = new URL('../../../../shared/corpus/pcaps/', import.meta.url).pathname;
-    const files = ['zeek', 'ndpi'].flatMap((d) => readdirSync(join(root, d)).map((f) => join(root, d, f)));
+  it('claims no flow in the corpus captures, which hold no DICOM (test-data/MANIFEST.md)', async () => {
+    const files = ['zeek', 'ndpi'].flatMap((d) => readdirSync(join(corpusPcaps, d)).map((f) => join(corpusPcaps, d, f)));
     for (const f of files) {
       const { records } = await recordsOf(f, [dicomDecoder]);
       expect(records, f).toEqual([]);
@@ -77,7 +79,7 @@ describe('dicom records through the engine (recordsOf)', () => {
   });
 });
 
-describe.runIf(hasTshark)('dicom vs tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('dicom vs tshark'), () => {
   it('agrees on >= 99.9 % of the fields both decode, over every fixture', async () => {
     const all = recordValues([]);
     const add = (records: Parameters<typeof recordValues>[0]): void => {

@@ -9,15 +9,18 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import type { ProtocolRecord } from '../types.js';
 import { crossCheck, mergeReports, must, str, udpPayloads, type CheckReport, type FieldCheck } from './test-support/tshark-check.js';
-import { hasTshark, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 import { dnsDecoder, llmnrDecoder, mdnsDecoder } from './index.js';
 import { parseDnsMessage } from './parse-message.js';
 import { readName } from './parse-name.js';
 import { rcodeName, rrTypeName } from './rr-types.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, 'fixtures');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
+const tshark = requires({ tools: ['tshark'] });
+const peers = requires({ root: true, netns: true, tools: ['tshark', 'tcpdump', 'ip', 'unshare', 'dnsmasq', 'dig', 'avahi-daemon'] });
 const all = [dnsDecoder, mdnsDecoder, llmnrDecoder];
 const dnsCaptures = [
   path.join(fixtures, 'dns-dnsmasq-dig.pcap'),
@@ -161,7 +164,7 @@ describe('dns name and message edge cases', () => {
   });
 });
 
-describe.skipIf(!hasTshark)('dns / mdns agree with tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('dns / mdns agree with tshark'), () => {
   it('unicast DNS on fixture and corpus (>= 99.9 %)', async () => {
     const r = await check(dnsCaptures, 'dns', 'dns && udp && !mdns && !llmnr && !icmp && !icmpv6');
     console.log('dns vs tshark', JSON.stringify({ ...r, unexplained: r.unexplained.slice(0, 5) }));
@@ -176,7 +179,7 @@ describe.skipIf(!hasTshark)('dns / mdns agree with tshark', () => {
   });
 });
 
-describe.skipIf(!hasTshark || !isRoot)('dns with real peers at test time', () => {
+describe.skipIf(peers.skip)(peers.title('dns with real peers at test time'), () => {
   it('runs dnsmasq + dig and avahi-daemon, and agrees with tshark on the fresh captures', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ww-dns-'));
     try {
@@ -192,8 +195,6 @@ describe.skipIf(!hasTshark || !isRoot)('dns with real peers at test time', () =>
   }, 40_000);
 });
 
-runDecoderConformance(
-  mdnsDecoder,
-  [...udpPayloads(path.join(fixtures, 'dns-dnsmasq-dig.pcap'), 'dns', 8), ...udpPayloads(path.join(fixtures, 'mdns-avahi.pcap'), 'mdns', 6)].map((bytes, i) => ({ name: `pdu ${i}`, bytes })),
-  500,
-);
+describe.skipIf(tshark.skip)(tshark.title('mdnsDecoder conformance on the PDUs tshark finds'), () => {
+  runDecoderConformance(mdnsDecoder, tshark.skip ? [] : [...udpPayloads(path.join(fixtures, 'dns-dnsmasq-dig.pcap'), 'dns', 8), ...udpPayloads(path.join(fixtures, 'mdns-avahi.pcap'), 'mdns', 6)].map((bytes, i) => ({ name: `pdu ${i}`, bytes })), 500);
+});

@@ -8,12 +8,12 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { ftpDecoder } from './index.js';
 import { compareFtp, tsharkFtp } from './test-support/tshark-ftp.js';
-import { hasTools, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', 'openssl']);
+const peers = requires({ root: true, netns: true, tools: ['tcpdump', 'tshark', 'ip', 'openssl'], python: ['pyftpdlib', 'OpenSSL'] });
 
-it.skipIf(!canRun)('decodes a fresh ftplib / pyftpdlib capture in agreement with tshark', async () => {
+it.skipIf(peers.skip)(peers.title('decodes a fresh ftplib / pyftpdlib capture in agreement with tshark'), async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-ftp-'));
   try {
     execFileSync(path.join(here, 'fixtures', 'make-fixtures.sh'), [dir], { stdio: 'ignore', timeout: 30_000 });

@@ -9,14 +9,20 @@ import { ftpDecoder } from './index.js';
 import { compareFtp, tsharkFtp } from './test-support/tshark-ftp.js';
 import { createFtpState, type FtpState } from './types.js';
 import { tsharkFields } from '../test-support/tshark.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
+import { requires } from '../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'ftp-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const CORPUS = ['zeek/ftp_ipv4.pcap', 'zeek/ftp_ftp-password-pass-command.pcap', 'zeek/ftp_retr.pcap', 'ndpi/ftp_failed.pcap'];
 
-const greetings = tsharkFields(fixture, ['tcp.payload'], { decodeAs: ['tcp.port==2121,ftp'], filter: 'ftp.response.code == 220' }).slice(0, 2);
-runDecoderConformance(ftpDecoder, greetings.map(([h = ''], i) => ({ name: `greeting #${i + 1}`, bytes: new Uint8Array(Buffer.from(h, 'hex')), direction: 'in' as const })));
+const greetings = tshark.skip ? [] : tsharkFields(fixture, ['tcp.payload'], { decodeAs: ['tcp.port==2121,ftp'], filter: 'ftp.response.code == 220' }).slice(0, 2);
+describe.skipIf(tshark.skip)(tshark.title('ftp conformance on the greetings tshark finds'), () => {
+  runDecoderConformance(ftpDecoder, greetings.map(([h = ''], i) => ({ name: `greeting #${i + 1}`, bytes: new Uint8Array(Buffer.from(h, 'hex')), direction: 'in' as const })));
+});
 
 /** Frames and decodes one exchange of lines as the TCP session would, alternating directions. */
 function talk(lines: readonly [Direction, string][], state: FtpState = createFtpState()): RecordBody[] {
@@ -69,7 +75,7 @@ describe('logins (RFC 959 §4.1.1, §4.2)', () => {
   });
 });
 
-describe('agreement with tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('agreement with tshark'), () => {
   it('fixture (pyftpdlib + ftplib) agrees field for field', async () => {
     const [{ records, issues }, flows] = await Promise.all([recordsOf(fixture, [ftpDecoder]), tsharkFtp(fixture, [2121])]);
     expect(issues).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * HL7 records vs tshark's `hl7` dissector on the same captures: the committed real-peer capture and a fresh one made
  * at test time by make-fixtures.sh (mllp_send + the ACKing listener, tcpdump on lo; needs root and the Debian tools).
- * No capture in /work/shared/corpus/pcaps carries HL7 (checked with `tshark -z io,phs`), so none is compared here.
+ * No capture in test-data/corpus/pcaps carries HL7 (checked with `tshark -z io,phs`), so none is compared here.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,10 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import type { ProtocolRecord } from '../types.js';
 import { hl7Decoder } from './index.js';
 import { tsharkHl7, type TsharkHl7Message } from './tshark-hl7.js';
+import { requires } from '../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
+const peers = requires({ root: true, tools: ['tshark', 'tcpdump', 'mllp_send', '/usr/bin/python3'] });
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const FIELDS = ['sendingApplication', 'sendingFacility', 'receivingApplication', 'receivingFacility', 'messageType', 'controlId', 'version', 'ackCode', 'ackControlId'] as const;
@@ -75,15 +79,14 @@ function check(a: Agreement, minMessages: number): void {
   expect((a.agreed / a.compared) * 100).toBeGreaterThanOrEqual(99.9 - (a.explained.length / a.compared) * 100);
 }
 
-describe('hl7 vs tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('hl7 vs tshark'), () => {
   it('agrees on the committed real-peer capture', async () => {
     const a = await compare(here('./fixtures/hl7-mllp.pcap'), 2575);
     check(a, 20);
     expect(a.unmatched).toBe(0);
   });
 
-  const root = process.getuid?.() === 0;
-  it.runIf(root)('agrees on a fresh capture made now by mllp_send and the ACKing listener', async () => {
+  it.skipIf(peers.skip)(peers.title('agrees on a fresh capture made now by mllp_send and the ACKing listener'), async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ww-hl7-'));
     try {
       const port = 20000 + (process.pid % 20000);

@@ -7,9 +7,10 @@ import { runDecoderConformance, type ConformanceFixture } from '../test-support/
 import type { DecodeContext } from '../types.js';
 import { decodeHl7, hl7Decoder } from './index.js';
 import { frameHl7, MAX_HL7_PDU } from './mllp-frame.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
-const corpusDir = here('../../../../shared/corpus/hl7/');
+const corpusDir = corpusPath('hl7/');
 const messagesDir = here('./fixtures/messages/');
 const enc = new TextEncoder();
 const mllp = (text: string | Uint8Array): Uint8Array => {

@@ -8,12 +8,12 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { httpDecoder } from './index.js';
 import { compareHttp, tsharkHttp } from './test-support/tshark-compare.js';
-import { hasTools, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = isRoot && hasTools(['curl', 'tcpdump', 'tshark', 'ip']);
+const peers = requires({ root: true, netns: true, tools: ['curl', 'tcpdump', 'tshark', 'ip', '/usr/bin/python3'] });
 
-it.skipIf(!canRun)('decodes a fresh curl / python capture in agreement with tshark', async () => {
+it.skipIf(peers.skip)(peers.title('decodes a fresh curl / python capture in agreement with tshark'), async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-http-'));
   try {
     execFileSync(path.join(here, 'fixtures', 'make-fixtures.sh'), [dir], { stdio: 'ignore', timeout: 60_000 });

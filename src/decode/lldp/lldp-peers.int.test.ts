@@ -9,12 +9,12 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { cdpDecoder } from '../cdp/index.js';
 import { lldpDecoder } from './index.js';
 import { tsharkFrames } from './test-support/tshark-link.js';
-import { hasTools, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', 'lldpd', 'lldpcli']);
+const peers = requires({ root: true, netns: true, tools: ['tcpdump', 'tshark', 'ip', 'lldpd', 'lldpcli'] });
 
-it.skipIf(!canRun)('decodes fresh lldpd LLDP and CDP frames in agreement with tshark', async () => {
+it.skipIf(peers.skip)(peers.title('decodes fresh lldpd LLDP and CDP frames in agreement with tshark'), async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-lldp-'));
   try {
     execFileSync(path.join(here, 'fixtures', 'make-fixtures.sh'), [dir], { stdio: 'ignore', timeout: 30_000 });

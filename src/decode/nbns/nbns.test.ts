@@ -1,15 +1,15 @@
 /** NetBIOS name / datagram service tests on nDPI's captures (Windows 7 family and Windows 98), tshark cross-check. */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { crossCheck, mergeReports, must, str, udpPayloads, type FieldCheck } from '../dns/test-support/tshark-check.js';
-import { hasTshark } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 import { nbdgmDecoder, nbnsDecoder } from './index.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps/ndpi');
+const corpus = corpusPath('pcaps/ndpi');
+const tshark = requires({ tools: ['tshark'] });
 const netbios = path.join(corpus, 'netbios.pcap');
 const win98 = path.join(corpus, 'dos_win98_smb_netbeui.pcap');
 const both = [nbnsDecoder, nbdgmDecoder];
@@ -72,7 +72,7 @@ describe('nbns / nbdgm decoders', () => {
   });
 });
 
-describe.skipIf(!hasTshark)('nbns / nbdgm agree with tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('nbns / nbdgm agree with tshark'), () => {
   it('on netbios.pcap and dos_win98_smb_netbeui.pcap (>= 99.9 %)', async () => {
     const list = [];
     for (const f of [netbios, win98]) {
@@ -87,5 +87,9 @@ describe.skipIf(!hasTshark)('nbns / nbdgm agree with tshark', () => {
   });
 });
 
-runDecoderConformance(nbnsDecoder, [...udpPayloads(netbios, 'nbns', 6), ...udpPayloads(netbios, 'nbns.unit_id', 2), ...udpPayloads(win98, 'nbns && udp', 4)].map((bytes, i) => ({ name: `nbns ${i}`, bytes })), 300);
-runDecoderConformance(nbdgmDecoder, [...udpPayloads(netbios, 'browser', 2), ...udpPayloads(win98, 'nbdgm && udp', 6)].map((bytes, i) => ({ name: `nbdgm ${i}`, bytes })), 300);
+describe.skipIf(tshark.skip)(tshark.title('nbnsDecoder conformance on the PDUs tshark finds'), () => {
+  runDecoderConformance(nbnsDecoder, tshark.skip ? [] : [...udpPayloads(netbios, 'nbns', 6), ...udpPayloads(netbios, 'nbns.unit_id', 2), ...udpPayloads(win98, 'nbns && udp', 4)].map((bytes, i) => ({ name: `nbns ${i}`, bytes })), 300);
+});
+describe.skipIf(tshark.skip)(tshark.title('nbdgmDecoder conformance on the PDUs tshark finds'), () => {
+  runDecoderConformance(nbdgmDecoder, tshark.skip ? [] : [...udpPayloads(netbios, 'browser', 2), ...udpPayloads(win98, 'nbdgm && udp', 6)].map((bytes, i) => ({ name: `nbdgm ${i}`, bytes })), 300);
+});

@@ -5,7 +5,9 @@ import { findNtlmssp, parseNtlmssp, type NtlmsspInfo } from './parse-ntlmssp.js'
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES } from '../test-support/multiset-agreement.js';
 import { hexBytes, tsharkFields } from '../test-support/tshark.js';
-import { hasTshark } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const CAPTURES = ['zeek/dce-rpc_dce_rpc_ntlm.pcapng', 'zeek/smb_smb3.pcap', 'zeek/smb_smb311.pcap'];
 
@@ -64,7 +66,7 @@ function expected(row: string[]): Expected {
   return e;
 }
 
-describe.skipIf(!hasTshark)('NTLMSSP against tshark on the corpus', () => {
+describe.skipIf(tshark.skip)(tshark.title('NTLMSSP against tshark on the corpus'), () => {
   for (const file of CAPTURES) {
     it(`agrees with tshark on every NTLMSSP message of ${file}`, () => {
       const rows = tsharkFields(corpusPath(file), FIELDS, { ...ALL_OCCURRENCES, filter: 'ntlmssp' });

@@ -8,13 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { crossCheck, mergeReports, must, str, udpPayloads, type FieldCheck } from '../dns/test-support/tshark-check.js';
-import { hasTshark, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 import { ntpDecoder } from './index.js';
 import { NTP_MODES, parseNtp } from './parse-ntp.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'ntp-chrony-ntpdate.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
+const tshark = requires({ tools: ['tshark'] });
+const peers = requires({ root: true, netns: true, tools: ['tshark', 'tcpdump', 'ip', 'chronyd', 'ntpdate'] });
 const captures = [fixture, path.join(corpus, 'zeek', 'ntp_ntp.pcap'), path.join(corpus, 'ndpi', 'android.pcap')];
 
 /** tshark prints the reference id as hex bytes; render it the way RFC 5905 §7.3 reads it for that stratum. */
@@ -53,7 +56,7 @@ describe('ntp decoder', () => {
   });
 });
 
-describe.skipIf(!hasTshark)('ntp agrees with tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('ntp agrees with tshark'), () => {
   it('on fixture and corpus (>= 99.9 %)', async () => {
     const list = [];
     for (const f of captures) list.push(await crossCheck(f, [ntpDecoder], 'ntp', 'ntp && !icmp', checks));
@@ -65,7 +68,7 @@ describe.skipIf(!hasTshark)('ntp agrees with tshark', () => {
   });
 });
 
-describe.skipIf(!hasTshark || !isRoot)('ntp with real peers at test time', () => {
+describe.skipIf(peers.skip)(peers.title('ntp with real peers at test time'), () => {
   it('runs chronyd and ntpdate in namespaces and agrees with tshark', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ww-ntp-'));
     try {
@@ -80,8 +83,6 @@ describe.skipIf(!hasTshark || !isRoot)('ntp with real peers at test time', () =>
   }, 30_000);
 });
 
-runDecoderConformance(
-  ntpDecoder,
-  [...udpPayloads(fixture, 'ntp'), ...udpPayloads(must(captures[1]), 'ntp', 4)].map((bytes, i) => ({ name: `ntp ${i}`, bytes })),
-  500,
-);
+describe.skipIf(tshark.skip)(tshark.title('ntpDecoder conformance on the PDUs tshark finds'), () => {
+  runDecoderConformance(ntpDecoder, tshark.skip ? [] : [...udpPayloads(fixture, 'ntp'), ...udpPayloads(must(captures[1]), 'ntp', 4)].map((bytes, i) => ({ name: `ntp ${i}`, bytes })), 500);
+});

@@ -9,14 +9,20 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
 import { rdpDecoder } from './index.js';
 import { parseTpkt } from './parse-x224.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
+import { requires } from '../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'rdp-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const FIELDS = ['cotp.type', 'rdp.rt_cookie', 'rdp.negReq.requestedProtocols', 'rdp.negReq.selectedProtocol', 'rdp.negFailure.failureCode'];
 
-const tpdus = tsharkFields(fixture, ['tcp.srcport', 'tcp.payload'], { filter: 'cotp.type == 0x0e || cotp.type == 0x0d' });
-runDecoderConformance(rdpDecoder, tpdus.slice(0, 4).map(([port, hex], i) => ({ name: `TPDU #${i + 1}`, bytes: new Uint8Array(Buffer.from(hex ?? '', 'hex')), direction: port === '3389' ? ('in' as const) : ('out' as const) })));
+const tpdus = tshark.skip ? [] : tsharkFields(fixture, ['tcp.srcport', 'tcp.payload'], { filter: 'cotp.type == 0x0e || cotp.type == 0x0d' });
+describe.skipIf(tshark.skip)(tshark.title('rdp conformance on the TPDUs tshark finds'), () => {
+  runDecoderConformance(rdpDecoder, tpdus.slice(0, 4).map(([port, hex], i) => ({ name: `TPDU #${i + 1}`, bytes: new Uint8Array(Buffer.from(hex ?? '', 'hex')), direction: port === '3389' ? ('in' as const) : ('out' as const) })));
+});
 
 /** Our CR/CC records against tshark's rdp fields, in order per sender. */
 async function compare(file: string): Promise<{ records: ProtocolRecord[]; compared: number; mismatches: string[] }> {
@@ -56,7 +62,7 @@ describe('X.224 CR / CC (MS-RDPBCGR §2.2.1.1, §2.2.1.2)', () => {
   });
 });
 
-describe('agreement with tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('agreement with tshark'), () => {
   it('fixture (impacket rdp_check, mstsc-style client) agrees', async () => {
     const c = await compare(fixture);
     expect(c.records.filter((r) => r.kind === 'connect-request').map((r) => r.cookie)).toEqual([null, 'biomed', 'WARD4-TECH']);

@@ -10,10 +10,13 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES, agreementRatio, type FieldAgreement } from '../test-support/multiset-agreement.js';
 import { hexBytes, tsharkFields } from '../test-support/tshark.js';
-import { hasTool, hasTshark, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 import { smbDecoder } from './index.js';
 import { frameNbss, probeSmb } from './nbss.js';
 import { smbAgreement } from './test-support/smb-vs-tshark.js';
+
+const tshark = requires({ tools: ['tshark'] });
+const peers = requires({ root: true, tools: ['tshark', 'tcpdump'], python: ['impacket'], files: ['/usr/share/doc/python3-impacket/examples/smbserver.py'] });
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const FIXTURE_PORT = 4445;
@@ -51,7 +54,6 @@ function unexplained(rows: FieldAgreement[]): FieldAgreement[] {
 
 /** Real PDUs: the negotiate and session-setup segments of the fixtures and the corpus (one NBSS message each). */
 function realPdus(): { name: string; bytes: Uint8Array; direction: 'out' | 'in' }[] {
-  if (!hasTshark) return [];
   return CAPTURES.slice(0, 4).flatMap(({ file, extra }) =>
     tsharkFields(file, ['frame.number', 'tcp.srcport', 'tcp.payload'], { ...ALL_OCCURRENCES, filter: 'smb.cmd == 0x72 || smb.native_os || smb2.cmd == 0 || ntlmssp', extra }).map(
       ([n = '', sport = '', hex = '']) => ({
@@ -63,7 +65,9 @@ function realPdus(): { name: string; bytes: Uint8Array; direction: 'out' | 'in' 
   );
 }
 
-runDecoderConformance(smbDecoder, realPdus(), 1000);
+describe.skipIf(tshark.skip)(tshark.title('smb conformance on the PDUs tshark finds'), () => {
+  runDecoderConformance(smbDecoder, tshark.skip ? [] : realPdus(), 1000);
+});
 
 describe('NetBIOS session framing', () => {
   it('frames, asks for missing bytes and skips big bodies', () => {
@@ -113,7 +117,7 @@ describe('SMB1 session setup without extended security', () => {
   });
 });
 
-describe.skipIf(!hasTshark)('SMB records against tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('SMB records against tshark'), () => {
   for (const { file, extra } of CAPTURES) {
     it(`agrees with tshark on ${file.split('/').slice(-2).join('/')}`, async () => {
       const { records, issues } = await recordsOf(file, [smbDecoder]);
@@ -139,9 +143,8 @@ describe.skipIf(!hasTshark)('SMB records against tshark', () => {
   });
 });
 
-const canRunPeers = hasTshark && isRoot && hasTool('tcpdump');
 
-describe.skipIf(!canRunPeers)('SMB with live impacket peers', () => {
+describe.skipIf(peers.skip)(peers.title('SMB with live impacket peers'), () => {
   it('decodes a fresh SMB2 and SMB1 session and agrees with tshark', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ww-smb-'));
     const port = 20000 + Math.floor(Math.random() * 20000);

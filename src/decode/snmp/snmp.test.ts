@@ -10,11 +10,14 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES, agreementRatio } from '../test-support/multiset-agreement.js';
 import { hexBytes, tsharkFields } from '../test-support/tshark.js';
-import { hasTool, hasTshark, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 import { BerError, berOid, readTlv } from './ber.js';
 import { snmpDecoder } from './index.js';
 import { parseSnmp } from './parse-snmp.js';
 import { snmpAgreement } from './test-support/snmp-vs-tshark.js';
+
+const tshark = requires({ tools: ['tshark'] });
+const peers = requires({ root: true, tools: ['tshark', 'tcpdump', 'snmpd', 'snmpget', 'snmpwalk', 'snmptrap'] });
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const decodeAs = (port: number): string[] => ['-d', `udp.port==${port},snmp`, '-d', `udp.port==${port + 1},snmp`];
@@ -27,7 +30,6 @@ const CAPTURES: { file: string; extra: string[] }[] = [
 
 /** One datagram of each PDU shape from the fixture and the corpus. */
 function realDatagrams(): { name: string; bytes: Uint8Array }[] {
-  if (!hasTshark) return [];
   const seen = new Set<string>();
   const out: { name: string; bytes: Uint8Array }[] = [];
   for (const { file, extra } of CAPTURES) {
@@ -41,7 +43,9 @@ function realDatagrams(): { name: string; bytes: Uint8Array }[] {
   return out;
 }
 
-runDecoderConformance(snmpDecoder, realDatagrams());
+describe.skipIf(tshark.skip)(tshark.title('snmp conformance on the datagrams tshark finds'), () => {
+  runDecoderConformance(snmpDecoder, tshark.skip ? [] : realDatagrams());
+});
 
 describe('BER reader', () => {
   const b = (...x: number[]): Uint8Array => new Uint8Array(x);
@@ -68,7 +72,7 @@ describe('BER reader', () => {
   });
 });
 
-describe.skipIf(!hasTshark)('SNMP records against tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('SNMP records against tshark'), () => {
   for (const { file, extra } of CAPTURES) {
     it(`agrees with tshark on ${file.split('/').slice(-2).join('/')}`, async () => {
       const { records, issues } = await recordsOf(file, [snmpDecoder]);
@@ -110,9 +114,8 @@ describe.skipIf(!hasTshark)('SNMP records against tshark', () => {
   });
 });
 
-const canRunPeers = hasTshark && isRoot && hasTool('snmpd');
 
-describe.skipIf(!canRunPeers)('SNMP with live Net-SNMP peers', () => {
+describe.skipIf(peers.skip)(peers.title('SNMP with live Net-SNMP peers'), () => {
   it('decodes a fresh snmpd / snmpget / snmpwalk / snmptrap capture and agrees with tshark', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ww-snmp-'));
     const port = 20000 + 2 * Math.floor(Math.random() * 10000);

@@ -8,12 +8,12 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { sshDecoder } from './index.js';
 import { tsharkRows } from './test-support/tshark-fields.js';
-import { hasTools, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', 'ssh', '/usr/sbin/sshd']);
+const peers = requires({ root: true, netns: true, tools: ['tcpdump', 'tshark', 'ip', 'ssh', '/usr/sbin/sshd'] });
 
-it.skipIf(!canRun)('decodes a fresh OpenSSH capture in agreement with tshark', async () => {
+it.skipIf(peers.skip)(peers.title('decodes a fresh OpenSSH capture in agreement with tshark'), async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-ssh-'));
   try {
     execFileSync(path.join(here, 'fixtures', 'make-fixtures.sh'), [dir], { stdio: 'ignore', timeout: 30_000 });

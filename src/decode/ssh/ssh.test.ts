@@ -9,14 +9,20 @@ import { sshDecoder } from './index.js';
 import { parseIdent } from './parse-ident.js';
 import { agreement, tsharkFields } from '../test-support/tshark.js';
 import { bySender, tsharkRows } from './test-support/tshark-fields.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
+import { requires } from '../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'ssh-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-const idents = tsharkFields(fixture, ['tcp.srcport', 'tcp.payload'], { decodeAs: ['tcp.port==2222,ssh'], filter: 'ssh.protocol' }).slice(0, 2);
-runDecoderConformance(sshDecoder, idents.map(([port, hex], i) => ({ name: `identification #${i + 1}`, bytes: new Uint8Array(Buffer.from(hex ?? '', 'hex')), direction: port === '2222' ? ('in' as const) : ('out' as const) })));
+const idents = tshark.skip ? [] : tsharkFields(fixture, ['tcp.srcport', 'tcp.payload'], { decodeAs: ['tcp.port==2222,ssh'], filter: 'ssh.protocol' }).slice(0, 2);
+describe.skipIf(tshark.skip)(tshark.title('ssh conformance on the identification lines tshark finds'), () => {
+  runDecoderConformance(sshDecoder, idents.map(([port, hex], i) => ({ name: `identification #${i + 1}`, bytes: new Uint8Array(Buffer.from(hex ?? '', 'hex')), direction: port === '2222' ? ('in' as const) : ('out' as const) })));
+});
 
 describe('identification string (RFC 4253 §4.2)', () => {
   it('splits protocol, software name, version and comments', () => {
@@ -56,7 +62,7 @@ async function compare(file: string, ports: readonly number[]): Promise<{ record
   return { records, compared: a.compared, mismatches: a.mismatches };
 }
 
-describe('agreement with tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('agreement with tshark'), () => {
   it('fixture (OpenSSH client and sshd) agrees', async () => {
     const c = await compare(fixture, [2222]);
     expect(c.records.filter((r) => r.kind === 'banner')).toHaveLength(4);

@@ -8,12 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { crossCheck, mergeReports, str, udpPayloads, type CheckReport, type FieldCheck } from '../dns/test-support/tshark-check.js';
-import { hasTshark, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 import { syslogDecoder } from './index.js';
+import { corpusPcaps } from '../../test-support/test-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'syslog-logger.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps');
+const corpus = corpusPcaps;
+const tshark = requires({ tools: ['tshark'] });
+const peers = requires({ root: true, netns: true, tools: ['tshark', 'tcpdump', 'ip', 'logger', '/usr/bin/python3'] });
 
 const checks: FieldCheck[] = [
   { field: 'syslog.facility', ours: (r) => str(r, 'facility') },
@@ -61,7 +64,7 @@ describe('syslog decoder on the logger fixture', () => {
   });
 });
 
-describe.skipIf(!hasTshark)('syslog agrees with tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('syslog agrees with tshark'), () => {
   it('on fixture and corpus (>= 99.9 %)', async () => {
     const r = await check([fixture, path.join(corpus, 'ndpi', 'syslog.pcap')]);
     console.log('syslog vs tshark', JSON.stringify(r));
@@ -70,7 +73,7 @@ describe.skipIf(!hasTshark)('syslog agrees with tshark', () => {
   });
 });
 
-describe.skipIf(!hasTshark || !isRoot)('syslog with real peers at test time', () => {
+describe.skipIf(peers.skip)(peers.title('syslog with real peers at test time'), () => {
   it('runs logger against a listener in a namespace and agrees with tshark', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ww-syslog-'));
     try {
@@ -86,8 +89,6 @@ describe.skipIf(!hasTshark || !isRoot)('syslog with real peers at test time', ()
   }, 30_000);
 });
 
-runDecoderConformance(
-  syslogDecoder,
-  [...udpPayloads(fixture, 'syslog'), ...udpPayloads(path.join(corpus, 'ndpi', 'syslog.pcap'), 'syslog && udp', 6)].map((bytes, i) => ({ name: `syslog ${i}`, bytes })),
-  500,
-);
+describe.skipIf(tshark.skip)(tshark.title('syslogDecoder conformance on the PDUs tshark finds'), () => {
+  runDecoderConformance(syslogDecoder, tshark.skip ? [] : [...udpPayloads(fixture, 'syslog'), ...udpPayloads(path.join(corpus, 'ndpi', 'syslog.pcap'), 'syslog && udp', 6)].map((bytes, i) => ({ name: `syslog ${i}`, bytes })), 500);
+});

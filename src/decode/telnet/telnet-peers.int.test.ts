@@ -9,12 +9,12 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { isDefaultLogin } from '../ftp/login-defaults.js';
 import { telnetDecoder } from './index.js';
 import { compareTelnet, tsharkTelnet } from './test-support/tshark-telnet.js';
-import { hasTools, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = isRoot && hasTools(['tcpdump', 'tshark', 'ip', '/usr/sbin/telnetd']);
+const peers = requires({ root: true, netns: true, tools: ['tcpdump', 'tshark', 'ip', '/usr/sbin/telnetd', '/usr/bin/python3'] });
 
-it.skipIf(!canRun)('decodes a fresh telnetd capture in agreement with tshark', async () => {
+it.skipIf(peers.skip)(peers.title('decodes a fresh telnetd capture in agreement with tshark'), async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-telnet-'));
   try {
     execFileSync(path.join(here, 'fixtures', 'make-fixtures.sh'), [dir], { stdio: 'ignore', timeout: 30_000 });

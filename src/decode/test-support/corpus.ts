@@ -1,7 +1,7 @@
-/** Test support: paths into the shared corpus of real captures (it lives beside the repo; never copied into it). */
-import { fileURLToPath } from 'node:url';
+/** Test support: paths to the corpus captures in test-data/corpus/pcaps (sources and licences in test-data/MANIFEST.md). */
+import { corpusPath as testDataPath } from '../../test-support/test-data.js';
 
-/** A corpus capture's absolute path, `rel` below corpus/pcaps. */
+/** A corpus capture's absolute path, `rel` below test-data/corpus/pcaps. */
 export function corpusPath(rel: string): string {
-  return fileURLToPath(new URL(`../../../../shared/corpus/pcaps/${rel}`, import.meta.url));
+  return testDataPath(`pcaps/${rel}`);
 }

@@ -8,12 +8,12 @@ import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { tlsDecoder } from './index.js';
 import { compareWithTshark, tsharkHandshakes } from './test-support/tshark-compare.js';
-import { hasTools, isRoot } from '../../test-support/tools.js';
+import { requires } from '../../test-support/tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const canRun = isRoot && hasTools(['openssl', 'tcpdump', 'tshark', 'ip']);
+const peers = requires({ root: true, netns: true, tools: ['openssl', 'tcpdump', 'tshark', 'ip'] });
 
-it.skipIf(!canRun)('decodes a fresh openssl capture (TLS 1.0-1.3) in agreement with tshark', async () => {
+it.skipIf(peers.skip)(peers.title('decodes a fresh openssl capture (TLS 1.0-1.3) in agreement with tshark'), async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-tls-'));
   try {
     execFileSync(path.join(here, 'fixtures', 'make-fixtures.sh'), [dir], { stdio: 'ignore', timeout: 60_000 });

@@ -9,10 +9,14 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
 import { vncDecoder } from './index.js';
 import { securityName } from './parse-rfb.js';
+import { corpusPath } from '../../test-support/test-data.js';
+import { requires } from '../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'vnc-peers.pcap');
-const corpus = path.resolve(here, '../../../../shared/corpus/pcaps/ndpi/vnc.pcap');
+const corpus = corpusPath('pcaps/ndpi/vnc.pcap');
 const FIELDS = ['ip.dst', 'tcp.dstport', 'vnc.server_proto_ver', 'vnc.client_proto_ver', 'vnc.num_security_types', 'vnc.security_type', 'vnc.server_security_type', 'vnc.client_security_type'];
 const ver = (s: string): string => s.split('.').map(Number).join('.');
 
@@ -46,7 +50,7 @@ async function compare(file: string, ports: readonly number[]): Promise<{ record
   return { records, compared: a.compared, mismatches: a.mismatches };
 }
 
-describe('agreement with tshark', () => {
+describe.skipIf(tshark.skip)(tshark.title('agreement with tshark'), () => {
   it('fixture (3.8 / 3.3 / 3.7 greetings) agrees', async () => {
     const c = await compare(fixture, [5901]);
     expect(c.records.filter((r) => r.side === 'server').map((r) => [r.rfbVersion, r.securityTypes, r.noAuth])).toEqual([

@@ -11,6 +11,7 @@ import { recordHits } from './record-hits.js';
 import { chainStats, isAlwaysOn, remoteSession, serviceOfSni } from './remote-access.js';
 import { MAX_SESSIONS, SessionBook } from './session-book.js';
 import { outdatedDicomStack, versionParts } from './stacks.js';
+import { corpusPath } from '../../test-support/test-data.js';
 
 const T = '2024-03-04T08:00:00.000Z';
 
@@ -121,7 +122,7 @@ describe('outdated DICOM stack on real DCMTK bytes', () => {
   it('the A-ASSOCIATE-RQ a DCMTK 3.6.2 echoscu sent (corpus aflnet seed) is outdated-dicom', async () => {
     const { readFileSync } = await import('node:fs');
     const { decoders } = await import('../../decode/registry.js');
-    const bytes = new Uint8Array(readFileSync(new URL('../../../../shared/corpus/dicom/aflnet_seed_dicom_echo.bin', import.meta.url)));
+    const bytes = new Uint8Array(readFileSync(corpusPath('dicom/aflnet_seed_dicom_echo.bin')));
     const dicom = decoders.find((d) => d.name === 'dicom');
     const length = 6 + new DataView(bytes.buffer, bytes.byteOffset).getUint32(2);
     const body = dicom?.decode(bytes.subarray(0, length), { tsMs: Date.parse(T), direction: 'out', src: '10.0.0.1', sport: 40000, dst: '10.0.0.2', dport: 104, state: dicom.createState?.() });

@@ -7,6 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hospitalConduit, smallHospital } from '../test-support/fixtures.js';
 import { renderIptables } from './iptables.js';
 import { buildPolicy } from './policy-model.js';
+import { requires } from '../../test-support/tools.js';
+
+const restore = requires({ root: true, tools: ['iptables-restore', 'ip6tables-restore'] });
 
 const LONG_APP = `web "admin" \\ console ${'x'.repeat(300)}`;
 
@@ -86,10 +89,7 @@ describe('renderIptables', () => {
   });
 });
 
-const isRoot = process.getuid?.() === 0;
-const has = (tool: string): boolean => spawnSync(tool, ['--version']).error === undefined;
-
-describe.skipIf(!isRoot || !has('iptables-restore') || !has('ip6tables-restore'))('ip(6)tables-restore --test (nothing is loaded)', () => {
+describe.skipIf(restore.skip)(restore.title('ip(6)tables-restore --test (nothing is loaded)'), () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'wardwatch-iptables-'));
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });

@@ -7,6 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { deviceLabelledById, hospitalConduit, smallHospital } from '../test-support/fixtures.js';
 import { renderNftables } from './nftables.js';
 import { buildPolicy } from './policy-model.js';
+import { requires } from '../../test-support/tools.js';
+
+const nft = requires({ root: true, tools: ['nft'] });
 
 const LONG_APP = `web "admin" \\ console ${'x'.repeat(200)}`;
 
@@ -91,10 +94,8 @@ describe('renderNftables', () => {
   });
 });
 
-const isRoot = process.getuid?.() === 0;
-const hasNft = spawnSync('nft', ['--version']).error === undefined;
 
-describe.skipIf(!isRoot || !hasNft)('nft -c -f (check mode: nothing is loaded)', () => {
+describe.skipIf(nft.skip)(nft.title('nft -c -f (check mode: nothing is loaded)'), () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'wardwatch-nft-'));
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,11 @@
-/** Test helper: paths into the shared corpus (never copied into the project) and a fresh in-memory inventory. */
+/** Test helper: paths into the SBOM/VEX corpus (test-data/corpus/sbom_vex) and a fresh in-memory inventory. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SqliteInventory } from '../../../inventory/sqlite/sqlite-inventory.js';
+import { corpusPath } from '../../../test-support/test-data.js';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-export const sbomVexCorpus = path.resolve(repoRoot, '../shared/corpus/sbom_vex');
+export { repoRoot } from '../../../test-support/test-data.js';
+export const sbomVexCorpus = corpusPath('sbom_vex');
 
 export function corpusFile(relative: string): string {
   return path.join(sbomVexCorpus, relative);

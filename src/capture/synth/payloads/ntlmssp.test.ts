@@ -4,10 +4,13 @@ import { findNtlmssp } from '../../../decode/ntlmssp/parse-ntlmssp.js';
 import { mac } from '../addr.js';
 import { playScenario } from '../scenario.js';
 import type { Scenario } from '../scenario.js';
-import { expertWarnings, fields, hasTshark, writeTempCapture } from '../test-support/tshark.js';
+import { expertWarnings, fields, writeTempCapture } from '../test-support/tshark.js';
 import { LLDP_CAP_BRIDGE, LLDP_CAP_ROUTER, lldpFrame } from './lldp.js';
 import { ntlmAuthenticate, ntlmChallenge, ntlmNegotiate, windowsVersion } from './ntlmssp.js';
 import { STATUS_MORE_PROCESSING_REQUIRED, XP_SMB1_DIALECTS, smb1NegotiateRequest, smb1SessionSetupRequest, smb2SessionSetupRequest, smb2SessionSetupResponse } from './smb-session.js';
+import { requires } from '../../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const WIN7 = windowsVersion('6.1.7601');
 const SRV2016 = windowsVersion('10.0.14393');
@@ -44,7 +47,7 @@ describe('NTLMSSP / SMB session / LLDP builders', () => {
     expect(() => windowsVersion('10.0')).toThrow(RangeError);
   });
 
-  it.skipIf(!hasTshark)('are decoded by tshark as SMB2/SMB1 with NTLMSSP versions and as LLDP, without warnings', () => {
+  it.skipIf(tshark.skip)(tshark.title('are decoded by tshark as SMB2/SMB1 with NTLMSSP versions and as LLDP, without warnings'), () => {
     const path = writeTempCapture('smb-lldp.pcap', (sink, clock) => {
       const frame = lldpFrame(mac('00:1b:54:00:00:01'), {
         chassisMac: mac('00:1b:54:00:00:00'), portId: 'Gi1/0/24', portDescription: 'GigabitEthernet1/0/24', systemName: 'SW-ACC-3W',

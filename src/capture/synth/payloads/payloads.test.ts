@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ip, mac } from '../addr.js';
 import { playScenario } from '../scenario.js';
 import type { Scenario, ScenarioEvent } from '../scenario.js';
-import { expertWarnings, fields, hasTshark, writeTempCapture } from '../test-support/tshark.js';
+import { expertWarnings, fields, writeTempCapture } from '../test-support/tshark.js';
 import { ascii } from './byte-writer.js';
 import { DHCP_DISCOVER, bytesOption, clientIdOption, dhcpMessage, textOption } from './dhcp.js';
 import { CT_IMAGE_STORAGE, cEchoRq, cEchoRsp, cStoreRq, cStoreRsp, encodeImplicitLe, textElement, uidElement } from './dicom-message.js';
@@ -14,6 +14,9 @@ import { SMB2_DIALECT_202, SMB2_DIALECT_210, SMB2_DIALECT_300, smb2NegotiateRequ
 import { PDU_GET_REQUEST, PDU_RESPONSE, SNMP_V2C, snmpMessage } from './snmp.js';
 import { bsdSyslog } from './syslog.js';
 import { TELNET_DO, TELNET_OPT_ECHO, TELNET_WILL, telnetNegotiation } from './telnet.js';
+import { requires } from '../../../test-support/tools.js';
+
+const tshark = requires({ tools: ['tshark'] });
 
 const START = 1_709_539_200;
 const IMPL_UID = '2.25.1234567890';
@@ -110,7 +113,7 @@ describe('payload builders', () => {
     expect(pDataTfHeader(5, false, true, 3)).toEqual(pDataTf([{ contextId: 5, command: false, last: true, data }]).subarray(0, 12));
   });
 
-  it.skipIf(!hasTshark)('are decoded by tshark as the intended protocols, without warnings', () => {
+  it.skipIf(tshark.skip)(tshark.title('are decoded by tshark as the intended protocols, without warnings'), () => {
     const path = writeTempCapture('payloads.pcap', (sink) => { playScenario(scenario, sink); });
     expect(expertWarnings(path)).toEqual([]);
     // One tshark run for every field (each run costs seconds); rows are then picked by protocol here.

@@ -8,7 +8,6 @@ import { SynthClock } from '../clock.js';
 import { PcapWriter } from '../pcap-writer.js';
 import type { PacketSink } from '../pcap-writer.js';
 
-export const hasTshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /** Checksum validation is off by default in Wireshark; the point of these tests is to turn it on. */
 const CHECK_OPTS = ['-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE'];
