@@ -61,7 +61,9 @@ for (const kind of KINDS) {
     const mac = isRouter ? ROUTER_MAC : kind.oui === null ? null : macUnder(kind.oui);
     const [ttl, tcp] = STACKS[kind.stack];
     const serial = String(10000 + (rnd() % 89999));
-    devices.push({ name, kind, ip, mac, wireMac: mac ?? ROUTER_MAC, hostname: name, ttl, tcp, serial, ...(kind.dicomScp ?? {}), cert: kind.cert, osVersion: kind.truth[3] ? OS[kind.truth[3]].version : undefined });
+    // A host behind the router reaches the uplink one hop down: the router decremented its TTL (RFC 1812 §5.3.1).
+    const wireTtl = !isRouter && kind.where !== 'flat' ? ttl - 1 : ttl;
+    devices.push({ name, kind, ip, mac, wireMac: mac ?? ROUTER_MAC, hostname: name, ttl: wireTtl, tcp, serial, ...(kind.dicomScp ?? {}), cert: kind.cert, osVersion: kind.truth[3] ? OS[kind.truth[3]].version : undefined });
   }
 }
 const internet = INTERNET.map((h) => ({ ...h, internet: true, wireMac: ROUTER_MAC, hostname: h.name, ttl: 52, tcp: talk.tcp.LINUX_TCP }));
