@@ -86,6 +86,9 @@ export function expandAliases(dataDir, names) {
   return all;
 }
 
+/** Data files that hold settings rather than knowledge of makers: never stripped. */
+const NOT_KNOWLEDGE = new Set(['risk-weights.json']);
+
 /** A temporary copy of `dataDir` without any knowledge of `names`; returns the directory, the names used and the entries removed. */
 export function dataWithout(dataDir, names) {
   const used = expandAliases(dataDir, names);
@@ -95,6 +98,8 @@ export function dataWithout(dataDir, names) {
   const counter = { removed: 0 };
   if (re === null) return { dir, names: used, removed: 0 };
   for (const file of jsonFiles(dir)) {
+    // Risk weights are settings, not knowledge of makers (a reason text naming a maker must not drop a weight).
+    if (NOT_KNOWLEDGE.has(basename(file))) continue;
     let json;
     try {
       json = JSON.parse(readFileSync(file, 'utf8'));
