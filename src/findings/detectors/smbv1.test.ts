@@ -37,15 +37,15 @@ describe('smbv1: must fire', () => {
     expect(hits(rec({ smbVersion: 2, dialects: ['NT LM 0.12', 'SMB 2.002', 'SMB 2.???'] }), fromServer({ dialect: 'NT LM 0.12' }))).toEqual(BOTH);
   });
 
-  it('an SMB1 SESSION_SETUP_ANDX without a captured negotiate: both ends, from either direction', () => {
-    expect(hits(rec({ kind: 'session-setup', accountName: 'NURSE', primaryDomain: 'WARD', cleartextPassword: false }))).toEqual(BOTH);
+  it('an SMB1 SESSION_SETUP_ANDX without a captured negotiate: the client by its request, the server by its answer', () => {
+    const client = [`${CLIENT} smbv1:client medium`];
+    expect(hits(rec({ kind: 'session-setup', accountName: 'NURSE', primaryDomain: 'WARD', cleartextPassword: false }))).toEqual(client);
+    expect(hits(rec({ kind: 'session-setup', nativeOs: 'Windows 5.1' }))).toEqual(client); // extended security: port 445 tells
     expect(hits(fromServer({ kind: 'session-setup', nativeOs: 'Windows 5.1', nativeLanMan: 'Windows 2000 LAN Manager', primaryDomain: 'WARD' }))).toEqual(BOTH);
-    expect(hits(rec({ kind: 'session-setup', nativeOs: 'Windows 5.1' }))).toEqual(BOTH); // extended security: port 445 tells
   });
 
   it('NTLMSSP inside SMB1 on a non-standard port: the message type tells client from server', () => {
-    const odd = { sport: 50001, dport: 4445 };
-    expect(hits(rec({ kind: 'ntlmssp', ntlmMessageType: 3, ...odd }))).toEqual(BOTH);
+    expect(hits(rec({ kind: 'ntlmssp', ntlmMessageType: 3, sport: 50001, dport: 4445 }))).toEqual([`${CLIENT} smbv1:client medium`]);
     expect(hits(fromServer({ kind: 'ntlmssp', ntlmMessageType: 2, sport: 4445, dport: 50001 }))).toEqual(BOTH);
   });
 });
@@ -58,6 +58,11 @@ describe('smbv1: must not fire', () => {
 
   it('SMB 2/3 negotiation and sessions', () => {
     expect(hits(fromServer({ smbVersion: 2, dialect: '2.0.2' }), rec({ kind: 'ntlmssp', smbVersion: 3, ntlmMessageType: 3 }), rec({ kind: 'session-setup', smbVersion: 2 }))).toEqual([]);
+  });
+
+  it('no server finding from what only the client sent (the XP-style NEGOTIATE + SESSION_SETUP with no answer captured)', () => {
+    const out = hits(rec({ dialects: ['PC NETWORK PROGRAM 1.0', 'NT LM 0.12'] }), rec({ kind: 'session-setup', nativeOs: 'Windows 2002 Service Pack 3 2600' }), rec({ kind: 'ntlmssp', ntlmMessageType: 3 }));
+    expect(out).toEqual([`${CLIENT} smbv1:client medium`]);
   });
 
   it('an SMB1 response naming no dialect (none accepted, or the request missed), an empty request, roles unknown', () => {

@@ -3,7 +3,8 @@
  * A client that offers an SMB 2 dialect is not an SMBv1 user (modern clients open with an SMB1 NEGOTIATE only to
  * upgrade). A client that offers only SMB1 dialects (NT LM 0.12, LANMAN…, PC NETWORK PROGRAM 1.0), or that a server
  * answered with an SMB1 dialect, or that runs an SMB1 SESSION_SETUP_ANDX (with or without NTLMSSP inside, whether
- * or not the negotiate was captured) is; so is the server on the other end.
+ * or not the negotiate was captured) is. The server is an SMBv1 server only by what it sent itself: an SMB1 dialect
+ * chosen, an SMB1 session-setup answer.
  */
 import type { ProtocolRecord } from '../../decode/types.js';
 import { at, receiver, sender, str, strList, tsOf, type Hit } from './hit.js';
@@ -73,5 +74,7 @@ export function smbv1Hits(rec: ProtocolRecord, out: Hit[]): void {
   const what = rec.kind === 'ntlmssp' ? 'an SMB1 SESSION_SETUP_ANDX with NTLMSSP' : 'an SMB1 SESSION_SETUP_ANDX';
   const evidence = `${client.ip} and ${serverAt} exchanged ${what} (${fromClient ? 'request' : 'response'} seen)`;
   clientHit(client, server, rec, port, evidence, out);
-  serverHit(server, client, rec, port, 'ran an SMBv1 session setup', evidence, out);
+  // The server is judged only on what it sent: a client's request proves the client's SMB1 use, not that the server
+  // accepted it (the answer may be a refusal, or on a path the capture does not see).
+  if (!fromClient) serverHit(server, client, rec, port, 'answered an SMBv1 session setup', evidence, out);
 }
