@@ -13,6 +13,7 @@ const fixture = (p: string): string => new URL(`../decode/${p}`, import.meta.url
 const FIXTURES = [
   'hl7/fixtures/hl7-mllp.pcap', 'dicom/fixtures/store-explicit.pcap', 'dicom/fixtures/store-implicit.pcap', 'dicom/fixtures/user-identity.pcap',
   'telnet/fixtures/telnet-peers.pcap', 'ftp/fixtures/ftp-peers.pcap', 'http/fixtures/http-peers.pcap', 'snmp/fixtures/snmp-peers.pcap', 'smb/fixtures/smb1-ntlmssp.pcap',
+  'astm/fixtures/astm.pcap', 'poct1a/fixtures/poct1a.pcap',
 ].map(fixture);
 const SAMPLE = new URL('../../samples/hospital-sample.pcap', import.meta.url).pathname;
 
@@ -20,6 +21,8 @@ const SAMPLE = new URL('../../samples/hospital-sample.pcap', import.meta.url).pa
 const NEVER = [
   // PHI
   'SYNTHETIC^TEST', 'MRN0001', '19700101', '000-00-0000', 'NEXTOFKIN', 'TESTTOWN', 'SYN-000001', 'ACCT0001', 'VISIT0001',
+  // PHI in the analyzer output the ASTM and POCT1-A peers replay (patient name, birth date, IDs, location)
+  'Mohale', '19771201', 'BU24R554', 'PT222-55-7777', 'Cambridge Hosp', 'OP777-88-9999',
   // passwords and secrets (default ones are judged at decode time, others never kept)
   'Ward4-pass', 'wrong-one', 'Ward4-notdefault', 'wrong-password', 'notadefault', 'Secret123', 'S3cretPass', 'pass12345', 'privpass123', 'wrongcommunity', 'nurse@example.org',
 ];

@@ -9,7 +9,7 @@ import type { AstmDirectionState, AstmFlowState, AstmHeaderRecord } from './type
 const MAX_PARTIAL = 64 * 1024;
 
 function newDirection(): AstmDirectionState {
-  return { partial: '', message: null, checksumErrors: 0 };
+  return { partial: '', message: null, checksumErrors: 0, delimiters: '|\\^&', patientNamed: false };
 }
 
 export function createAstmState(): AstmFlowState {
@@ -42,11 +42,13 @@ class Walker {
     if (isHeaderRecord(t)) {
       this.finish(false);
       this.dir.message = parseHeader(t, framing);
+      this.dir.delimiters = t.slice(1, 5);
+      this.dir.patientNamed = false;
       return;
     }
     const m = this.dir.message;
     if (m === null) return; // records of a message whose header we did not see
-    noteRecord(m, t);
+    noteRecord(m, t, this.dir);
     if (t[0] === 'L') this.finish(true);
   }
 

@@ -1,6 +1,7 @@
-/** ASTM E1394-97 / CLSI LIS2-A2 records: the H (header) record's sender, record letters, P records flagged. */
+/** ASTM E1394-97 / CLSI LIS2-A2 records: the H (header) record's sender, record letters, PHI fields by name. */
 import { cleanString } from '../text.js';
-import type { AstmHeaderRecord } from './types.js';
+import { fieldHasValue, MAX_PHI_FIELDS, PATIENT_PHI_FIELDS, RESULT_VALUE_FIELD } from './phi-fields.js';
+import type { AstmDirectionState, AstmHeaderRecord } from './types.js';
 
 /** Record type IDs of E1394 §6 (H header, P patient, O order, R result, C comment, Q query, L terminator,
  *  M manufacturer, S scientific). */
@@ -43,21 +44,38 @@ export function parseHeader(text: string, framing: 'e1381' | 'none'): AstmHeader
     records: ['H'],
     recordCount: 1,
     patientDataPresent: false,
+    phiFields: [],
     framing,
     checksumErrors: 0,
   };
 }
 
-/** Count one non-H record of the current message; P records only say whether they held anything. */
-export function noteRecord(message: AstmHeaderRecord, text: string): void {
+function addPhi(message: AstmHeaderRecord, name: string): void {
+  if (message.phiFields.length < MAX_PHI_FIELDS && !message.phiFields.includes(name)) message.phiFields.push(name);
+}
+
+/** Count one non-H record of the current message; P and R records only say which fields held anything. */
+export function noteRecord(message: AstmHeaderRecord, text: string, dir: Pick<AstmDirectionState, 'delimiters' | 'patientNamed'>): void {
   const letter = text[0] ?? '';
   if (!RECORD_LETTERS.has(letter)) return;
   message.recordCount++;
   if (!message.records.includes(letter) && message.records.length < MAX_LETTERS) message.records.push(letter);
-  if (letter === 'P' && !message.patientDataPresent) {
-    const fd = text[1] ?? '|';
-    // P-1 is the sequence number; anything after it (IDs, name, birth date, sex …) is patient data.
-    const rest = text.split(fd).slice(2).join('');
-    message.patientDataPresent = /[^\s^\\&~]/.test(rest);
+  if (letter !== 'P' && letter !== 'R') return;
+  const delims = dir.delimiters;
+  // f[n] is field n+1 (E1394 §8.1.1 / §10.1.1: the record type is field 1, the sequence number field 2).
+  const f = text.split(delims[0] ?? '|');
+  if (letter === 'P') {
+    if (!message.patientDataPresent) {
+      for (let n = 2; n < f.length && !message.patientDataPresent; n++) message.patientDataPresent = fieldHasValue(f[n] ?? '', delims);
+    }
+    dir.patientNamed = false; // each P record starts a new patient's orders and results
+    for (const n of PATIENT_PHI_FIELDS) {
+      if (fieldHasValue(f[n - 1] ?? '', delims)) {
+        addPhi(message, `P-${n}`);
+        dir.patientNamed = true;
+      }
+    }
+  } else if (dir.patientNamed && fieldHasValue(f[RESULT_VALUE_FIELD - 1] ?? '', delims)) {
+    addPhi(message, `R-${RESULT_VALUE_FIELD}`);
   }
 }

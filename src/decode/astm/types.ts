@@ -18,6 +18,9 @@ export interface AstmHeaderRecord {
   recordCount: number;
   /** A P (patient) record carried data beyond its sequence number; the values are never kept. */
   patientDataPresent: boolean;
+  /** Which PHI-bearing fields were present (`P-6` patient name, `P-8` birth date, `R-4` a result of a named
+   *  patient …; phi-fields.ts), in order of first appearance; never their values. */
+  phiFields: string[];
   /** 'e1381' when the records came in ENQ/STX…ETX frames, 'none' for bare E1394 over TCP. */
   framing: 'e1381' | 'none';
   /** E1381 frames whose checksum did not match. */
@@ -36,6 +39,10 @@ export interface AstmDirectionState {
   partial: string;
   message: AstmHeaderRecord | null;
   checksumErrors: number;
+  /** Field, repeat, component and escape delimiters of the open message's H record (`|\\^&`). */
+  delimiters: string;
+  /** The open message has named a patient (a P record with an identifying field): its results are PHI. */
+  patientNamed: boolean;
 }
 
 export interface AstmFlowState {

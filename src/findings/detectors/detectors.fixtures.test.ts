@@ -62,7 +62,7 @@ describe('record detectors on real-peer fixtures', () => {
 
   it('smb1: the server that chose NT LM 0.12 and the client that offered only SMB1', async () => {
     const hs = await hitsOf('smb/fixtures/smb1-ntlmssp.pcap');
-    expect(hs.filter((h) => h.kind === 'smbv1').map((h) => `${h.key} ${h.severity}`).sort()).toEqual(['smbv1:client medium', 'smbv1:server high']);
+    expect([...new Set(hs.filter((h) => h.kind === 'smbv1').map((h) => `${h.key} ${h.severity}`))].sort()).toEqual(['smbv1:client medium', 'smbv1:server high']);
     expect(await hitsOf('smb/fixtures/smb2-ntlmssp.pcap')).toEqual([]);
   });
 

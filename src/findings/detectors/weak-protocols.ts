@@ -1,11 +1,12 @@
 /**
- * Protocol weaknesses seen in handshakes (issue 5 §1): SMBv1 (MS17-010 / WannaCry class; Microsoft deprecated it),
+ * Protocol weaknesses seen in handshakes: SMBv1 (smbv1.ts),
  * TLS below 1.2 (RFC 8996 deprecates TLS 1.0 and 1.1, RFC 7568 SSL 3.0) and weak cipher suites chosen by a server
  * (RFC 7465 forbids RC4; NULL, EXPORT, anonymous, DES and 3DES/Sweet32 per the IANA TLS Cipher Suites registry).
  */
 import type { ProtocolRecord } from '../../decode/types.js';
 import type { Severity } from '../types.js';
-import { at, receiver, sender, str, strList, tsOf, type Hit } from './hit.js';
+import { at, receiver, sender, str, tsOf, type Hit } from './hit.js';
+import { smbv1Hits } from './smbv1.js';
 
 /** IANA TLS cipher suite values (RFC 5246 A.5, RFC 8422, RFC 4346 export suites) and why each is weak. */
 const WEAK_CIPHERS = new Map<number, string>([
@@ -18,29 +19,6 @@ const WEAK_CIPHERS = new Map<number, string>([
 ]);
 
 const OLD_VERSIONS = new Map<string, Severity>([['SSL 2.0', 'high'], ['SSL 3.0', 'high'], ['TLS 1.0', 'medium'], ['TLS 1.1', 'medium']]);
-
-function smbHits(rec: ProtocolRecord, out: Hit[]): void {
-  if (rec.smbVersion !== 1) return;
-  const tsMs = tsOf(rec);
-  if (rec.kind === 'negotiate' && str(rec.dialect) !== null) {
-    out.push({
-      ...sender(rec), tsMs, peer: rec.dst, kind: 'smbv1', key: 'smbv1:server', severity: 'high', title: 'SMBv1 server',
-      client: receiver(rec), asClient: { key: 'smbv1:external-server', title: 'Uses an SMBv1 server outside the site' },
-      detail: 'The device accepted an SMBv1 session (dialect NT LM 0.12). SMBv1 carries the EternalBlue/WannaCry class of flaws (MS17-010) and is deprecated; disable it or isolate the device.',
-      evidence: `${at(rec.src, rec.sport)} chose SMB1 dialect '${str(rec.dialect) ?? ''}' for ${rec.dst}`, facts: { service: `smb/${rec.sport ?? '?'}`, automatable: true, technicalImpact: 'total' },
-    });
-  } else if (rec.kind === 'negotiate') {
-    // The client's NEGOTIATE lists dialects. A modern client opens with an SMB1 NEGOTIATE listing SMB 2 dialects
-    // only to upgrade: that is not SMBv1 use.
-    const dialects = strList(rec.dialects);
-    if (dialects.length === 0 || dialects.some((d) => d.startsWith('SMB 2'))) return;
-    out.push({
-      ...sender(rec), tsMs, peer: rec.dst, kind: 'smbv1', key: 'smbv1:client', severity: 'medium', title: 'SMBv1 client',
-      detail: 'The device offers only SMBv1 to a file server, so the server cannot turn SMBv1 off without breaking it. Plan an update or isolate both ends.',
-      evidence: `${rec.src} offered only SMB1 dialects (${dialects.slice(0, 4).join(', ')}) to ${at(rec.dst, rec.dport)}`, facts: { service: `smb/${rec.dport ?? '?'}` },
-    });
-  }
-}
 
 function tlsHits(rec: ProtocolRecord, out: Hit[]): void {
   const version = str(rec.version);
@@ -79,6 +57,6 @@ function tlsHits(rec: ProtocolRecord, out: Hit[]): void {
 }
 
 export function weakProtocolHits(rec: ProtocolRecord, out: Hit[]): void {
-  if (rec.proto === 'smb') smbHits(rec, out);
+  if (rec.proto === 'smb') smbv1Hits(rec, out);
   else if (rec.proto === 'tls') tlsHits(rec, out);
 }
