@@ -6,7 +6,7 @@ import { phiHits } from './phi.js';
 import { stackHits } from './stacks.js';
 import { weakProtocolHits } from './weak-protocols.js';
 
-const INTERESTING: ReadonlySet<string> = new Set(['telnet', 'ftp', 'http', 'dicom', 'snmp', 'smb', 'hl7', 'tls']);
+const INTERESTING: ReadonlySet<string> = new Set(['telnet', 'ftp', 'http', 'dicom', 'snmp', 'smb', 'hl7', 'tls', 'astm', 'poct1a']);
 
 /** Appends the hits of one record to `out` (pure; most records give none). */
 export function recordHits(rec: ProtocolRecord, out: Hit[]): void {
