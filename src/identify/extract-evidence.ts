@@ -65,17 +65,24 @@ function ouiObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, t
   const o = ouiVendor(kb, key.mac);
   if (o === null) return;
   // A NIC's OUI names who made the network interface: often the device maker, but an embedded module maker
-  // (Lantronix, Silex, Murata …) says little about the device, hence the lower weight there. A medical device
-  // maker's own OUI (Alaris, Spacelabs, Nihon Kohden …) is on its own devices: enough to name the vendor alone.
-  const confidence = o.moduleMaker ? 0.1 : o.medicalMaker ? 0.55 : 0.35;
-  const note = o.moduleMaker ? ' (network-module maker)' : o.medicalMaker ? ' (medical device maker)' : '';
+  // (Lantronix, Silex, Murata …) says little about the device, hence the lower weight there. A maker of whole devices
+  // (medical: Alaris, Spacelabs, Nihon Kohden …; IT: printers, cameras, UPS, network gear, data/vendor-aliases.json
+  // deviceMaker) puts its OUI on its own devices: enough to name the vendor alone. PC, server, VM, NIC and chip makers
+  // stay at the low weight (host-rules.ts decides when a PC maker's OUI names a computer).
+  const maker = o.medicalMaker || o.deviceMaker;
+  const confidence = o.moduleMaker ? 0.1 : maker ? 0.55 : 0.35;
+  const note = o.moduleMaker ? ' (network-module maker)' : o.medicalMaker ? ' (medical device maker)' : o.deviceMaker ? ' (device maker)' : '';
   new Emitter(out, key, tsMs).add('vendor', o.vendor, 'mac.oui', `OUI ${o.oui} ${o.vendor}${note}`, confidence);
 }
 
-/** Observations from an address binding alone (ARP, a DHCP client's MAC): the OUI vendor. */
+/**
+ * Observations from an address binding alone (ARP, a record's sender MAC): the OUI vendor, keyed by the MAC only.
+ * The OUI is about the MAC's owner: a packet from another subnet carries the router's MAC beside a remote address,
+ * and a router's maker must not become the remote host's vendor (the binding itself is the caller's sighting).
+ */
 export function observationsFromAddress(key: DeviceKey, tsMs: number, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
-  ouiObservation(out, kb, { mac: unicastMac(key.mac), ip: key.ip === null ? null : unicastIp(key.ip) }, tsMs);
+  ouiObservation(out, kb, { mac: unicastMac(key.mac), ip: null }, tsMs);
   return out;
 }
 
@@ -107,8 +114,9 @@ export function observationsFromFlow(flow: FlowJson, kb: KnowledgeBase): Observa
   const tsMs = Date.parse(flow.first) || 0;
   const client: DeviceKey = { mac: unicastMac(flow.srcMac), ip: unicastIp(flow.src) };
   const server: DeviceKey = { mac: unicastMac(flow.dstMac), ip: unicastIp(flow.dst) };
-  ouiObservation(out, kb, client, tsMs);
-  ouiObservation(out, kb, server, tsMs);
+  // Keyed by the MAC only, as in observationsFromAddress.
+  ouiObservation(out, kb, { mac: client.mac, ip: null }, tsMs);
+  ouiObservation(out, kb, { mac: server.mac, ip: null }, tsMs);
   serverPortObservation(out, kb, client, tsMs, flow);
   if (flow.syn !== undefined) synObservation(out, kb, client, tsMs, flow.syn, 'request');
   if (flow.synAck !== undefined) synObservation(out, kb, server, tsMs, flow.synAck, 'response');

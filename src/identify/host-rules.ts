@@ -3,7 +3,7 @@
  * OUI and what the host shows it is, a TCP stack signature and the application the host runs.
  */
 import type { KnowledgeBase } from './knowledge/kb-types.js';
-import { canonicalVendor, normaliseVendorKey } from './knowledge/lookup.js';
+import { canonicalVendor, isDeviceMakerName, normaliseVendorKey } from './knowledge/lookup.js';
 import { isDerivedRole, isRelayHalf } from './role-rules.js';
 import type { Evidence } from './types.js';
 import { isHostNameMention, isVendorMention } from './vendor-mentions.js';
@@ -60,6 +60,20 @@ export function withoutDerived(evidence: readonly Evidence[]): Evidence[] {
   return evidence.filter((e) => e.source !== COMPUTER_MAKER_SOURCE && !isDerivedRole(e));
 }
 
+/**
+ * An IT device maker's OUI (a printer, camera, UPS or network-gear maker: data/vendor-aliases.json deviceMaker) names
+ * the vendor alone, but its board can sit inside another maker's product: when any other source that is not an OUI
+ * nor a host name names a different maker at least as surely, that OUI leaves the vote instead of diluting it.
+ */
+function withoutOutvotedMakerOui(kb: KnowledgeBase, vendorEv: readonly Evidence[]): Evidence[] {
+  const key = (e: Evidence): string => normaliseVendorKey(canonicalVendor(kb, e.value));
+  const isMakerOui = (e: Evidence): boolean => OUI_SOURCES.has(e.source) && isDeviceMakerName(kb, e.value);
+  const makers = vendorEv.filter(isMakerOui);
+  if (makers.length === 0) return [...vendorEv];
+  const others = vendorEv.filter((e) => !OUI_SOURCES.has(e.source) && !isHostNameMention(e));
+  return vendorEv.filter((e) => !isMakerOui(e) || !others.some((o) => key(o) !== key(e) && o.confidence >= e.confidence));
+}
+
 export interface VendorEvidence {
   /** The vendor evidence that takes part in the vote. */
   vote: Evidence[];
@@ -74,7 +88,7 @@ export interface VendorEvidence {
  * IT type such as workstation) and nothing says it is clinical equipment, the hardware maker is the answer.
  */
 export function vendorEvidence(kb: KnowledgeBase, allVendorEv: readonly Evidence[], all: readonly Evidence[], computer: { osName: string | null; itType: boolean }): VendorEvidence {
-  const vendorEv = mentionsThatVote(kb, allVendorEv);
+  const vendorEv = withoutOutvotedMakerOui(kb, mentionsThatVote(kb, allVendorEv));
   const isHardware = (e: Evidence): boolean => isComputerOui(kb, e) || isComputerMention(kb, e);
   const hardware = vendorEv.filter(isHardware);
   if (hardware.length === 0) return { vote: vendorEv, added: [] };
