@@ -15,6 +15,8 @@ import { ntlmOs, smbObservations } from './evidence/smb.js';
 import { snmpObservations } from './evidence/snmp.js';
 import { tlsObservations } from './evidence/tls.js';
 import { APP_HOST_STACK_SOURCE } from './host-rules.js';
+import { signalObservations } from './host-signals.js';
+import { servicePortObservations } from './service-ports.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { initialTtl, matchTcpSignature, ouiVendor } from './knowledge/lookup.js';
 import type { DeviceKey, Observation } from './types.js';
@@ -57,7 +59,11 @@ function httpWithNtlm(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
 /** Observations one protocol record gives, each keyed to the device it is about. Never throws on odd records. */
 export function observationsFromRecord(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   const extract = EXTRACTORS[rec.proto];
-  return extract === undefined ? [] : extract(rec, kb);
+  if (extract === undefined) return [];
+  const out = extract(rec, kb);
+  // Interactive-use signals (computer-role.ts): browsers, NetBIOS announcements, SMB client logons.
+  if (rec.proto === 'http' || rec.proto === 'nbdgm' || rec.proto === 'smb') out.push(...signalObservations(rec));
+  return out;
 }
 
 function ouiObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, tsMs: number): void {
@@ -108,7 +114,10 @@ function serverPortObservation(out: Observation[], kb: KnowledgeBase, client: De
   if (!e.empty) e.rules(kb, 'device-types', 'serverPort', `tcp/${String(flow.dport)}`, 'flow.serverPort');
 }
 
-/** Observations from a flow: the OUI vendor of both MACs, the p0f-style OS guess from SYN / SYN+ACK, service ports. */
+/**
+ * Observations from a flow: the OUI vendor of both MACs, the p0f-style OS guess from SYN / SYN+ACK, the client of a
+ * one-kind service port (`serverPort`) and the server of a one-kind service (`servicePort`, service-ports.ts).
+ */
 export function observationsFromFlow(flow: FlowJson, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
   const tsMs = Date.parse(flow.first) || 0;
@@ -118,6 +127,7 @@ export function observationsFromFlow(flow: FlowJson, kb: KnowledgeBase): Observa
   ouiObservation(out, kb, { mac: client.mac, ip: null }, tsMs);
   ouiObservation(out, kb, { mac: server.mac, ip: null }, tsMs);
   serverPortObservation(out, kb, client, tsMs, flow);
+  servicePortObservations(out, kb, server, tsMs, flow);
   if (flow.syn !== undefined) synObservation(out, kb, client, tsMs, flow.syn, 'request');
   if (flow.synAck !== undefined) synObservation(out, kb, server, tsMs, flow.synAck, 'response');
   return out;
