@@ -32,7 +32,7 @@ const EXTRACTORS: Readonly<Record<string, Extractor>> = {
   http: httpWithNtlm,
   tls: tlsObservations,
   smb: smbObservations,
-  snmp: snmpObservations,
+  snmp: snmpWithEnterprise,
   lldp: lldpObservations,
   cdp: lldpObservations,
   poct1a: labObservations,
@@ -53,6 +53,25 @@ function httpWithNtlm(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
     const e = new Emitter(out, { mac: unicastMac(rec.srcMac), ip: unicastIp(rec.src) }, Date.parse(rec.ts) || 0);
     ntlmOs(e, rec.osVersion, 'http.ntlmssp.osVersion', 'HTTP NTLMSSP');
   }
+  return out;
+}
+
+/** IANA's SMI Network Management Private Enterprise Codes arc (RFC 1155 §3.1.4: iso.org.dod.internet.private.enterprises). */
+const ENTERPRISES = '1.3.6.1.4.1.';
+
+/**
+ * SNMP plus the maker its agent names: sysObjectID (RFC 3418) is `1.3.6.1.4.1.<PEN>…`, the agent vendor's own
+ * subtree. Only makers of data/vendor-aliases.json with their `pens` count; generic agents (Net-SNMP 8072) name none.
+ */
+function snmpWithEnterprise(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+  const out = snmpObservations(rec, kb);
+  const oid = rec.kind === 'response' && typeof rec.sysObjectId === 'string' ? rec.sysObjectId : null;
+  if (oid === null || !oid.startsWith(ENTERPRISES)) return out;
+  const arc = /^(\d{1,9})(?:\.|$)/.exec(oid.slice(ENTERPRISES.length))?.[1];
+  const maker = arc === undefined ? undefined : kb.pens.get(Number(arc));
+  if (maker === undefined) return out;
+  const e = new Emitter(out, { mac: unicastMac(rec.srcMac), ip: unicastIp(rec.src) }, Date.parse(rec.ts) || 0);
+  if (!e.empty) e.add('vendor', maker, 'snmp.sysObjectId.enterprise', `sysObjectID ${oid}: IANA enterprise ${arc ?? ''} (${maker})`, 0.6);
   return out;
 }
 
