@@ -46,6 +46,13 @@ describe('a plain computer', () => {
     expect(role(classify([...win('10.0.17763'), announced('workstation'), smbClient]))).toEqual(['workstation', 'it']);
   });
 
+  it('keeps its role beside a service it serves: a Windows print server\'s LPD, a PC\'s Intel AMT answering RMCP', () => {
+    const lpd = ev('type', 'printer', 'flow.servicePort', 0.45);
+    const rmcp = ev('type', 'baseboard management controller', 'flow.servicePort', 0.5);
+    expect(role(classify([...win('10.0.20348'), lpd]))).toEqual(['server', 'it']);
+    expect(role(classify([...win('10.0.19045'), smbClient, rmcp]))).toEqual(['workstation', 'it']);
+  });
+
   it('stays unknown without a signal, on an ambiguous build, on embedded Windows or on Linux without a desktop browser', () => {
     expect(role(classify(win('10.0.19045')))).toEqual([null, 'unknown']);
     expect(role(classify([...win('10.0.17763'), smbClient]))).toEqual([null, 'unknown']);
