@@ -78,3 +78,20 @@ describe('server-side service ports', () => {
     expect(typeOf(udp(623, 1), windows)).toBeNull(); // Intel AMT on a PC answers RMCP too
   });
 });
+
+describe('maker rules that second a service', () => {
+  const oui = (mac: string): Evidence[] => observationsFromAddress({ mac, ip: SERVER }, 0, kb).map((o) => o.evidence);
+  it('a printer maker and its IPP or LPD service make a printer; either alone does not', () => {
+    const kyocera = oui('00:22:94:01:02:03');
+    expect(classify([...serverEvidence(tcp(631, 4000, 6, { app: 'http' })), ...kyocera]).type).toBe('printer');
+    expect(classify([...serverEvidence(tcp(515, 4000, 6)), ...kyocera]).type).toBe('printer');
+    expect(classify(kyocera).type).toBeNull();
+    expect(classify(kyocera).vendor).toBe('Kyocera');
+  });
+
+  it('an APC management card is IT infrastructure, of no type the OUI can tell', () => {
+    const apc = classify(oui('00:c0:b7:01:02:03'));
+    expect([apc.vendor, apc.category, apc.type]).toEqual(['APC', 'it', null]);
+    expect(classify(oui('00:40:8c:01:02:03')).category).toBe('unknown'); // Axis alone: a camera maker, but weakly
+  });
+});
