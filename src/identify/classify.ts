@@ -1,9 +1,10 @@
 /** Classification: evidence about one device -> its design.md profile (vendor, model, type, category, OS …) with reasons. */
 import { vote, type Vote } from './combine.js';
+import { computerRoleEvidence } from './computer-role.js';
 import { firmwareVoters } from './firmware.js';
 import { vendorEvidence, votingEvidence, withoutDerived } from './host-rules.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
-import { canonicalVendor, matchRules, normaliseVendorKey } from './knowledge/lookup.js';
+import { canonicalVendor, isMedicalMakerName, matchRules, normaliseVendorKey } from './knowledge/lookup.js';
 import { osNameKey } from './os-family.js';
 import { lifecycleOf } from './os-lifecycle.js';
 import { roleEvidence } from './role-rules.js';
@@ -61,22 +62,27 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
   groups = byAttribute(votingEvidence(sorted));
   const osNameVote = pick('osName', osNameKey);
   const osName = filled(osNameVote);
+  const osVersion = osName === null ? null : filled(vote(towardsSpecific(groups.get('osVersion') ?? [])));
+  const osLabelHint = osName === null ? null : filled(pick('osLabel'));
+  const lastTs = sorted.reduce((m, e) => Math.max(m, e.tsMs), 0);
+  // What a plain computer is used as (workstation, server): it also tells a PC maker's OUI it may name the host.
+  const computerRole = computerRoleEvidence(kb, sorted, { name: osName, version: osVersion, label: osLabelHint }, lastTs);
+  const itType = filled(vote([...(groups.get('category') ?? []), ...computerRole.filter((e) => e.attribute === 'category')])) === 'it';
 
   const vendorNorm = (v: string): string => normaliseVendorKey(canonicalVendor(kb, v));
-  const hardware = vendorEvidence(kb, groups.get('vendor') ?? [], sorted, { osName, itType: filled(pick('category')) === 'it' });
+  const hardware = vendorEvidence(kb, groups.get('vendor') ?? [], sorted, { osName, itType });
   const vendorVote = vote(hardware.vote, vendorNorm);
   const vendor = filled(vendorVote) === null ? null : canonicalVendor(kb, filled(vendorVote) ?? '');
   const model = filled(pick('model'));
   const hostnames = (pick('hostname').ranked).filter((c) => c.strength >= 0.5).map((c) => c.value);
-  const lastTs = sorted.reduce((m, e) => Math.max(m, e.tsMs), 0);
   const extra = derived(kb, {
     vendor,
     vendorModel: vendor !== null && model !== null ? `${vendor} ${model}` : null,
     aeTitle: filled(pick('aeTitle')),
     hl7Application: filled(pick('hl7Application')),
   }, lastTs);
-  const all = [...sorted, ...hardware.added, ...extra, ...roleEvidence(kb, sorted, lastTs)].sort(compareEvidence);
-  groups = byAttribute(votingEvidence(all));
+  const all = [...sorted, ...computerRole, ...hardware.added, ...extra, ...roleEvidence(kb, sorted, lastTs)].sort(compareEvidence);
+  groups = byAttribute(votingEvidence(all, { osName, medicalMaker: vendor !== null && isMedicalMakerName(kb, vendor) }));
 
   const typeVote = pick('type');
   const type = filled(typeVote);
@@ -87,8 +93,6 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
     category = asCategory(rule?.set.category ?? null);
   }
 
-  const osVersion = osName === null ? null : filled(vote(towardsSpecific(groups.get('osVersion') ?? [])));
-  const osLabelHint = osName === null ? null : filled(pick('osLabel'));
   const life = osName === null ? { label: null, endOfLife: null } : lifecycleOf(kb, osName, osVersion, osLabelHint, options.asOf);
 
   const scores = [vendorVote, typeVote, osNameVote].filter((v) => filled(v) !== null).map((v) => v.confidence);

@@ -15,6 +15,8 @@ import { ntlmOs, smbObservations } from './evidence/smb.js';
 import { snmpObservations } from './evidence/snmp.js';
 import { tlsObservations } from './evidence/tls.js';
 import { APP_HOST_STACK_SOURCE } from './host-rules.js';
+import { signalObservations } from './host-signals.js';
+import { servicePortObservations } from './service-ports.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { initialTtl, matchTcpSignature, ouiVendor } from './knowledge/lookup.js';
 import type { DeviceKey, Observation } from './types.js';
@@ -30,7 +32,7 @@ const EXTRACTORS: Readonly<Record<string, Extractor>> = {
   http: httpWithNtlm,
   tls: tlsObservations,
   smb: smbObservations,
-  snmp: snmpObservations,
+  snmp: snmpWithEnterprise,
   lldp: lldpObservations,
   cdp: lldpObservations,
   poct1a: labObservations,
@@ -54,10 +56,33 @@ function httpWithNtlm(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   return out;
 }
 
+/** IANA's SMI Network Management Private Enterprise Codes arc (RFC 1155 §3.1.4: iso.org.dod.internet.private.enterprises). */
+const ENTERPRISES = '1.3.6.1.4.1.';
+
+/**
+ * SNMP plus the maker its agent names: sysObjectID (RFC 3418) is `1.3.6.1.4.1.<PEN>…`, the agent vendor's own
+ * subtree. Only makers of data/vendor-aliases.json with their `pens` count; generic agents (Net-SNMP 8072) name none.
+ */
+function snmpWithEnterprise(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+  const out = snmpObservations(rec, kb);
+  const oid = rec.kind === 'response' && typeof rec.sysObjectId === 'string' ? rec.sysObjectId : null;
+  if (oid === null || !oid.startsWith(ENTERPRISES)) return out;
+  const arc = /^(\d{1,9})(?:\.|$)/.exec(oid.slice(ENTERPRISES.length))?.[1];
+  const maker = arc === undefined ? undefined : kb.pens.get(Number(arc));
+  if (maker === undefined) return out;
+  const e = new Emitter(out, { mac: unicastMac(rec.srcMac), ip: unicastIp(rec.src) }, Date.parse(rec.ts) || 0);
+  if (!e.empty) e.add('vendor', maker, 'snmp.sysObjectId.enterprise', `sysObjectID ${oid}: IANA enterprise ${arc ?? ''} (${maker})`, 0.6);
+  return out;
+}
+
 /** Observations one protocol record gives, each keyed to the device it is about. Never throws on odd records. */
 export function observationsFromRecord(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   const extract = EXTRACTORS[rec.proto];
-  return extract === undefined ? [] : extract(rec, kb);
+  if (extract === undefined) return [];
+  const out = extract(rec, kb);
+  // Interactive-use signals (computer-role.ts): browsers, NetBIOS announcements, SMB client logons.
+  if (rec.proto === 'http' || rec.proto === 'nbdgm' || rec.proto === 'smb') out.push(...signalObservations(rec));
+  return out;
 }
 
 function ouiObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, tsMs: number): void {
@@ -65,17 +90,24 @@ function ouiObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, t
   const o = ouiVendor(kb, key.mac);
   if (o === null) return;
   // A NIC's OUI names who made the network interface: often the device maker, but an embedded module maker
-  // (Lantronix, Silex, Murata …) says little about the device, hence the lower weight there. A medical device
-  // maker's own OUI (Alaris, Spacelabs, Nihon Kohden …) is on its own devices: enough to name the vendor alone.
-  const confidence = o.moduleMaker ? 0.1 : o.medicalMaker ? 0.55 : 0.35;
-  const note = o.moduleMaker ? ' (network-module maker)' : o.medicalMaker ? ' (medical device maker)' : '';
+  // (Lantronix, Silex, Murata …) says little about the device, hence the lower weight there. A maker of whole devices
+  // (medical: Alaris, Spacelabs, Nihon Kohden …; IT: printers, cameras, UPS, network gear, data/vendor-aliases.json
+  // deviceMaker) puts its OUI on its own devices: enough to name the vendor alone. PC, server, VM, NIC and chip makers
+  // stay at the low weight (host-rules.ts decides when a PC maker's OUI names a computer).
+  const maker = o.medicalMaker || o.deviceMaker;
+  const confidence = o.moduleMaker ? 0.1 : maker ? 0.55 : 0.35;
+  const note = o.moduleMaker ? ' (network-module maker)' : o.medicalMaker ? ' (medical device maker)' : o.deviceMaker ? ' (device maker)' : '';
   new Emitter(out, key, tsMs).add('vendor', o.vendor, 'mac.oui', `OUI ${o.oui} ${o.vendor}${note}`, confidence);
 }
 
-/** Observations from an address binding alone (ARP, a DHCP client's MAC): the OUI vendor. */
+/**
+ * Observations from an address binding alone (ARP, a record's sender MAC): the OUI vendor, keyed by the MAC only.
+ * The OUI is about the MAC's owner: a packet from another subnet carries the router's MAC beside a remote address,
+ * and a router's maker must not become the remote host's vendor (the binding itself is the caller's sighting).
+ */
 export function observationsFromAddress(key: DeviceKey, tsMs: number, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
-  ouiObservation(out, kb, { mac: unicastMac(key.mac), ip: key.ip === null ? null : unicastIp(key.ip) }, tsMs);
+  ouiObservation(out, kb, { mac: unicastMac(key.mac), ip: null }, tsMs);
   return out;
 }
 
@@ -101,15 +133,20 @@ function serverPortObservation(out: Observation[], kb: KnowledgeBase, client: De
   if (!e.empty) e.rules(kb, 'device-types', 'serverPort', `tcp/${String(flow.dport)}`, 'flow.serverPort');
 }
 
-/** Observations from a flow: the OUI vendor of both MACs, the p0f-style OS guess from SYN / SYN+ACK, service ports. */
+/**
+ * Observations from a flow: the OUI vendor of both MACs, the p0f-style OS guess from SYN / SYN+ACK, the client of a
+ * one-kind service port (`serverPort`) and the server of a one-kind service (`servicePort`, service-ports.ts).
+ */
 export function observationsFromFlow(flow: FlowJson, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
   const tsMs = Date.parse(flow.first) || 0;
   const client: DeviceKey = { mac: unicastMac(flow.srcMac), ip: unicastIp(flow.src) };
   const server: DeviceKey = { mac: unicastMac(flow.dstMac), ip: unicastIp(flow.dst) };
-  ouiObservation(out, kb, client, tsMs);
-  ouiObservation(out, kb, server, tsMs);
+  // Keyed by the MAC only, as in observationsFromAddress.
+  ouiObservation(out, kb, { mac: client.mac, ip: null }, tsMs);
+  ouiObservation(out, kb, { mac: server.mac, ip: null }, tsMs);
   serverPortObservation(out, kb, client, tsMs, flow);
+  servicePortObservations(out, kb, server, tsMs, flow);
   if (flow.syn !== undefined) synObservation(out, kb, client, tsMs, flow.syn, 'request');
   if (flow.synAck !== undefined) synObservation(out, kb, server, tsMs, flow.synAck, 'response');
   return out;

@@ -3,8 +3,10 @@
  * OUI and what the host shows it is, a TCP stack signature and the application the host runs.
  */
 import type { KnowledgeBase } from './knowledge/kb-types.js';
-import { canonicalVendor, normaliseVendorKey } from './knowledge/lookup.js';
+import { canonicalVendor, isDeviceMakerName, normaliseVendorKey } from './knowledge/lookup.js';
+import { COMPUTER_ROLE_SOURCE, isSignal } from './computer-role.js';
 import { isDerivedRole, isRelayHalf } from './role-rules.js';
+import { SERVICE_PORT_SOURCE } from './service-ports.js';
 import type { Evidence } from './types.js';
 import { isHostNameMention, isVendorMention } from './vendor-mentions.js';
 
@@ -57,7 +59,21 @@ export function mentionsThatVote(kb: KnowledgeBase, vendorEv: readonly Evidence[
  * whose reason lists peers that change as more traffic is seen).
  */
 export function withoutDerived(evidence: readonly Evidence[]): Evidence[] {
-  return evidence.filter((e) => e.source !== COMPUTER_MAKER_SOURCE && !isDerivedRole(e));
+  return evidence.filter((e) => e.source !== COMPUTER_MAKER_SOURCE && e.source !== COMPUTER_ROLE_SOURCE && !isDerivedRole(e));
+}
+
+/**
+ * An IT device maker's OUI (a printer, camera, UPS or network-gear maker: data/vendor-aliases.json deviceMaker) names
+ * the vendor alone, but its board can sit inside another maker's product: when any other source that is not an OUI
+ * nor a host name names a different maker at least as surely, that OUI leaves the vote instead of diluting it.
+ */
+function withoutOutvotedMakerOui(kb: KnowledgeBase, vendorEv: readonly Evidence[]): Evidence[] {
+  const key = (e: Evidence): string => normaliseVendorKey(canonicalVendor(kb, e.value));
+  const isMakerOui = (e: Evidence): boolean => OUI_SOURCES.has(e.source) && isDeviceMakerName(kb, e.value);
+  const makers = vendorEv.filter(isMakerOui);
+  if (makers.length === 0) return [...vendorEv];
+  const others = vendorEv.filter((e) => !OUI_SOURCES.has(e.source) && !isHostNameMention(e));
+  return vendorEv.filter((e) => !isMakerOui(e) || !others.some((o) => key(o) !== key(e) && o.confidence >= e.confidence));
 }
 
 export interface VendorEvidence {
@@ -74,7 +90,7 @@ export interface VendorEvidence {
  * IT type such as workstation) and nothing says it is clinical equipment, the hardware maker is the answer.
  */
 export function vendorEvidence(kb: KnowledgeBase, allVendorEv: readonly Evidence[], all: readonly Evidence[], computer: { osName: string | null; itType: boolean }): VendorEvidence {
-  const vendorEv = mentionsThatVote(kb, allVendorEv);
+  const vendorEv = withoutOutvotedMakerOui(kb, mentionsThatVote(kb, allVendorEv));
   const isHardware = (e: Evidence): boolean => isComputerOui(kb, e) || isComputerMention(kb, e);
   const hardware = vendorEv.filter(isHardware);
   if (hardware.length === 0) return { vote: vendorEv, added: [] };
@@ -97,14 +113,31 @@ export function vendorEvidence(kb: KnowledgeBase, allVendorEv: readonly Evidence
 /** Source of full-stack SYN evidence that counts only on an application host (data/tcp-fingerprints.json hostConfidence). */
 export const APP_HOST_STACK_SOURCE = 'tcp.syn.app-host';
 
+/** Where a device states what it is: its own DICOM, HL7, lab-protocol or LLDP/CDP statements. */
+const OWN_STATEMENT_PREFIXES: readonly string[] = ['dicom.', 'hl7.', 'astm.', 'poct1a.', 'intellivue.', 'lldp.', 'cdp.'];
+
+/**
+ * A service it serves (service-ports.ts) says what kind of device a host is only when the host says nothing itself:
+ * beside its own DICOM/HL7/lab/LLDP statement, a medical maker's name, or a desktop OS (a Windows print server's LPD,
+ * a PC's Intel AMT answering RMCP, a Mac sharing printers over IPP), service-port evidence leaves the vote.
+ */
+function serviceVotes(evidence: readonly Evidence[], osName: string | null, medicalMaker: boolean): boolean {
+  if (medicalMaker || (osName !== null && /^(windows|macos)$/i.test(osName))) return false;
+  return !evidence.some((e) => e.source !== SERVICE_PORT_SOURCE && OWN_STATEMENT_PREFIXES.some((p) => e.source.startsWith(p)));
+}
+
 /**
  * A TCP SYN signature alone is weak (embedded stacks and middleboxes imitate), but a full-stack signature on a host
  * that runs a DICOM/HL7 application names the OS well: such software runs on Windows or Linux, not on a bare RTOS.
  * Returns the evidence that votes: `tcp.syn.app-host` pieces stay only when the host runs such an application; the
- * halves of an HL7 relay never vote (role-rules.ts judges them together).
+ * halves of an HL7 relay and interactive-use signals never vote (role-rules.ts and computer-role.ts judge them);
+ * service-port evidence votes only as serviceVotes allows (`host` given once the OS and vendor are known).
  */
-export function votingEvidence(evidence: readonly Evidence[]): Evidence[] {
-  const voting = evidence.filter((e) => !isRelayHalf(e));
+export function votingEvidence(evidence: readonly Evidence[], host?: { osName: string | null; medicalMaker: boolean }): Evidence[] {
+  let voting = evidence.filter((e) => !isRelayHalf(e) && !isSignal(e));
+  if (host !== undefined && voting.some((e) => e.source === SERVICE_PORT_SOURCE) && !serviceVotes(voting, host.osName, host.medicalMaker)) {
+    voting = voting.filter((e) => e.source !== SERVICE_PORT_SOURCE);
+  }
   if (!voting.some((e) => e.source === APP_HOST_STACK_SOURCE)) return voting;
   if (isAppHost(voting)) return voting;
   return voting.filter((e) => e.source !== APP_HOST_STACK_SOURCE);

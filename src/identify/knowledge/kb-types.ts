@@ -92,6 +92,10 @@ export interface KnowledgeBase {
   vendorAliases: Map<string, string>;
   /** Normalised canonical names of computer makers (PCs, servers, virtual NICs): their OUI names the hardware only. */
   computerMakers: Set<string>;
+  /** Normalised canonical names of IT makers of whole devices (data/vendor-aliases.json deviceMaker): their OUI names the device. */
+  deviceMakers: Set<string>;
+  /** IANA Private Enterprise Number -> canonical maker (data/vendor-aliases.json pens; computer and platform makers left out). */
+  pens: Map<number, string>;
   /** data/vendor-aliases.json entries (user entries first), and the token map compiled from them once loaded. */
   vendorEntries: VendorEntry[];
   vendorDictionary: VendorDictionary;

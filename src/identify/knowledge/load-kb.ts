@@ -29,7 +29,7 @@ function readJson(file: string): unknown {
 
 function emptyKb(): KnowledgeBase {
   const rules = Object.fromEntries(RULE_SETS.map((n) => [n, []])) as unknown as KnowledgeBase['rules'];
-  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), fdaProductCodes: [], vendorEntries: [], vendorDictionary: compileVendorDictionary([]) };
+  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), deviceMakers: new Set(), pens: new Map(), fdaProductCodes: [], vendorEntries: [], vendorDictionary: compileVendorDictionary([]) };
 }
 
 /** Adds one section (a data file's content) to the KB; `front` puts user entries before shipped ones so they win. */
@@ -80,6 +80,9 @@ function mergeSection(kb: KnowledgeBase, name: string, doc: unknown, file: strin
           if (front || !kb.vendorAliases.has(key)) kb.vendorAliases.set(key, e.canonical);
         }
         if (e.computerMaker) kb.computerMakers.add(normaliseVendorKey(e.canonical));
+        if (e.deviceMaker) kb.deviceMakers.add(normaliseVendorKey(e.canonical));
+        // A PC, server, VM or OS maker's agent runs under other makers' products: its number names no device.
+        if (!e.computerMaker && e.kind !== 'platform') for (const n of e.pens) if (front || !kb.pens.has(n)) kb.pens.set(n, e.canonical);
       }
       kb.vendorEntries = put(kb.vendorEntries, entries);
       return;

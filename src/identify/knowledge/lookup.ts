@@ -32,8 +32,28 @@ export function isMedicalMakerName(kb: KnowledgeBase, owner: string): boolean {
   return m !== null && m.kind === 'medical' && m.scope !== 'conglomerate';
 }
 
+/**
+ * An OUI owner that is an IT maker of whole devices (data/vendor-aliases.json deviceMaker: printers, cameras, UPS,
+ * network gear), named by its own name. PC/server/VM makers, NIC and chip makers carry no such flag.
+ */
+export function isDeviceMakerName(kb: KnowledgeBase, owner: string): boolean {
+  const m = soleMaker(vendorMentions(kb.vendorDictionary, owner), ANY_KIND);
+  return m !== null && m.scope !== 'conglomerate' && kb.deviceMakers.has(normaliseVendorKey(m.canonical));
+}
+
+export interface OuiOwner {
+  vendor: string;
+  oui: string;
+  /** An embedded network-module maker (data/oui.json moduleMakers): says little about the device. */
+  moduleMaker: boolean;
+  /** A medical device maker: its OUI is on its own devices. */
+  medicalMaker: boolean;
+  /** An IT maker of whole devices (printer, camera, UPS, network gear): its OUI is on its own devices. */
+  deviceMaker: boolean;
+}
+
 /** 'aa:bb:cc:…' -> organisation, or null for unknown, multicast, locally administered or all-zero MACs. */
-export function ouiVendor(kb: KnowledgeBase, mac: string): { vendor: string; oui: string; moduleMaker: boolean; medicalMaker: boolean } | null {
+export function ouiVendor(kb: KnowledgeBase, mac: string): OuiOwner | null {
   const hex = mac.replace(/[:-]/g, '').toUpperCase();
   if (hex.length < 6) return null;
   const first = Number.parseInt(hex.slice(0, 2), 16);
@@ -42,7 +62,8 @@ export function ouiVendor(kb: KnowledgeBase, mac: string): { vendor: string; oui
   const vendor = kb.oui.get(oui);
   if (vendor === undefined) return null;
   const moduleMaker = kb.ouiModuleMakers.has(oui);
-  return { vendor, oui, moduleMaker, medicalMaker: !moduleMaker && (kb.ouiMedicalMakers.has(oui) || isMedicalMakerName(kb, vendor)) };
+  const medicalMaker = !moduleMaker && (kb.ouiMedicalMakers.has(oui) || isMedicalMakerName(kb, vendor));
+  return { vendor, oui, moduleMaker, medicalMaker, deviceMaker: !moduleMaker && !medicalMaker && isDeviceMakerName(kb, vendor) };
 }
 
 export function dicomRootOf(kb: KnowledgeBase, uid: string): DicomRoot | null {

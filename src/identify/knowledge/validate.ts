@@ -131,9 +131,13 @@ export function fdaCode(file: string, i: number, e: unknown): FdaProductCode {
   };
 }
 
-/** A data/vendor-aliases.json entry as vendor-mentions.ts compiles it, plus its computer-maker flag. */
+/** A data/vendor-aliases.json entry as vendor-mentions.ts compiles it, plus its computer-maker and device-maker flags. */
 export interface VendorAliasEntry extends VendorEntry {
   computerMaker: boolean;
+  /** An IT maker of whole devices (printers, cameras, UPS, network gear): its OUI alone names the device's maker. */
+  deviceMaker: boolean;
+  /** IANA Private Enterprise Numbers: an SNMP sysObjectID under 1.3.6.1.4.1.<PEN> names this maker. */
+  pens: number[];
   source: string;
 }
 
@@ -158,11 +162,17 @@ export function vendorEntry(file: string, i: number, e: unknown): VendorAliasEnt
   const known = new Set([canonical, ...aliases]);
   const computer = e.computerMaker ?? false;
   if (typeof computer !== 'boolean') fail(file, where, '"computerMaker" must be true or false');
+  const device = e.deviceMaker ?? false;
+  if (typeof device !== 'boolean') fail(file, where, '"deviceMaker" must be true or false');
+  // A PC maker's OUI names the hardware under someone else's product: it cannot also name the device alone.
+  if (device && computer) fail(file, where, '"deviceMaker" and "computerMaker" exclude each other');
+  const pens = e.pens ?? [];
+  if (!Array.isArray(pens) || !pens.every((n) => Number.isSafeInteger(n) && (n as number) > 0)) fail(file, where, '"pens" must be positive integers (IANA Private Enterprise Numbers)');
   // A site's own entry without a kind is taken as an IT maker: its OUI alone then never names a device.
   const kind = e.kind ?? 'it';
   if (typeof kind !== 'string' || !(VENDOR_KINDS as readonly string[]).includes(kind)) fail(file, where, `"kind" must be one of ${VENDOR_KINDS.join(', ')}`);
   return {
-    canonical, aliases, kind: kind as VendorKind, source, computerMaker: computer,
+    canonical, aliases, kind: kind as VendorKind, source, computerMaker: computer, deviceMaker: device, pens: pens as number[],
     restricted: nameList(file, where, e, 'restricted', known), conglomerate: nameList(file, where, e, 'conglomerate', known),
   };
 }
