@@ -101,13 +101,14 @@ function ouiObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, t
 }
 
 /**
- * Observations from an address binding alone (ARP, a record's sender MAC): the OUI vendor, keyed by the MAC only.
- * The OUI is about the MAC's owner: a packet from another subnet carries the router's MAC beside a remote address,
- * and a router's maker must not become the remote host's vendor (the binding itself is the caller's sighting).
+ * Observations from an address binding alone (ARP, a record's sender MAC): the OUI vendor. A packet from another
+ * subnet carries the router's MAC beside a remote address: the inventory collector finds router MACs and keeps
+ * evidence made from them (mac.oui) off the routed hosts, so the key keeps its IP here and a plain host's OUI joins
+ * its one device instead of making a MAC-only one.
  */
 export function observationsFromAddress(key: DeviceKey, tsMs: number, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
-  ouiObservation(out, kb, { mac: unicastMac(key.mac), ip: null }, tsMs);
+  ouiObservation(out, kb, { mac: unicastMac(key.mac), ip: key.ip === null ? null : unicastIp(key.ip) }, tsMs);
   return out;
 }
 
@@ -143,8 +144,8 @@ export function observationsFromFlow(flow: FlowJson, kb: KnowledgeBase): Observa
   const client: DeviceKey = { mac: unicastMac(flow.srcMac), ip: unicastIp(flow.src) };
   const server: DeviceKey = { mac: unicastMac(flow.dstMac), ip: unicastIp(flow.dst) };
   // Keyed by the MAC only, as in observationsFromAddress.
-  ouiObservation(out, kb, { mac: client.mac, ip: null }, tsMs);
-  ouiObservation(out, kb, { mac: server.mac, ip: null }, tsMs);
+  ouiObservation(out, kb, client, tsMs);
+  ouiObservation(out, kb, server, tsMs);
   serverPortObservation(out, kb, client, tsMs, flow);
   servicePortObservations(out, kb, server, tsMs, flow);
   if (flow.syn !== undefined) synObservation(out, kb, client, tsMs, flow.syn, 'request');

@@ -1,11 +1,10 @@
 /** A whole-device maker's OUI names the vendor alone (extract-evidence.ts ouiObservation, host-rules.ts); others do not. */
 import { describe, expect, it } from 'vitest';
 import { classifyDevice } from './classify.js';
-import { observationsFromAddress, observationsFromFlow } from './extract-evidence.js';
+import { observationsFromAddress } from './extract-evidence.js';
 import { loadKnowledgeBase } from './knowledge/load-kb.js';
 import { ouiVendor } from './knowledge/lookup.js';
 import { vendorEntry } from './knowledge/validate.js';
-import type { FlowJson } from '../capture/flow-json.js';
 import type { DeviceProfile, Evidence } from './types.js';
 
 const kb = loadKnowledgeBase();
@@ -50,15 +49,6 @@ describe('an OUI of a maker of whole devices', () => {
   it('still counts beside weaker evidence for the same maker', () => {
     const mention: Evidence = { attribute: 'vendor', value: 'Kyocera', source: 'snmp.sysDescr', detail: 'vendor name Kyocera', confidence: 0.4, tsMs: 0 };
     expect(classify([...ouiOnly('00:22:94:01:02:03'), mention]).vendor).toBe('Kyocera');
-  });
-
-  it('is about the MAC only: a router\'s OUI on a flow to a remote address is not that address\'s vendor', () => {
-    const flow: FlowJson = {
-      proto: 'tcp', src: '10.0.0.1', sport: 50000, dst: '203.0.113.9', dport: 443, vlan: null, first: '2026-03-02T08:00:00Z', last: '2026-03-02T08:00:01Z',
-      packetsOut: 6, bytesOut: 900, packetsIn: 5, bytesIn: 700, state: 'closed', app: 'tls', srcMac: '02:00:00:00:00:07', dstMac: '00:09:0f:01:02:03',
-    };
-    const vendors = observationsFromFlow(flow, kb).filter((o) => o.evidence.attribute === 'vendor');
-    expect(vendors.map((o) => o.key)).toEqual([{ mac: '00:09:0f:01:02:03', ip: null }]);
   });
 
   it('a dictionary entry cannot be both a computer maker and a device maker', () => {
