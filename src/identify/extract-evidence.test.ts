@@ -96,3 +96,20 @@ describe('observationsFromFlow', () => {
     expect(os?.evidence.detail).toContain('initial 128');
   });
 });
+
+describe('HL7 EUI-64 makers', () => {
+  const msg = (msh3: string) => ({ ts: '2026-03-02T08:00:00Z', proto: 'hl7', kind: 'message', src: '10.1.1.5', sport: 40000, dst: '10.1.1.9', dport: 2575, srcMac: null, dstMac: null, sendingApplication: msh3, messageType: 'ORU^R01' });
+  const vendorOf = (msh3: string) => observationsFromRecord(msg(msh3), kb).find((o) => o.evidence.source === 'hl7.eui64.oui')?.evidence;
+
+  it('must fire: a medical maker\'s EUI-64 names it as strongly as before', () => {
+    const e = vendorOf('MON^000F14FFFE123456^EUI-64');
+    expect(e?.value).toMatch(/Mindray/i);
+    expect(e?.confidence).toBe(0.6);
+  });
+
+  it('must not fire: an embedded network module maker\'s EUI-64 (Intel) is as weak as its MAC', () => {
+    const e = vendorOf('F2467633^105107FFFEAC7C62^EUI-64');
+    expect(e?.confidence).toBe(0.1);
+    expect(e?.detail).toContain('network-module maker');
+  });
+});

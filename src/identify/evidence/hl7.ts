@@ -30,9 +30,10 @@ function application(e: Emitter, kb: KnowledgeBase, app: string, facility: strin
   freeText(e, kb, 'hl7.sendingFacility', facility === null ? null : splitHd(facility).name);
   if (eui64 !== null) {
     e.add('eui64', eui64, 'hl7.sendingApplication', app, 0.9);
-    // An EUI-64's first 24 bits are the maker's OUI (IEEE EUI-64 guidelines).
+    // An EUI-64's first 24 bits are the maker's OUI (IEEE EUI-64 guidelines). One made from a MAC (FFFE in the middle)
+    // names the NIC's maker, as the MAC does: an embedded network module's maker (Intel, Murata …) is not the device's.
     const o = ouiVendor(kb, eui64.slice(0, 6));
-    if (o !== null) e.add('vendor', o.vendor, 'hl7.eui64.oui', `EUI-64 ${eui64} OUI ${o.oui}`, 0.6);
+    if (o !== null) e.add('vendor', o.vendor, 'hl7.eui64.oui', `EUI-64 ${eui64} OUI ${o.oui}${o.moduleMaker ? ' (network-module maker)' : ''}`, o.moduleMaker ? 0.1 : 0.6);
   }
 }
 
