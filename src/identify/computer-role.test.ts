@@ -30,7 +30,7 @@ describe('lifecycleProductType', () => {
 
 describe('a plain computer', () => {
   it('with a client OS and an interactive-use signal is a workstation, and its PC maker\'s OUI names it', () => {
-    const p = classify([...win('10.0.19045'), smbClient, ...dell]);
+    const p = classify([...win('10.0.19045'), browser, smbClient, ...dell]);
     expect(role(p)).toEqual(['workstation', 'it']);
     expect(p.vendor).toBe('Dell');
     expect(p.evidence.some((e) => e.source === COMPUTER_ROLE_SOURCE)).toBe(true);
@@ -43,18 +43,20 @@ describe('a plain computer', () => {
     expect(role(classify(win('10.0.20348')))).toEqual(['server', 'it']);
     expect(role(classify([...win('10.0.17763'), ev('osLabel', 'Windows Server 2019', 'smb.nativeOs', 0.6)]))).toEqual(['server', 'it']);
     expect(role(classify([...win('10.0.17763'), announced('server')]))).toEqual(['server', 'it']);
-    expect(role(classify([...win('10.0.17763'), announced('workstation'), smbClient]))).toEqual(['workstation', 'it']);
+    expect(role(classify([...win('10.0.17763'), announced('workstation'), browser]))).toEqual(['workstation', 'it']);
   });
 
   it('keeps its role beside a service it serves: a Windows print server\'s LPD, a PC\'s Intel AMT answering RMCP', () => {
     const lpd = ev('type', 'printer', 'flow.servicePort', 0.45);
     const rmcp = ev('type', 'baseboard management controller', 'flow.servicePort', 0.5);
     expect(role(classify([...win('10.0.20348'), lpd]))).toEqual(['server', 'it']);
-    expect(role(classify([...win('10.0.19045'), smbClient, rmcp]))).toEqual(['workstation', 'it']);
+    expect(role(classify([...win('10.0.19045'), browser, rmcp]))).toEqual(['workstation', 'it']);
   });
 
   it('stays unknown without a signal, on an ambiguous build, on embedded Windows or on Linux without a desktop browser', () => {
     expect(role(classify(win('10.0.19045')))).toEqual([null, 'unknown']);
+    // A Windows appliance (a telemetry receiver) announces itself and maps shares, but nobody browses on it.
+    expect(role(classify([...win('10.0.19045'), announced('workstation'), smbClient]))).toEqual([null, 'unknown']);
     expect(role(classify([...win('10.0.17763'), smbClient]))).toEqual([null, 'unknown']);
     expect(role(classify([...win('6.1.7601'), ev('osLabel', 'Windows Embedded Standard 7', 'smb.nativeOs', 0.6), smbClient]))).toEqual([null, 'unknown']);
     expect(role(classify([ev('osName', 'Linux', 'dhcp.fingerprint', 0.7), smbClient]))).toEqual([null, 'unknown']);

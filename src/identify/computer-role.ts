@@ -98,7 +98,9 @@ export function computerRoleEvidence(kb: KnowledgeBase, evidence: readonly Evide
   const signals = evidence.filter(isSignal);
   const product = productType(kb, os, signals);
   if (product === null || showsOtherRole(kb, evidence)) return [];
-  if (product === 'workstation' && signals.length === 0) return [];
+  // A person browsing is what makes a workstation: Windows-based clinical appliances (telemetry receivers, modality
+  // consoles) announce themselves over NetBIOS and map shares too, so those signals only second a browser.
+  if (product === 'workstation' && !signals.some((s) => s.source === SIGNAL_BROWSER_UA)) return [];
   const shown = [os.label ?? os.name, os.version].filter((v) => v !== null).join(' ');
   const why = product === 'server'
     ? `${shown}: a server build or product type, and nothing clinical on the host`
