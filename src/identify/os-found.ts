@@ -17,11 +17,24 @@ export interface OsPattern {
   read: (m: RegExpExecArray) => Omit<OsFound, 'start' | 'end'> | null;
 }
 
+/** Each pattern's regex with the global flag, compiled once (scan runs for every free-text field of every record). */
+const globalRes = new WeakMap<OsPattern, RegExp>();
+
+function globalRe(p: OsPattern): RegExp {
+  let re = globalRes.get(p);
+  if (re === undefined) {
+    re = new RegExp(p.re.source, p.re.flags.includes('g') ? p.re.flags : `${p.re.flags}g`);
+    globalRes.set(p, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
 /** Every non-overlapping match of each pattern, first pattern first (a later one never re-reads claimed text). */
 export function scan(text: string, patterns: readonly OsPattern[]): OsFound[] {
   const out: OsFound[] = [];
   for (const p of patterns) {
-    const re = new RegExp(p.re.source, p.re.flags.includes('g') ? p.re.flags : `${p.re.flags}g`);
+    const re = globalRe(p);
     let guard = 0;
     for (let m = re.exec(text); m !== null && guard < 16; m = re.exec(text), guard++) {
       if (m[0] === '') {

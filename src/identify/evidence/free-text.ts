@@ -4,7 +4,7 @@
  * (vendor-mentions.ts) and the OS it names (os-mentions.ts), as evidence under the field's own source name.
  */
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
-import { osMentions } from '../os-mentions.js';
+import { osMentions, type OsMention } from '../os-mentions.js';
 import { HOST_NAME_MENTION, VENDOR_MENTION, soleMaker, vendorMentions, type VendorKind, type VendorMention } from '../vendor-mentions.js';
 import type { Emitter } from './common.js';
 
@@ -103,6 +103,19 @@ function namedIn(kb: KnowledgeBase, field: FreeTextField, value: string): Named 
   return named;
 }
 
+/** osMentions per (source, text), kept like the vendor memo: devices repeat the same banners and descriptions. */
+const osMemo = new Map<string, readonly OsMention[]>();
+
+function osMentionsOnce(value: string, source: string): readonly OsMention[] {
+  const key = `${source}\u0000${value}`;
+  const hit = osMemo.get(key);
+  if (hit !== undefined) return hit;
+  const found = osMentions(value, source);
+  if (osMemo.size >= MEMO_LIMIT) osMemo.clear();
+  osMemo.set(key, found);
+  return found;
+}
+
 /**
  * Evidence from one free-text field: the maker it names, and what os-mentions.ts finds in it. `field` picks the
  * policy; the evidence source is the field's record name (`tls.certSubject`, not its RDN).
@@ -113,7 +126,7 @@ export function freeText(e: Emitter, kb: KnowledgeBase, field: FreeTextField, va
   const source = space < 0 ? field : field.slice(0, space);
   const named = namedIn(kb, field, value);
   if (named !== null) e.add('vendor', named.vendor, source, named.detail, POLICIES[field].confidence);
-  for (const os of osMentions(value, source)) {
+  for (const os of osMentionsOnce(value, source)) {
     e.add('osName', os.osName, source, os.detail, os.confidence);
     e.add('osVersion', os.osVersion, source, os.detail, os.confidence);
     e.add('osLabel', os.osLabel, source, os.detail, os.confidence);
