@@ -2,6 +2,7 @@
 import type { FindingJson } from '../../findings/types.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import type { AnalyzeReport } from './analyze.js';
+import { countByLevel, riskText, severityText } from '../scale-words.js';
 
 export interface TrafficSummary {
   protocols: Map<string, { flows: number; records: number }>;
@@ -75,17 +76,15 @@ const MAX_FINDINGS_SHOWN = 10;
 function formatFindings(findings: readonly FindingJson[], devices: readonly DeviceJson[]): string[] {
   if (findings.length === 0) return ['  findings   none'];
   const byId = new Map(devices.map((d) => [d.id, d]));
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
-  const bySeverity = ['critical', 'high', 'medium', 'low', 'info'].filter((s) => counts.has(s)).map((s) => `${n(counts.get(s) ?? 0)} ${s}`).join(', ');
-  const out = [`  findings   ${n(findings.length)} (${bySeverity}; by risk 0-100, \`wardwatch findings\` explains each score)`];
+  // Two scales, both named: risk (0-100 and its level, for this device) orders the list; severity is the kind's own.
+  const byRisk = countByLevel(findings.flatMap((f) => (f.risk === null ? [] : [f.risk.level])));
+  const scales = [byRisk === '' ? null : `by risk level ${byRisk}`, `by severity ${countByLevel(findings.map((f) => f.severity))}`].filter((x) => x !== null).join('; ');
+  const out = [`  findings   ${n(findings.length)} (${scales}); highest risk (0-100) first, \`wardwatch findings\` explains each score`];
   for (const f of findings.slice(0, MAX_FINDINGS_SHOWN)) {
     const d = byId.get(f.deviceId);
     const where = d?.hostnames[0] ?? d?.ips[0] ?? f.deviceId.slice(0, 12);
-    // Risk (0-100, with its level) orders the list; severity is what the finding is regardless of the device.
-    const rank = f.risk === null ? f.severity.toUpperCase().padEnd(11) : `${String(f.risk.score).padStart(3)} ${f.risk.level.padEnd(8)}`;
-    out.push(`    ${rank} ${where.padEnd(16)} ${f.title}`);
-    if (f.evidence[0] !== undefined) out.push(`${' '.repeat(34)}${f.evidence[0]}`);
+    out.push(`    ${riskText(f.risk).padEnd(20)} ${severityText(f.severity).padEnd(17)} ${where.padEnd(16)} ${f.title}`);
+    if (f.evidence[0] !== undefined) out.push(`${' '.repeat(43)}${f.evidence[0]}`);
   }
   if (findings.length > MAX_FINDINGS_SHOWN) out.push(`    … and ${n(findings.length - MAX_FINDINGS_SHOWN)} more`);
   return out;
