@@ -221,6 +221,7 @@ describe('import cmms: a first register', () => {
     ' , ,,, ,,,,',
     'BME-9,BD,Alaris 8015,Infusion Pump,Ward 5,,02:00:00:00:00:99,,',
     'BME-10,Acme,X1,Widget,Store,,02:00:00:00:00:98,,',
+    ',,,,,,,a note and nothing else,',
   ].join('\n'));
 
   it('--dry-run prints the mapping and the changes, and writes nothing (not even a database)', () => {
@@ -232,8 +233,9 @@ describe('import cmms: a first register', () => {
     expect(r.stdout).toContain('"Location/Room" → location');
     expect(r.stdout).toContain('"Biomed Owner" → owner');
     expect(r.stdout).toContain('"Notes" → not imported');
-    expect(r.stdout).toMatch(/would import 4 rows: 2 matched, 2 unmatched, 0 skipped; 2 blank rows ignored; 3 categories derived/);
-    expect(r.stdout).toMatch(/: location \(none\) → "Radiology 2"/);
+    expect(r.stdout).toMatch(/would import 5 rows: 2 matched, 2 unmatched, 1 skipped \(1 no value in any imported column\); 2 blank rows ignored; 3 categories derived/);
+    expect(r.stdout).toContain(`line 2, device ${CT_MAC}: location (none) → "Radiology 2"`);
+    expect(r.stderr).toContain('line 8: no value in any imported column; row skipped');
     expect(r.stdout).toMatch(/: category "it" → "life-support"/);
     expect(r.stdout).toContain('2 rows match no device seen and would be kept as registered, not seen');
     expect([devices(db), reconcile(db)]).toEqual(before);
@@ -246,7 +248,7 @@ describe('import cmms: a first register', () => {
     const db = freshDb('first');
     const r = runCli(['import', 'cmms', issueCsv(), '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('warning: columns not imported: "Notes", "Vendor Phone" (name a field for one with --map column=field)\n');
+    expect(r.stderr).toBe('warning: columns not imported: "Notes", "Vendor Phone" (name a field for one with --map column=field)\nwarning: line 8: no value in any imported column; row skipped\n');
     expect(byMac(db, CT_MAC)).toMatchObject({ vendor: 'GE', model: 'Optima CT660', location: 'Radiology 2', owner: 'J. Smith', assetTag: 'BME-7' });
     expect(devices(db).find((d) => d.mac === SERVER_MAC)).toMatchObject({ category: 'life-support', location: 'ICU 4' });
     const notSeen = reconcile(db).registeredNotSeen;

@@ -38,7 +38,7 @@ function reportColumns(s: ImportSummary): void {
 function printDryRun(file: string, s: ImportSummary): void {
   const out = [`dry run of ${file}: nothing written`, 'columns:', ...columnLines(s), `would import ${formatSummary(s)}`];
   out.push(s.changeCount === 0 ? 'no device value would change' : `${s.changeCount} device values would change:`);
-  for (const c of s.changes) out.push(`  device ${c.deviceId}: ${c.field} ${quoted(c.from)} → ${quoted(c.to)}`);
+  for (const c of s.changes) out.push(`  ${c.line === null ? '' : `line ${c.line}, `}device ${c.device}: ${c.field} ${quoted(c.from)} → ${quoted(c.to)}`);
   if (s.changeCount > s.changes.length) out.push(`  … and ${s.changeCount - s.changes.length} more`);
   if (s.unmatched > 0) out.push(`${s.unmatched} rows match no device seen and would be kept as registered, not seen`);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -41,6 +41,10 @@ export interface ColumnUse {
 /** A device value the import sets (or, in a dry run, would set): from the attribute history it writes. */
 export interface ValueChange {
   deviceId: string;
+  /** How a person finds the device: its MAC, else its id. */
+  device: string;
+  /** The register line that set it. */
+  line: number | null;
   field: string;
   from: string | null;
   to: string | null;
@@ -183,19 +187,24 @@ function importInTransaction(db: Kysely<InventoryDb>, input: AsyncIterable<Uint8
     }
     if (columns === null) throw new AppError(ErrorCode.BadArgument, 'empty file (no header row)');
     await writer.flush();
-    await listChanges(tx, summary, iso(options.nowMs));
+    await listChanges(tx, summary, iso(options.nowMs), matchedLines);
     if (options.dryRun === true) throw new DryRunDone(summary);
     return summary;
   });
 }
 
 /** The values this import changed: the attribute history it wrote (stamped with its time, origin import). */
-async function listChanges(tx: Kysely<InventoryDb>, summary: ImportSummary, at: string): Promise<void> {
+async function listChanges(tx: Kysely<InventoryDb>, summary: ImportSummary, at: string, lines: ReadonlyMap<string, number>): Promise<void> {
   const where = tx.selectFrom('attribute_history').where('changed_at', '=', at).where('origin', '=', 'import');
   const count = await where.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   summary.changeCount = count?.n ?? 0;
-  const rows = await where.select(['device_id', 'attribute', 'old_value', 'new_value']).orderBy('id').limit(MAX_CHANGES_LISTED).execute();
-  summary.changes = rows.map((r) => ({ deviceId: r.device_id, field: r.attribute, from: r.old_value, to: r.new_value }));
+  const rows = await where
+    .leftJoin('devices', 'devices.id', 'attribute_history.device_id')
+    .select(['attribute_history.device_id', 'devices.mac', 'attribute_history.attribute', 'attribute_history.old_value', 'attribute_history.new_value'])
+    .orderBy('attribute_history.id').limit(MAX_CHANGES_LISTED).execute();
+  summary.changes = rows.map((r) => ({
+    deviceId: r.device_id, device: r.mac ?? r.device_id, line: lines.get(r.device_id) ?? null, field: r.attribute, from: r.old_value, to: r.new_value,
+  }));
 }
 
 /** `412 rows: 380 matched, 25 unmatched, 7 skipped (5 wrong number of columns, 2 text after a closing quote)`. */
