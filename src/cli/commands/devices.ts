@@ -63,7 +63,7 @@ export function devicesTable(devices: readonly DeviceJson[]): string {
       os === null ? '' : `${os}${d.os.endOfLife === true ? ' (end of life)' : ''}`, d.confidence.toFixed(2), evidenceSources(d, EVIDENCE_SHOWN).join(', '),
     ];
   });
-  return textTable(head, rows, { maxWidth: 32, columnMaxWidth: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, Infinity], lastMaxWidth: Infinity, markCut: true });
+  return textTable(head, rows, { maxWidth: 32, columnMaxWidth: head.map((h) => (h === 'OS' ? Infinity : undefined)), lastMaxWidth: Infinity, markCut: true });
 }
 
 /** Devices whose lines are in memory at once: bounds the memory whatever the inventory's size. */

@@ -7,7 +7,7 @@ import { formatSummary } from './summary.js';
 
 const longName = 'radiology-reading-room-3-workstation-west-wing.example.org';
 const devices = [
-  deviceJson({ id: 'd1', ips: ['10.0.0.1'], hostnames: [longName], vendor: 'HP', type: 'workstation', category: 'it' }),
+  deviceJson({ id: 'd1', ips: ['10.0.0.1'], hostnames: [longName], vendor: 'HP', type: 'workstation', category: 'it', os: { name: 'Windows', version: '7', label: 'Windows 7', endOfLife: true } }),
   deviceJson({ id: 'd2', ips: ['10.0.0.2'], hostnames: ['CT01'], vendor: 'GE Healthcare', type: 'CT scanner', category: 'imaging' }),
 ];
 
@@ -36,6 +36,8 @@ describe('analyze summary', () => {
     expect(col(rows[0] ?? '', 'GE Healthcare')).toBe(col(rows[1] ?? '', 'HP'));
     expect(lines.join('\n')).toContain('radiology-reading-room-…');
     expect(lines.join('\n')).not.toContain(longName);
+    // End of life in words, not shouted: upper case read as one more scale next to the risk levels.
+    expect(rows.find((r) => r.includes('10.0.0.1'))).toMatch(/ Windows 7 \(end of life\)$/);
   });
 
   it('keeps the finding titles in one column', () => {

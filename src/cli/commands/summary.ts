@@ -61,7 +61,7 @@ function formatDevices(devices: readonly DeviceJson[]): string[] {
   const rows = shown.map((d) => {
     const what = [d.vendor, d.model].filter((x) => x !== null).join(' ') || 'unknown vendor';
     const os = d.os.label ?? d.os.name;
-    return [d.ips[0] ?? d.mac ?? d.id, d.hostnames[0] ?? '', what, d.type !== null ? `${d.type} (${d.category})` : d.category, os !== null ? `${os}${d.os.endOfLife === true ? ' END OF LIFE' : ''}` : ''];
+    return [d.ips[0] ?? d.mac ?? d.id, d.hostnames[0] ?? '', what, d.type !== null ? `${d.type} (${d.category})` : d.category, os !== null ? `${os}${d.os.endOfLife === true ? ' (end of life)' : ''}` : ''];
   });
   const width = columnWidths(['', '', '', '', ''], rows, DEVICE_COLUMNS);
   shown.forEach((d, i) => {
