@@ -62,7 +62,7 @@ describe('the inventory from the bundled sample', () => {
 
   it('devices prints a table and RFC 4180 CSV', () => {
     const t = runCli(['devices', '--db', db]);
-    expect(t.stdout.split('\n')[0]).toMatch(/^IP +MAC +HOSTNAME +VENDOR/);
+    expect(t.stdout.split('\n')[0]).toMatch(/^RISK 0-100 +IP +MAC +HOSTNAME +VENDOR .* OS +CONF +EVIDENCE$/);
     expect(t.stdout).toMatch(/GE Healthcare/);
     const csv = runCli(['devices', '--db', db, '--format', 'csv']).stdout.split('\r\n');
     expect(csv[0]).toMatch(/^id,mac,ips,hostnames,vendor,model,type,category/);

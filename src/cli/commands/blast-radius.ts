@@ -15,6 +15,7 @@ import { scoreDevices } from '../risk-view.js';
 import { textTable } from '../../util/text-table.js';
 import { SEGMENT_TABLE, serviceText } from '../segment-view.js';
 import { existingDb } from '../existing-db.js';
+import { riskCell, riskText } from '../scale-words.js';
 
 const FORMATS = ['table', 'json'] as const;
 /** Devices named in the "highest risk within reach" sentence. */
@@ -51,15 +52,15 @@ export function registerBlastRadius(program: Command): void {
         const riskOf = new Map(scored.map((d) => [d.id, { score: d.risk.score, level: d.risk.level }]));
         const reached = result.reached.map((r) => ({ ...r, risk: riskOf.get(r.id) ?? null }));
         const riskiest = reached.filter((r) => r.risk !== null && r.risk.score > 0).sort((a, b) => (b.risk?.score ?? 0) - (a.risk?.score ?? 0)).slice(0, RISKIEST_NAMED);
-        const reasons = riskiest.length === 0 ? result.reasons : [...result.reasons, `Highest risk within reach: ${riskiest.map((r) => `${r.label} (${String(r.risk?.score)} ${String(r.risk?.level)})`).join(', ')}.`];
+        const reasons = riskiest.length === 0 ? result.reasons : [...result.reasons, `Highest risk within reach: ${riskiest.map((r) => `${r.label} at ${riskText(r.risk)}`).join(', ')}.`];
         if (flags.format === 'json') {
           process.stdout.write(`${JSON.stringify({ blastRadius: { ...result, reached, reasons } }, null, 2)}\n`);
           return;
         }
         const name = (id: string): string => view.byId.get(id)?.label ?? id;
-        const rows = reached.map((r) => [String(r.hops), r.label, r.zone, r.risk === null ? '' : `${String(r.risk.score)} ${r.risk.level}`, serviceText(r.via), name(r.via.from)]);
+        const rows = reached.map((r) => [String(r.hops), r.label, r.zone, riskCell(r.risk), serviceText(r.via), name(r.via.from)]);
         process.stdout.write(`${reasons.join('\n')}\n\n`);
-        if (rows.length > 0) process.stdout.write(textTable(['HOPS', 'DEVICE', 'ZONE', 'RISK', 'REACHED BY', 'FROM'], rows, SEGMENT_TABLE));
+        if (rows.length > 0) process.stdout.write(textTable(['HOPS', 'DEVICE', 'ZONE', 'RISK 0-100', 'REACHED BY', 'FROM'], rows, SEGMENT_TABLE));
       } finally {
         await findings.close();
         await inventory.close();

@@ -11,6 +11,8 @@ import { LineWriter } from '../output.js';
 import { loadRiskWeights } from '../../risk/weights.js';
 import { riskView, scoreDevices } from '../risk-view.js';
 import { existingDb } from '../existing-db.js';
+import { riskCell } from '../scale-words.js';
+import { byRiskThenCategory, evidenceSources } from '../device-order.js';
 
 const FORMATS = ['table', 'json', 'csv', 'fhir'] as const;
 type Format = (typeof FORMATS)[number];
@@ -48,9 +50,20 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function table(devices: readonly DeviceJson[]): string {
-  const rows = devices.map((d) => [d.ips[0] ?? '', d.mac ?? '', d.hostnames[0] ?? '', d.vendor ?? '', d.model ?? '', d.type ?? '', d.category, d.os.label ?? d.os.name ?? '', d.os.endOfLife === true ? 'EOL' : '', d.confidence.toFixed(2)]);
-  return textTable(['IP', 'MAC', 'HOSTNAME', 'VENDOR', 'MODEL', 'TYPE', 'CATEGORY', 'OS', '', 'CONF'], rows, { maxWidth: 32 });
+/** Evidence sources named per row; `--format json` has every piece with its detail. */
+const EVIDENCE_SHOWN = 3;
+
+/** Highest risk first, then category; the OS is never cut (it is what end of life and advisories turn on). */
+export function devicesTable(devices: readonly DeviceJson[]): string {
+  const head = ['RISK 0-100', 'IP', 'MAC', 'HOSTNAME', 'VENDOR', 'MODEL', 'TYPE', 'CATEGORY', 'OS', 'CONF', 'EVIDENCE'];
+  const rows = [...devices].sort(byRiskThenCategory).map((d) => {
+    const os = d.os.label ?? d.os.name;
+    return [
+      riskCell(d.risk), d.ips[0] ?? '', d.mac ?? '', d.hostnames[0] ?? '', d.vendor ?? '', d.model ?? '', d.type ?? '', d.category,
+      os === null ? '' : `${os}${d.os.endOfLife === true ? ' (end of life)' : ''}`, d.confidence.toFixed(2), evidenceSources(d, EVIDENCE_SHOWN).join(', '),
+    ];
+  });
+  return textTable(head, rows, { maxWidth: 32, columnMaxWidth: head.map((h) => (h === 'OS' ? Infinity : undefined)), lastMaxWidth: Infinity, markCut: true });
 }
 
 /** Devices whose lines are in memory at once: bounds the memory whatever the inventory's size. */
@@ -128,7 +141,7 @@ export function registerDevices(program: Command): void {
         const { devices } = await riskView(inventory, findings, { weightsFile: flags.weights, devices: { includeRetired: format === 'fhir' }, findings: false });
         if (format === 'fhir') process.stdout.write(`${JSON.stringify(toFhirBundle(devices, { generatedAt: new Date() }), null, 2)}\n`);
         else if (format === 'csv') process.stdout.write(`${[CSV_COLUMNS.map(([h]) => h).join(','), ...devices.map((d) => CSV_COLUMNS.map(([, get]) => csvCell(get(d))).join(','))].join('\r\n')}\r\n`);
-        else process.stdout.write(table(devices));
+        else process.stdout.write(devicesTable(devices));
       } finally {
         await findings.close();
         await inventory.close();

@@ -10,6 +10,7 @@ import { runMain as cli } from '../test-support/run-main.js';
 const sample = new URL('../../../samples/hospital-sample.pcap', import.meta.url).pathname;
 let dir: string;
 let db: string;
+let analyzeOut: string;
 
 async function findings(...extra: string[]): Promise<FindingJson[]> {
   const r = await cli(['findings', '--db', db, '--format', 'json', ...extra]);
@@ -27,6 +28,7 @@ beforeAll(async () => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/findings\s+\d+ \(/);
+  analyzeOut = r.stdout;
   const devices = (JSON.parse((await cli(['devices', '--db', db, '--format', 'json'])).stdout) as { devices: DeviceJson[] }).devices;
   byHost = new Map(devices.flatMap((d) => d.ips.map((ip) => [ip, d.id] as [string, string])));
 });
@@ -53,9 +55,29 @@ describe('wardwatch findings on the sample', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const f of fs) expect(f.risk?.reasons.length ?? 0).toBeGreaterThan(2);
     const table = await cli(['findings', '--db', db]);
-    expect(table.stdout).toMatch(/^ID +RISK +SEVERITY +KIND +DEVICE/);
+    expect(table.stdout).toMatch(/^ID +RISK 0-100 +SEVERITY +KIND +DEVICE/);
     expect(table.stdout).toMatch(/why: .*mission & well-being/);
     expect(table.stdout).toMatch(/evidence: 10\.20\.40\.57 logged in to 10\.20\.0\.1:23 \(telnet\) as 'cisco'/);
+  });
+
+  it('names the scale of every level: risk as "N (level)", severity as its own column or "severity X"', async () => {
+    const fs = await findings();
+    const top = fs[0];
+    expect(top?.risk).not.toBeNull();
+    const table = (await cli(['findings', '--db', db])).stdout;
+    const row = table.split('\n').find((l) => l.startsWith(top?.id ?? '?')) ?? '';
+    expect(row).toContain(`${String(top?.risk?.score)} (${String(top?.risk?.level)})  `);
+    expect(row).toMatch(new RegExp(`\\) +${top?.severity ?? '?'} +${top?.kind ?? '?'}`));
+    // Must not: a bare "54 medium" next to an upper-case severity, which read as one scale.
+    expect(table).not.toMatch(/\d (critical|high|medium|low|info)\b/);
+    expect(table).not.toMatch(/\b(CRITICAL|HIGH|MEDIUM|LOW|INFO)\b/);
+    // analyze's summary: the header counts both scales by name, each row says which number is which.
+    const header = analyzeOut.split('\n').find((l) => /^ {2}findings /.test(l)) ?? '';
+    expect(header).toMatch(/by risk level \d+ (critical|high|medium|low|info)/);
+    expect(header).toMatch(/by severity \d+ (critical|high|medium|low|info)/);
+    expect(analyzeOut).toMatch(new RegExp(`risk ${String(top?.risk?.score)} \\(${String(top?.risk?.level)}\\) +severity ${top?.severity ?? '?'} `));
+    expect(analyzeOut).not.toMatch(/^ {4}\d+ (critical|high|medium|low|info) /m);
+    expect(analyzeOut).not.toMatch(/\b(CRITICAL|HIGH|MEDIUM|LOW|INFO)\b/);
   });
 
   it('a second run of the same capture deduplicates: same findings, counts add up', async () => {

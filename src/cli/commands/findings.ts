@@ -13,6 +13,7 @@ import type { DeviceJson } from '../../inventory/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { riskView } from '../risk-view.js';
 import { existingDb } from '../existing-db.js';
+import { riskCell } from '../scale-words.js';
 
 const FORMATS = ['table', 'json'] as const;
 const DEFAULT_STATUSES: readonly FindingStatus[] = ['open', 'acknowledged'];
@@ -50,14 +51,10 @@ function shownReasons(reasons: readonly string[]): string[] {
   return reasons.filter((r) => !/[+−-]0\.$/.test(r) && !/^SSVC (exploitation|automatable|technical impact|mission)/.test(r)).slice(0, RISK_REASONS_SHOWN);
 }
 
-function riskCell(f: FindingJson): string {
-  return f.risk === null ? '-' : `${f.risk.score} ${f.risk.level}`;
-}
-
 function table(findings: readonly FindingJson[], devices: ReadonlyMap<string, DeviceJson>): string {
   if (findings.length === 0) return 'no findings\n';
-  const rows = findings.map((f) => [f.id, riskCell(f), f.severity.toUpperCase(), f.kind, label(devices.get(f.deviceId), f.deviceId), f.status, f.lastSeen.slice(0, 19).replace('T', ' '), f.title]);
-  const head = ['ID', 'RISK', 'SEVERITY', 'KIND', 'DEVICE', 'STATUS', 'LAST SEEN', 'TITLE'];
+  const rows = findings.map((f) => [f.id, riskCell(f.risk), f.severity, f.kind, label(devices.get(f.deviceId), f.deviceId), f.status, f.lastSeen.slice(0, 19).replace('T', ' '), f.title]);
+  const head = ['ID', 'RISK 0-100', 'SEVERITY', 'KIND', 'DEVICE', 'STATUS', 'LAST SEEN', 'TITLE'];
   const widths = head.map((h, i) => Math.min(i === 7 ? 80 : 36, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
   const line = (r: readonly string[]): string => r.map((c, i) => c.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   const out = [line(head)];

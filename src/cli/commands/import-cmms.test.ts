@@ -1,6 +1,6 @@
 /** import cmms / reconcile / device set against the bundled sample's inventory, with typical and hostile registers. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,4 +204,84 @@ describe('a 100 MB register', () => {
     expect(maxRssKb).toBeLessThan(160 * 1024);
     expect(byMac(db, CT_MAC)?.location).toBe('Big, Room');
   }, 60_000);
+});
+
+describe('import cmms: a first register', () => {
+  const SERVER_MAC = '00:50:56:9a:02:02';
+  const register = (name: string, text: string | Buffer): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const issueCsv = (): string => register('first.csv', [
+    'Asset Tag,Mfr,Model No,Equipment Type,Location/Room,Biomed Owner,MAC Address,Notes,Vendor Phone',
+    `BME-7,GE,Optima CT660,CT Scanner,Radiology 2,J. Smith,${CT_MAC},ok,555-0100`,
+    `BME-8,Dräger,Evita V500,Ventilator,ICU 4,A. Jones,${SERVER_MAC},,`,
+    ',,,,,,,,',
+    ' , ,,, ,,,,',
+    'BME-9,BD,Alaris 8015,Infusion Pump,Ward 5,,02:00:00:00:00:99,,',
+    'BME-10,Acme,X1,Widget,Store,,02:00:00:00:00:98,,',
+    ',,,,,,,a note and nothing else,',
+  ].join('\n'));
+
+  it('--dry-run prints the mapping and the changes, and writes nothing (not even a database)', () => {
+    const db = freshDb('dry');
+    const before = [devices(db), reconcile(db)];
+    const r = runCli(['import', 'cmms', issueCsv(), '--db', db, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^dry run of .*first\.csv: nothing written\ncolumns:\n {2}"Asset Tag" → assetTag\n {2}"Mfr" → vendor\n {2}"Model No" → model\n/);
+    expect(r.stdout).toContain('"Location/Room" → location');
+    expect(r.stdout).toContain('"Biomed Owner" → owner');
+    expect(r.stdout).toContain('"Notes" → not imported');
+    expect(r.stdout).toMatch(/would import 5 rows: 2 matched, 2 unmatched, 1 skipped \(1 no value in any imported column\); 2 blank rows ignored; 3 categories derived/);
+    expect(r.stdout).toContain(`line 2, device ${CT_MAC}: location (none) → "Radiology 2"`);
+    expect(r.stderr).toContain('line 8: no value in any imported column; row skipped');
+    expect(r.stdout).toMatch(/: category "it" → "life-support"/);
+    expect(r.stdout).toContain('2 rows match no device seen and would be kept as registered, not seen');
+    expect([devices(db), reconcile(db)]).toEqual(before);
+    const none = path.join(dir, 'never-made.db');
+    expect(runCli(['import', 'cmms', issueCsv(), '--db', none, '--dry-run']).code).toBe(0);
+    expect(existsSync(none)).toBe(false);
+  });
+
+  it('names the columns it does not import, derives categories, and keeps no blank row as a device', () => {
+    const db = freshDb('first');
+    const r = runCli(['import', 'cmms', issueCsv(), '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('warning: columns not imported: "Notes", "Vendor Phone" (name a field for one with --map column=field)\nwarning: line 8: no value in any imported column; row skipped\n');
+    expect(byMac(db, CT_MAC)).toMatchObject({ vendor: 'GE', model: 'Optima CT660', location: 'Radiology 2', owner: 'J. Smith', assetTag: 'BME-7' });
+    expect(devices(db).find((d) => d.mac === SERVER_MAC)).toMatchObject({ category: 'life-support', location: 'ICU 4' });
+    const notSeen = reconcile(db).registeredNotSeen;
+    expect(notSeen.map((e) => e.line)).toEqual([6, 7]);
+    expect(notSeen[0]?.register).toMatchObject({ type: 'Infusion Pump', category: 'infusion' });
+    // Must not: a type the knowledge does not know gets no category.
+    expect(notSeen[1]?.register.category).toBeUndefined();
+  });
+
+  it('a register without unknown columns warns of nothing', () => {
+    const r = runCli(['import', 'cmms', register('clean.csv', `MAC,Room\n${CT_MAC},CT 1\n`), '--db', freshDb('clean')]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('hostile files get one clear error line or a warning, never a crash', () => {
+    const db = freshDb('hostile');
+    const err = (file: string): string => {
+      const r = runCli(['import', 'cmms', file, '--db', db]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      return r.stderr;
+    };
+    expect(err(dir)).toBe(`error: ${dir}: not a file\n`);
+    expect(err(register('huge-header.csv', `MAC,${'x'.repeat(200_000)}\n${CT_MAC},y\n`))).toMatch(/^error: .*huge-header\.csv: line 1: header row: a cell longer than the limit\n$/);
+    expect(err(register('binary.csv', Buffer.from([0x4d, 0x41, 0x43, 0x0a, 0x00, 0xff, 0x00])))).toMatch(/^error: .*binary\.csv: line 1: NUL bytes: a binary file, not CSV text\n$/);
+    // Control characters in a header never reach the terminal; formulas stay text and are named as they are.
+    const r = runCli(['import', 'cmms', register('ansi.csv', `MAC,\u001b[31mRoom=cmd|calc,=HYPERLINK("x")\n${CT_MAC},a,b\n`), '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('\u001b');
+    expect(r.stderr).toContain('"?[31mRoom=cmd|calc", "=HYPERLINK("x")"');
+    // A huge cell in a row skips that row only, and says so.
+    const big = runCli(['import', 'cmms', register('huge-cell.csv', `MAC,Room\n${CT_MAC},${'y'.repeat(100_000)}\n`), '--db', db]);
+    expect(big.code).toBe(0);
+    expect(big.stderr).toMatch(/line 2: a cell longer than the limit; row skipped/);
+  });
 });

@@ -1,10 +1,17 @@
-/** `wardwatch import cmms FILE.csv [--map column=field …] [--db FILE]`: merge a biomed register export (issue 4 §4). */
-import { createReadStream } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
+/**
+ * `wardwatch import cmms FILE.csv [--map column=field …] [--dry-run] [--db FILE]`: merge a biomed register export
+ * (issue 4 §4). Every column the import does not use is named, guessed columns are said to be guesses, and `--dry-run`
+ * prints the column mapping and the values it would change, then writes nothing.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { access, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseMapOptions } from '../../inventory/cmms/column-map.js';
-import { formatSummary, importRegister } from '../../inventory/cmms/import-register.js';
+import { formatSummary, importRegister, type ImportSummary } from '../../inventory/cmms/import-register.js';
+import { typeCategoryIndex } from '../../inventory/cmms/type-category.js';
+import { loadKnowledgeBase } from '../../identify/knowledge/load-kb.js';
+import { printable } from '../../util/text-table.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 
@@ -15,6 +22,28 @@ function inFile(file: string, err: unknown): unknown {
     : err;
 }
 
+const quoted = (text: string | null): string => (text === null ? '(none)' : `"${printable(text)}"`);
+
+/** `"Mfr" → vendor (guessed)`, one column a line, and the columns left out. */
+function columnLines(s: ImportSummary): string[] {
+  return s.columns.map((c) => `  ${quoted(c.column)} → ${c.field === null ? 'not imported' : `${c.field}${c.source === 'guess' ? ' (guessed from its last word)' : c.source === 'map' ? ' (--map)' : ''}`}`);
+}
+
+function reportColumns(s: ImportSummary): void {
+  const unmapped = s.columns.filter((c) => c.field === null && c.column !== '').map((c) => quoted(c.column));
+  if (unmapped.length > 0) process.stderr.write(`warning: columns not imported: ${unmapped.join(', ')} (name a field for one with --map column=field)\n`);
+  for (const c of s.columns.filter((x) => x.source === 'guess')) process.stderr.write(`warning: column ${quoted(c.column)} read as ${c.field ?? '?'} (a guess; --map it to say otherwise)\n`);
+}
+
+function printDryRun(file: string, s: ImportSummary): void {
+  const out = [`dry run of ${file}: nothing written`, 'columns:', ...columnLines(s), `would import ${formatSummary(s)}`];
+  out.push(s.changeCount === 0 ? 'no device value would change' : `${s.changeCount} device values would change:`);
+  for (const c of s.changes) out.push(`  ${c.line === null ? '' : `line ${c.line}, `}device ${c.device}: ${c.field} ${quoted(c.from)} → ${quoted(c.to)}`);
+  if (s.changeCount > s.changes.length) out.push(`  … and ${s.changeCount - s.changes.length} more`);
+  if (s.unmatched > 0) out.push(`${s.unmatched} rows match no device seen and would be kept as registered, not seen`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
 export function registerImportCmms(program: Command): void {
   const imports = program.command('import').description('import data from other systems');
   imports
@@ -23,24 +52,32 @@ export function registerImportCmms(program: Command): void {
     .argument('<file>', 'CSV export (UTF-8 or Windows-1252, comma, semicolon or tab separated)')
     .option('--map <column=field...>', 'map a CSV column to a device field (repeatable)', [])
     .option('--db <file>', 'inventory database', './wardwatch.db')
+    .option('--dry-run', 'print the column mapping and what would change, write nothing')
     .exitOverride()
-    .action(async (file: string, flags: { map: string[]; db: string }) => {
+    .action(async (file: string, flags: { map: string[]; db: string; dryRun?: boolean }) => {
       const overrides = parseMapOptions(flags.map);
       try {
         await access(file, constants.R_OK);
       } catch (err) {
         throw new AppError(ErrorCode.Io, `${file}: cannot read the file`, { cause: err });
       }
-      const inventory = await SqliteInventory.open(flags.db);
+      // A directory (or a device node) opens but cannot be read as a file: say so instead of an internal error.
+      if (!(await stat(file)).isFile()) throw new AppError(ErrorCode.BadArgument, `${file}: not a file`);
+      // A dry run never creates the database: without one, it checks the file against an empty inventory.
+      const inventory = await SqliteInventory.open(flags.dryRun === true && !existsSync(flags.db) ? ':memory:' : flags.db);
       try {
         const input = createReadStream(file, { highWaterMark: 64 * 1024 });
-        const summary = await importRegister(inventory.db, input, { source: path.basename(file), overrides, by: `cmms:${path.basename(file)}`, nowMs: Date.now() }).catch((err: unknown) => {
+        const typeCategory = typeCategoryIndex(loadKnowledgeBase());
+        const options = { source: path.basename(file), overrides, by: `cmms:${path.basename(file)}`, nowMs: Date.now(), typeCategory, dryRun: flags.dryRun === true };
+        const summary = await importRegister(inventory.db, input, options).catch((err: unknown) => {
           input.destroy();
           throw inFile(file, err);
         });
-        for (const w of summary.warnings) process.stderr.write(`warning: ${w}\n`);
+        reportColumns(summary);
+        for (const w of summary.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
         if (summary.moreWarnings > 0) process.stderr.write(`warning: … and ${summary.moreWarnings} more\n`);
-        process.stdout.write(`imported ${file}: ${formatSummary(summary)}\n`);
+        if (summary.dryRun) printDryRun(file, summary);
+        else process.stdout.write(`imported ${file}: ${formatSummary(summary)}\n`);
       } finally {
         await inventory.close();
       }

@@ -61,7 +61,7 @@ describe('blast-radius', () => {
     expect(blastRadius.reached).toContainEqual(expect.objectContaining({ hops: 2, zone: 'clinical-system' }));
     expect(blastRadius.reasons.join(' ')).toMatch(/RAD-WS-07 \(it\) opened tcp\/23 \(telnet\)/);
     // Reachable and weak first: the core switch with its default Telnet login leads the riskiest devices in reach.
-    expect(blastRadius.reasons.at(-1)).toMatch(/^Highest risk within reach: SW-CORE-01 \(\d+ (high|critical)\)/);
+    expect(blastRadius.reasons.at(-1)).toMatch(/^Highest risk within reach: SW-CORE-01 at risk \d+ \((high|critical)\)/);
     expect(blastRadius.reached.find((r) => r.label === 'SW-CORE-01')?.risk?.level).toMatch(/^(high|critical)$/);
     const oneHop = await runMain(['blast-radius', '10.20.40.57', '--db', db, '--max-hops', '1']);
     expect(oneHop.stdout).not.toMatch(/clinical-system/);

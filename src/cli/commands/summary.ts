@@ -2,6 +2,9 @@
 import type { FindingJson } from '../../findings/types.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import type { AnalyzeReport } from './analyze.js';
+import { countByLevel, riskText, severityText } from '../scale-words.js';
+import { byCategory, evidenceSources } from '../device-order.js';
+import { columnWidths, printable, tableRow } from '../../util/text-table.js';
 
 export interface TrafficSummary {
   protocols: Map<string, { flows: number; records: number }>;
@@ -44,28 +47,29 @@ export function formatSummary(captures: readonly string[], r: AnalyzeReport): st
   return `${lines.join('\n')}\n`;
 }
 
-/** Devices a clinical engineer would look at first: medical categories before IT, then by confidence. */
-const CATEGORY_ORDER = ['life-support', 'infusion', 'patient-monitoring', 'imaging', 'laboratory', 'imaging-infrastructure', 'clinical-system', 'network', 'it', 'iot', 'unknown'];
 const MAX_DEVICES_SHOWN = 40;
+/** Columns a long name may not widen past; the OS (last) is never cut. */
+const DEVICE_COLUMNS = { maxWidth: 44, columnMaxWidth: [39, 24, 32, 44], lastMaxWidth: Infinity, markCut: true };
+const FINDING_COLUMNS = { maxWidth: 24, lastMaxWidth: Infinity, markCut: true };
 
+/** Devices a clinical engineer would look at first: medical categories before IT, then by confidence. */
 function formatDevices(devices: readonly DeviceJson[]): string[] {
   if (devices.length === 0) return ['  devices    none identified'];
   const identified = devices.filter((d) => d.vendor !== null || d.type !== null || d.os.name !== null).length;
-  const out = [`  devices    ${n(devices.length)} (${n(identified)} identified; \`wardwatch devices\` lists them all with evidence)`];
-  const sorted = [...devices].sort(
-    (a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || b.confidence - a.confidence || a.id.localeCompare(b.id),
-  );
-  for (const d of sorted.slice(0, MAX_DEVICES_SHOWN)) {
-    const where = d.ips[0] ?? d.mac ?? d.id;
+  const out = [`  devices    ${n(devices.length)} (${n(identified)} identified; \`wardwatch devices\` lists them all with evidence and risk)`];
+  const shown = [...devices].sort(byCategory).slice(0, MAX_DEVICES_SHOWN);
+  const rows = shown.map((d) => {
     const what = [d.vendor, d.model].filter((x) => x !== null).join(' ') || 'unknown vendor';
-    const kind = d.type !== null ? `${d.type} (${d.category})` : d.category;
     const os = d.os.label ?? d.os.name;
-    const eol = d.os.endOfLife === true ? ' END OF LIFE' : '';
-    const why = [...new Set(d.evidence.filter((e) => e.attribute === 'vendor' || e.attribute === 'type' || e.attribute === 'osName' || e.attribute === 'osVersion').map((e) => e.source))].slice(0, 3);
-    out.push(`    ${where.padEnd(16)} ${(d.hostnames[0] ?? '').padEnd(12)} ${what.padEnd(28)} ${kind.padEnd(40)} ${os !== null ? `${os}${eol}` : ''}`.trimEnd());
-    if (why.length > 0 && (d.vendor !== null || d.type !== null || os !== null)) out.push(`${' '.repeat(22)}why: ${why.join(', ')}  confidence ${d.confidence.toFixed(2)}`);
-  }
-  if (sorted.length > MAX_DEVICES_SHOWN) out.push(`    … and ${n(sorted.length - MAX_DEVICES_SHOWN)} more`);
+    return [d.ips[0] ?? d.mac ?? d.id, d.hostnames[0] ?? '', what, d.type !== null ? `${d.type} (${d.category})` : d.category, os !== null ? `${os}${d.os.endOfLife === true ? ' (end of life)' : ''}` : ''];
+  });
+  const width = columnWidths(['', '', '', '', ''], rows, DEVICE_COLUMNS);
+  shown.forEach((d, i) => {
+    out.push(`    ${tableRow(rows[i] ?? [], width, true)}`);
+    const why = evidenceSources(d, 3);
+    if (why.length > 0 && (d.vendor !== null || d.type !== null || (rows[i]?.[4] ?? '') !== '')) out.push(`${' '.repeat(6 + (width[0] ?? 0))}why: ${why.join(', ')}  confidence ${d.confidence.toFixed(2)}`);
+  });
+  if (devices.length > MAX_DEVICES_SHOWN) out.push(`    … and ${n(devices.length - MAX_DEVICES_SHOWN)} more`);
   return out;
 }
 
@@ -75,18 +79,21 @@ const MAX_FINDINGS_SHOWN = 10;
 function formatFindings(findings: readonly FindingJson[], devices: readonly DeviceJson[]): string[] {
   if (findings.length === 0) return ['  findings   none'];
   const byId = new Map(devices.map((d) => [d.id, d]));
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
-  const bySeverity = ['critical', 'high', 'medium', 'low', 'info'].filter((s) => counts.has(s)).map((s) => `${n(counts.get(s) ?? 0)} ${s}`).join(', ');
-  const out = [`  findings   ${n(findings.length)} (${bySeverity}; by risk 0-100, \`wardwatch findings\` explains each score)`];
-  for (const f of findings.slice(0, MAX_FINDINGS_SHOWN)) {
+  // Two scales, both named: risk (0-100 and its level, for this device) orders the list; severity is the kind's own.
+  const byRisk = countByLevel(findings.flatMap((f) => (f.risk === null ? [] : [f.risk.level])));
+  const scales = [byRisk === '' ? null : `by risk level ${byRisk}`, `by severity ${countByLevel(findings.map((f) => f.severity))}`].filter((x) => x !== null).join('; ');
+  const out = [`  findings   ${n(findings.length)} (${scales}); highest risk (0-100) first, \`wardwatch findings\` explains each score`];
+  const shown = findings.slice(0, MAX_FINDINGS_SHOWN);
+  const rows = shown.map((f) => {
     const d = byId.get(f.deviceId);
-    const where = d?.hostnames[0] ?? d?.ips[0] ?? f.deviceId.slice(0, 12);
-    // Risk (0-100, with its level) orders the list; severity is what the finding is regardless of the device.
-    const rank = f.risk === null ? f.severity.toUpperCase().padEnd(11) : `${String(f.risk.score).padStart(3)} ${f.risk.level.padEnd(8)}`;
-    out.push(`    ${rank} ${where.padEnd(16)} ${f.title}`);
-    if (f.evidence[0] !== undefined) out.push(`${' '.repeat(34)}${f.evidence[0]}`);
-  }
+    return [riskText(f.risk), severityText(f.severity), d?.hostnames[0] ?? d?.ips[0] ?? f.deviceId.slice(0, 12), f.title];
+  });
+  const width = columnWidths(['', '', '', ''], rows, FINDING_COLUMNS);
+  const indent = ' '.repeat(4 + width.slice(0, 3).reduce((sum, w) => sum + w + 2, 0));
+  shown.forEach((f, i) => {
+    out.push(`    ${tableRow(rows[i] ?? [], width, true)}`);
+    if (f.evidence[0] !== undefined) out.push(`${indent}${printable(f.evidence[0])}`);
+  });
   if (findings.length > MAX_FINDINGS_SHOWN) out.push(`    … and ${n(findings.length - MAX_FINDINGS_SHOWN)} more`);
   return out;
 }

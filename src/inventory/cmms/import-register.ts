@@ -9,12 +9,13 @@ import type { ManualField } from '../manual-fields.js';
 import { setManualValueTx } from '../sqlite/manual-values.js';
 import type { InventoryDb } from '../sqlite/schema.js';
 import { iso } from '../sqlite/tx.js';
-import { IDENTITY_FIELDS, resolveColumns, type ColumnOverride, type RegisterField } from './column-map.js';
+import { IDENTITY_FIELDS, planColumns, type ColumnOverride, type ColumnSource, type RegisterField } from './column-map.js';
 import { CsvError, type CsvLimits, type CsvProblem } from './csv-reader.js';
 import { readCsv } from './csv-stream.js';
 import { DeviceIndex } from './device-index.js';
 import { registerDb, RegisterWriter } from './register-store.js';
 import { rowValues } from './row-values.js';
+import type { TypeCategoryOf } from './type-category.js';
 
 export interface ImportOptions {
   /** The file name, kept with each row. */
@@ -24,9 +25,32 @@ export interface ImportOptions {
   by: string;
   nowMs: number;
   limits?: CsvLimits;
+  /** Check and report, then roll everything back: the summary lists what would change (`changes`). */
+  dryRun?: boolean;
+  /** A free-text equipment type to a category, for rows that give a type and no category. */
+  typeCategory?: TypeCategoryOf;
 }
 
-export type SkipReason = CsvProblem | 'wrong-column-count';
+/** One header column and what the import does with it. */
+export interface ColumnUse {
+  column: string;
+  field: RegisterField | null;
+  source: ColumnSource;
+}
+
+/** A device value the import sets (or, in a dry run, would set): from the attribute history it writes. */
+export interface ValueChange {
+  deviceId: string;
+  /** How a person finds the device: its MAC, else its id. */
+  device: string;
+  /** The register line that set it. */
+  line: number | null;
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export type SkipReason = CsvProblem | 'wrong-column-count' | 'no-values';
 
 export interface ImportSummary {
   rows: number;
@@ -41,9 +65,27 @@ export interface ImportSummary {
   /** The first warnings, one line each, naming the line; `moreWarnings` counts the rest. */
   warnings: string[];
   moreWarnings: number;
+  /** The header's columns in order, each with the field it fills (null: not imported). */
+  columns: ColumnUse[];
+  /** Rows whose every cell is empty (a spreadsheet's formatted but unused rows): no device, nothing kept. */
+  blank: number;
+  /** Rows whose category was derived from their equipment type. */
+  categoriesDerived: number;
+  /** The first value changes on devices (all of them are in the attribute history); `changeCount` counts them all. */
+  changes: ValueChange[];
+  changeCount: number;
+  dryRun: boolean;
 }
 
 const MAX_WARNINGS = 20;
+const MAX_CHANGES_LISTED = 200;
+
+/** Thrown to roll a dry run's transaction back, carrying what it found. */
+class DryRunDone extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
+}
 
 const PROBLEM_TEXT: Record<SkipReason, string> = {
   'too-many-columns': 'too many columns',
@@ -52,15 +94,28 @@ const PROBLEM_TEXT: Record<SkipReason, string> = {
   'text-after-quote': 'text after a closing quote',
   'nul-byte': 'a NUL byte',
   'wrong-column-count': 'wrong number of columns',
+  'no-values': 'no value in any imported column',
 };
 
 function isManualValueField(field: RegisterField): field is ManualField {
   return field !== 'mac' && field !== 'ip';
 }
 
-export function importRegister(db: Kysely<InventoryDb>, input: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<ImportSummary> {
+export async function importRegister(db: Kysely<InventoryDb>, input: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<ImportSummary> {
+  try {
+    return await importInTransaction(db, input, options);
+  } catch (err) {
+    if (err instanceof DryRunDone) return err.summary;
+    throw err;
+  }
+}
+
+function importInTransaction(db: Kysely<InventoryDb>, input: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<ImportSummary> {
   return db.transaction().execute(async (tx) => {
-    const summary: ImportSummary = { rows: 0, matched: 0, unmatched: 0, skipped: 0, skipReasons: {}, invalidValues: 0, windows1252Rows: 0, warnings: [], moreWarnings: 0 };
+    const summary: ImportSummary = {
+      rows: 0, matched: 0, unmatched: 0, skipped: 0, skipReasons: {}, invalidValues: 0, windows1252Rows: 0, warnings: [], moreWarnings: 0,
+      columns: [], blank: 0, categoriesDerived: 0, changes: [], changeCount: 0, dryRun: options.dryRun === true,
+    };
     const warn = (line: number, text: string): void => {
       if (summary.warnings.length < MAX_WARNINGS) summary.warnings.push(`line ${line}: ${text}`);
       else summary.moreWarnings++;
@@ -78,7 +133,14 @@ export function importRegister(db: Kysely<InventoryDb>, input: AsyncIterable<Uin
     for await (const row of readCsv(input, options.limits === undefined ? {} : { limits: options.limits })) {
       if (columns === null) {
         if (row.problem !== null) throw new CsvError(row.line, `header row: ${PROBLEM_TEXT[row.problem]}`);
-        columns = resolveColumns(row.cells.map((c) => c.trim()), options.overrides);
+        const header = row.cells.map((c) => c.trim());
+        const plan = planColumns(header, options.overrides);
+        columns = plan.fields;
+        summary.columns = header.map((column, i) => ({ column, field: plan.fields[i] ?? null, source: plan.sources[i] ?? null }));
+        continue;
+      }
+      if (row.problem === null && row.cells.every((c) => c.trim() === '')) {
+        summary.blank++;
         continue;
       }
       summary.rows++;
@@ -94,6 +156,17 @@ export function importRegister(db: Kysely<InventoryDb>, input: AsyncIterable<Uin
       const { values, invalid } = rowValues(row.cells, columns);
       for (const bad of invalid) warn(row.line, `${bad.field} "${bad.value.slice(0, 40)}" is not valid; value ignored`);
       summary.invalidValues += invalid.length;
+      if (Object.keys(values).length === 0) {
+        skip(row.line, 'no-values');
+        continue;
+      }
+      if (values.type !== undefined && values.category === undefined && options.typeCategory !== undefined) {
+        const category = options.typeCategory(values.type);
+        if (category !== null) {
+          values.category = category;
+          summary.categoriesDerived++;
+        }
+      }
       const match = index.match(values);
       if (match === null) {
         summary.unmatched++;
@@ -114,8 +187,24 @@ export function importRegister(db: Kysely<InventoryDb>, input: AsyncIterable<Uin
     }
     if (columns === null) throw new AppError(ErrorCode.BadArgument, 'empty file (no header row)');
     await writer.flush();
+    await listChanges(tx, summary, iso(options.nowMs), matchedLines);
+    if (options.dryRun === true) throw new DryRunDone(summary);
     return summary;
   });
+}
+
+/** The values this import changed: the attribute history it wrote (stamped with its time, origin import). */
+async function listChanges(tx: Kysely<InventoryDb>, summary: ImportSummary, at: string, lines: ReadonlyMap<string, number>): Promise<void> {
+  const where = tx.selectFrom('attribute_history').where('changed_at', '=', at).where('origin', '=', 'import');
+  const count = await where.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  summary.changeCount = count?.n ?? 0;
+  const rows = await where
+    .leftJoin('devices', 'devices.id', 'attribute_history.device_id')
+    .select(['attribute_history.device_id', 'devices.mac', 'attribute_history.attribute', 'attribute_history.old_value', 'attribute_history.new_value'])
+    .orderBy('attribute_history.id').limit(MAX_CHANGES_LISTED).execute();
+  summary.changes = rows.map((r) => ({
+    deviceId: r.device_id, device: r.mac ?? r.device_id, line: lines.get(r.device_id) ?? null, field: r.attribute, from: r.old_value, to: r.new_value,
+  }));
 }
 
 /** `412 rows: 380 matched, 25 unmatched, 7 skipped (5 wrong number of columns, 2 text after a closing quote)`. */
@@ -125,5 +214,7 @@ export function formatSummary(s: ImportSummary): string {
     s.invalidValues > 0 ? `${s.invalidValues} invalid values ignored` : '',
     s.windows1252Rows > 0 ? `${s.windows1252Rows} rows read as Windows-1252` : '',
   ].filter((x) => x !== '');
+  if (s.blank > 0) extras.push(`${s.blank} blank rows ignored`);
+  if (s.categoriesDerived > 0) extras.push(`${s.categoriesDerived} categories derived from the equipment type`);
   return `${s.rows} rows: ${s.matched} matched, ${s.unmatched} unmatched, ${s.skipped} skipped${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}${extras.length > 0 ? `; ${extras.join('; ')}` : ''}`;
 }
