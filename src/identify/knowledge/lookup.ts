@@ -53,7 +53,27 @@ export interface OuiOwner {
 }
 
 /** 'aa:bb:cc:…' -> organisation, or null for unknown, multicast, locally administered or all-zero MACs. */
+/** Owners by MAC prefix text, per knowledge base: every flow asks for both ends, and a site has few makers. */
+const ownerMemos = new WeakMap<KnowledgeBase, Map<string, OuiOwner | null>>();
+const OWNER_MEMO_LIMIT = 65_536;
+
 export function ouiVendor(kb: KnowledgeBase, mac: string): OuiOwner | null {
+  let memo = ownerMemos.get(kb);
+  if (memo === undefined) {
+    memo = new Map();
+    ownerMemos.set(kb, memo);
+  }
+  const prefix = mac.slice(0, 8);
+  const hit = memo.get(prefix);
+  if (hit !== undefined) return hit;
+  const owner = ouiOwner(kb, mac);
+  if (memo.size >= OWNER_MEMO_LIMIT) memo.clear();
+  memo.set(prefix, owner);
+  return owner;
+}
+
+/** `ouiVendor` without the memo. The first 8 characters of a MAC text ("aa:bb:cc" or "aabbccdd") include its OUI. */
+function ouiOwner(kb: KnowledgeBase, mac: string): OuiOwner | null {
   const hex = mac.replace(/[:-]/g, '').toUpperCase();
   if (hex.length < 6) return null;
   const first = Number.parseInt(hex.slice(0, 2), 16);
