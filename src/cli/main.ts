@@ -19,6 +19,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['reconcile', async () => (await import('./commands/reconcile.js')).registerReconcile],
   ['device', async () => (await import('./commands/device-set.js')).registerDeviceSet],
   ['findings', async () => (await import('./commands/findings.js')).registerFindings],
+  ['changes', async () => (await import('./commands/changes.js')).registerChanges],
   ['advisories', async () => (await import('./commands/advisories.js')).registerAdvisories],
   ['sbom', async () => (await import('./commands/sbom.js')).registerSbom],
   ['vex', async () => (await import('./commands/vex.js')).registerVex],

@@ -108,6 +108,15 @@ export class SqliteFindings implements FindingsRepository {
     return rows.map((r) => ({ oldStatus: r.old_status, newStatus: r.new_status, reason: r.reason, owner: r.owner, expires: r.expires, changedAt: r.changed_at, by: r.changed_by }));
   }
 
+  /** Ids of findings closed (mitigated or not-affected) by a status change at or after `since` (wall clock), and closed still. */
+  async closedSince(since: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('finding_status_history').innerJoin('findings', 'findings.id', 'finding_status_history.finding_id')
+      .select('finding_status_history.finding_id as id').distinct()
+      .where('finding_status_history.new_status', 'in', ['mitigated', 'not-affected']).where('finding_status_history.changed_at', '>=', since)
+      .where('findings.status', 'in', ['mitigated', 'not-affected']).execute();
+    return rows.map((r) => r.id);
+  }
+
   /** Stores sessions; one already stored (same device, peer, service, start) is widened, not repeated. */
   recordSessions(sessions: readonly RemoteSession[]): Promise<number> {
     return this.db.transaction().execute(async (tx) => {

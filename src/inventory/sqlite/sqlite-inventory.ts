@@ -21,6 +21,7 @@ import { refreshEvidenceJson } from './evidence-json.js';
 import { mapForListing, readDeviceLines, refreshDeviceLines } from './device-lines.js';
 import { evidenceOf, reclassifyChunk, type Classify } from './reclassify.js';
 import { retireUnseenTx } from './retire.js';
+import { attributeChanges, devicesById, lastHistoryId, liveDeviceIds, newDevicesSince, newestSeen, type AttributeChange, type NewDevice } from './read-changes.js';
 import type { InventoryDb } from './schema.js';
 import type { Tx } from './tx.js';
 
@@ -178,6 +179,31 @@ export class SqliteInventory implements InventoryRepository {
     const id = await mustResolve(this.db, deviceId);
     const rows = await this.db.selectFrom('attribute_history').selectAll().where('device_id', '=', id).orderBy('changed_at').orderBy('id').execute();
     return rows.map((r) => ({ attribute: r.attribute, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at, origin: r.origin }));
+  }
+
+  /** The newest packet time stored, or null when the inventory is empty (the capture clock of `changes --since`). */
+  newestSeen(): Promise<string | null> {
+    return newestSeen(this.db);
+  }
+
+  /** Live devices first seen (capture clock) at or after `since`. */
+  newDevicesSince(since: string): Promise<NewDevice[]> {
+    return newDevicesSince(this.db, since);
+  }
+
+  /** These devices in brief (id, ip, vendor, type, first seen). */
+  devicesById(ids: readonly string[]): Promise<NewDevice[]> {
+    return devicesById(this.db, ids);
+  }
+
+  /** What analyze notes before a run to tell what the run changed: live device ids, the newest history row. */
+  async changeMark(): Promise<{ deviceIds: string[]; historyId: number }> {
+    return { deviceIds: await liveDeviceIds(this.db), historyId: await lastHistoryId(this.db) };
+  }
+
+  /** Changed attributes of existing devices: since a time (capture clock) or after a history row. */
+  attributeChanges(where: { since?: string; afterId?: number }): Promise<AttributeChange[]> {
+    return attributeChanges(this.db, where);
   }
 
   close(): Promise<void> {
