@@ -2,10 +2,11 @@
  * The "what changed" report shared by `wardwatch changes` and analyze's summary: new devices, changed attributes,
  * new and closed findings, as JSON (design.md names: camelCase) and as text lines.
  */
-import type { SqliteFindings } from '../findings/sqlite/sqlite-findings.js';
+import { existsSync } from 'node:fs';
+import { SqliteFindings } from '../findings/sqlite/sqlite-findings.js';
 import type { FindingJson } from '../findings/types.js';
 import type { AttributeChange, NewDevice } from '../inventory/sqlite/read-changes.js';
-import type { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
 import { riskView } from './risk-view.js';
 import { riskCell } from './scale-words.js';
 
@@ -110,4 +111,35 @@ export function formatChanges(r: ChangesReport, limit = Infinity): string {
   section('new findings', r.newFindings, findingLine);
   section('closed findings', r.closedFindings, findingLine);
   return `${out.join('\n')}\n`;
+}
+
+/** Items of each kind analyze's summary shows; `wardwatch changes` lists them all. */
+export const SUMMARY_ITEMS = 3;
+
+async function withStores<T>(db: string, work: (inventory: SqliteInventory, findings: SqliteFindings) => Promise<T>): Promise<T> {
+  const inventory = await SqliteInventory.open(db);
+  try {
+    const findings = await SqliteFindings.open(db);
+    try {
+      return await work(inventory, findings);
+    } finally {
+      await findings.close();
+    }
+  } finally {
+    await inventory.close();
+  }
+}
+
+/** The mark before an analyze run, or null when the database held no devices (a first run reports no changes). */
+export async function markBeforeRun(db: string): Promise<ChangeMark | null> {
+  if (db !== ':memory:' && !existsSync(db)) return null;
+  const mark = await withStores(db, takeMark);
+  return mark.deviceIds.size === 0 ? null : mark;
+}
+
+/** analyze's leading block: counts and the first few of each kind. */
+export async function changesBlock(db: string, mark: ChangeMark): Promise<string> {
+  const report = await withStores(db, (inventory, findings) => changesAfterMark(inventory, findings, mark));
+  const body = isEmpty(report) ? '  nothing new, changed or closed\n' : `${formatChanges(report, SUMMARY_ITEMS).trimEnd().replace(/^/gm, '  ')}\n`;
+  return `changes since the last run (all of them: wardwatch changes)\n${body}\n`;
 }

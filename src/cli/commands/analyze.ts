@@ -24,6 +24,7 @@ import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } 
 import { finishRead } from './finish-read.js';
 import { formatSummary, type TrafficSummary } from './summary.js';
 import { checkCaptureFiles } from '../capture-files.js';
+import { changesBlock, markBeforeRun } from '../changes-report.js';
 
 /** Distinct hosts counted exactly up to this many, then no longer tracked (memory stays bounded). */
 const MAX_TRACKED_HOSTS = 1_000_000;
@@ -171,7 +172,10 @@ export function registerAnalyze(program: Command): void {
   addAnalysisOptions(cmd)
     .action(async (captures: string[], flags: AnalyzeFlags) => {
       checkCaptureFiles(captures);
+      const mark = flags.json === true ? null : await markBeforeRun(flags.db);
       const { report, result } = await analyzeSources(captures, flags);
+      // What this run changed leads the summary; a first run (no devices before) has nothing to compare.
+      if (mark !== null) process.stdout.write(await changesBlock(flags.db, mark));
       printReport(captures, report, flags.json === true);
       finishRead(result);
     });
