@@ -18,8 +18,8 @@ interface Report {
   since: string;
   newDevices: { id: string; ip: string | null; vendor: string | null; type: string | null }[];
   changedAttributes: unknown[];
-  newFindings: { kind: string; deviceId: string; severity: string; risk: string }[];
-  closedFindings: unknown[];
+  newFindings: { id: string; kind: string; deviceId: string; severity: string; risk: string }[];
+  closedFindings: { id: string }[];
 }
 
 function changesJson(db: string, since: string): Report {
@@ -66,6 +66,14 @@ describe('wardwatch changes after two analyze runs', () => {
     expect(Object.keys(r.newDevices[0] ?? {})).toEqual(['id', 'ip', 'vendor', 'type', 'firstSeen']);
     expect(r.newFindings[0]?.risk).toMatch(/^\d+ \((critical|high|medium|low|info)\)$/);
     expect(r.newFindings[0]?.severity).toMatch(/^(critical|high|medium|low|info)$/);
+  });
+
+  it('lists a finding closed since WHEN (wall clock) among closed findings, not new ones', () => {
+    const id = changesJson(db, '2024-09-01').newFindings[0]?.id ?? '';
+    expect(runCli(['findings', 'set', id, 'status=mitigated', '--db', db, '--by', 'test']).code).toBe(0);
+    const r = changesJson(db, '2000-01-01');
+    expect(r.closedFindings.map((f) => f.id)).toEqual([id]);
+    expect(r.newFindings.map((f) => f.id)).not.toContain(id);
   });
 
   it('prints a table with the clock it used', () => {
