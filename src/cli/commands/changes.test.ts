@@ -84,6 +84,20 @@ describe('wardwatch changes after two analyze runs', () => {
   });
 });
 
+describe('wardwatch changes with no --since', () => {
+  it('reports since the earliest packet of the last analyze run', () => {
+    const db = path.join(dir, 'default.db');
+    expect(runCli(['analyze', '--db', db, '--no-progress', hospital]).code).toBe(0);
+    expect(runCli(['analyze', '--db', db, '--no-progress', ftp]).code).toBe(0);
+    const r = runCli(['changes', '--db', db, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.since).toBe('2024-09-18T13:37:09.370Z');
+    expect(report.newDevices.map((d) => d.ip).sort()).toEqual(['192.168.10.132', '192.168.10.188']);
+    expect(report.newFindings.map((f) => f.kind)).toEqual(['cleartext-credentials']);
+  });
+});
+
 describe('wardwatch changes on bad input', () => {
   it('refuses a bad --since with one error line', () => {
     const r = runCli(['changes', '--db', path.join(dir, 'two.db'), '--since', 'yesterday']);

@@ -52,7 +52,10 @@ async function action(flags: Flags): Promise<void> {
     const findings = await SqliteFindings.open(flags.db);
     try {
       const newest = await inventory.newestSeen();
-      const since = parseSince(sinceText, newest === null ? null : Date.parse(newest), Date.now());
+      const run = flags.since === undefined ? await inventory.lastRunStart() : null;
+      const since = run !== null && run.capture !== null
+        ? { capture: run.capture, wall: run.wall }
+        : parseSince(sinceText, newest === null ? null : Date.parse(newest), Date.now());
       const report = await changesSince(inventory, findings, since.capture, since.wall);
       if (flags.format === 'json') {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -73,8 +76,9 @@ export function registerChanges(program: Command): void {
     .description('what changed since a moment: new devices, changed attributes, new and closed findings')
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .option('--since <when>',
-      `ISO date/time or a duration (30m, 24h, 7d, 2w; default ${DEFAULT_SINCE}). Compared with capture time (packet timestamps): ` +
-      'a duration counts back from the newest packet stored. Closed findings are judged by when wardwatch closed them (wall clock).')
+      'ISO date/time or a duration (30m, 24h, 7d, 2w). Compared with capture time (packet timestamps): a duration counts back ' +
+      'from the newest packet stored. Default: the earliest packet of the last analyze run (else ' + DEFAULT_SINCE + '). ' +
+      'Closed findings are judged by when wardwatch closed them (wall clock; by default since the last run started).')
     .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'table')
     .action(action);
 }

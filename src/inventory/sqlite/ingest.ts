@@ -57,7 +57,10 @@ export function ingestBatch(raw: Raw, batch: IngestBatch, nowMs: number): Ingest
   // A merge moves rows by SQL: what is pending must be in the tables first.
   state.beforeMerge = () => { pending.flush(); };
   let evidenceRows = 0;
+  // The batch's packet-time span, kept with the run: `changes` finds the last run's start on the capture clock.
+  let firstPacketMs = Infinity;
   for (const group of groups) {
+    if (group.firstMs < firstPacketMs) firstPacketMs = group.firstMs;
     const first = iso(group.firstMs);
     const last = iso(group.lastMs);
     const id = resolveDevice(state, group.key, first, last, stats);
@@ -74,7 +77,10 @@ export function ingestBatch(raw: Raw, batch: IngestBatch, nowMs: number): Ingest
   writeConduits(raw, state, batch.conduits ?? [], deviceIds);
   writeExternalPeers(raw, state, batch.externalPeers ?? [], deviceIds);
   const result = { runId, devicesCreated: stats.created, devicesMerged: stats.merged, ipMoves: stats.ipMoves, evidenceRows };
-  const runStats = { ...result, observations: batch.observations.length, sightings: batch.sightings.length };
+  const runStats = {
+    ...result, observations: batch.observations.length, sightings: batch.sightings.length,
+    ...(Number.isFinite(firstPacketMs) ? { firstPacket: iso(firstPacketMs) } : {}),
+  };
   prepared(raw, SQL.finishRun).run(iso(Date.now()), JSON.stringify(runStats), runId);
   return { ...result, deviceIds };
 }

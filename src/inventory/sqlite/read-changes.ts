@@ -77,3 +77,32 @@ export async function attributeChanges(db: Kysely<InventoryDb>, where: { since?:
   const rows = await q.orderBy('changed_at').orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, deviceId: r.device_id, attribute: r.attribute, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at }));
 }
+
+/**
+ * The start of the last analyze run: its batches are the newest ingest_runs rows with the same sources. `wall` is when
+ * it started; `capture` its earliest packet (null when its rows predate that note). Null when no run is recorded.
+ */
+export async function lastRunStart(db: Kysely<InventoryDb>): Promise<{ wall: string; capture: string | null } | null> {
+  const rows = await db.selectFrom('ingest_runs').select(['started', 'sources', 'stats']).orderBy('id', 'desc').limit(10_000).execute();
+  const newest = rows[0];
+  if (newest === undefined) return null;
+  let wall = newest.started;
+  let capture: string | null = null;
+  for (const r of rows) {
+    if (r.sources !== newest.sources) break;
+    if (r.started < wall) wall = r.started;
+    const first = firstPacket(r.stats);
+    if (first !== null && (capture === null || first < capture)) capture = first;
+  }
+  return { wall, capture };
+}
+
+function firstPacket(stats: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(stats);
+    if (typeof parsed === 'object' && parsed !== null && 'firstPacket' in parsed && typeof parsed.firstPacket === 'string') return parsed.firstPacket;
+  } catch {
+    // A run row written by hand or damaged: no start from it.
+  }
+  return null;
+}

@@ -21,7 +21,7 @@ import { refreshEvidenceJson } from './evidence-json.js';
 import { mapForListing, readDeviceLines, refreshDeviceLines } from './device-lines.js';
 import { evidenceOf, reclassifyChunk, type Classify } from './reclassify.js';
 import { retireUnseenTx } from './retire.js';
-import { attributeChanges, devicesById, lastHistoryId, liveDeviceIds, newDevicesSince, newestSeen, type AttributeChange, type NewDevice } from './read-changes.js';
+import { attributeChanges, devicesById, lastHistoryId, lastRunStart, liveDeviceIds, newDevicesSince, newestSeen, type AttributeChange, type NewDevice } from './read-changes.js';
 import type { InventoryDb } from './schema.js';
 import type { Tx } from './tx.js';
 
@@ -184,6 +184,11 @@ export class SqliteInventory implements InventoryRepository {
   /** The newest packet time stored, or null when the inventory is empty (the capture clock of `changes --since`). */
   newestSeen(): Promise<string | null> {
     return newestSeen(this.db);
+  }
+
+  /** When the last analyze run started, on the wall clock and (if recorded) the capture clock; null when none ran. */
+  lastRunStart(): Promise<{ wall: string; capture: string | null } | null> {
+    return lastRunStart(this.db);
   }
 
   /** Live devices first seen (capture clock) at or after `since`. */
