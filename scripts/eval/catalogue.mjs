@@ -4,7 +4,7 @@
 // lets a careful analyst infer: v(endor) c(ategory) t(ype) o(s family) e(nd of life). Hard cases have few letters.
 // Version names / UIDs marked (illustrative) follow the vendor's pattern but are not copied from a real device.
 
-// OS end-of-support dates: Microsoft lifecycle data as summarised in ../shared/med-facts.md §5.
+// OS end-of-support dates: Microsoft lifecycle data (learn.microsoft.com/lifecycle), as data/os-lifecycle.json cites them.
 export const OS = {
   xp: { family: 'Windows', version: '5.1.2600', label: 'Windows XP', supportEnd: '2014-04-08' },
   win7: { family: 'Windows', version: '6.1.7601', label: 'Windows 7 SP1', supportEnd: '2020-01-14' },
@@ -70,7 +70,7 @@ const PRL_DHCLIENT = [1, 28, 2, 3, 15, 6, 119, 12, 44, 47, 26, 121, 42];
 const PRL_EMBEDDED = [1, 3, 6, 12, 15, 28, 42];
 
 // Findings beyond what the talk items imply (scripts/eval/expect-findings.mjs derives those): known vulnerabilities
-// from the CISA ICSMA advisories in ../shared/corpus/csaf_icsma whose product tree names the device's model (`vulns`),
+// from the CISA ICSMA advisories in test-data/corpus/csaf_icsma whose product tree names the device's model (`vulns`),
 // and true ones the wire cannot show, e.g. a version that never crosses it (`maybe`: neither a miss nor a false positive).
 const vulns = (...cves) => ({ known: cves.map((c) => ['known-vulnerability', c]), maybe: [] });
 const maybe = (...cves) => ({ known: [], maybe: cves.map((c) => ['known-vulnerability', c]) });

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { scoreFindings } from './score-findings.mjs';
 import { match, score } from './score.mjs';
 
-/** Where the advisories come from: test-data/corpus when the repository has it, else the shared corpus beside the checkout. */
+/** Where the advisories come from: the repository's test-data/corpus (CSAF, KEV; sources in test-data/MANIFEST.md). */
 export function corpusDir(root) {
-  for (const c of [join(root, 'test-data', 'corpus'), join(root, '..', 'shared', 'corpus'), join(root, '..', '..', 'shared', 'corpus')]) if (existsSync(c)) return c;
-  return null;
+  const c = join(root, 'test-data', 'corpus');
+  return existsSync(c) ? c : null;
 }
 
 export function node(root, args, env = {}) {

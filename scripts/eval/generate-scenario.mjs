@@ -9,6 +9,7 @@ import { KINDS, OS } from './catalogue.mjs';
 import { expectFindings } from './expect-findings.mjs';
 import * as talk from './talk.mjs';
 import * as risk from './talk-risk.mjs';
+import { prng } from './prng.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = process.argv[2] ?? join(root, '.eval');
@@ -17,17 +18,6 @@ const SEED = 0x3a11d;
 // uses the same date. 2026-03-02 is after Windows 10 22H2's end of support and before Server 2016's.
 const START = Date.UTC(2026, 2, 2, 8, 0, 0) / 1000;
 
-/** mulberry32: small, seeded, enough for addresses and filler bytes. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 const rnd = prng(SEED);
 
 const oui = JSON.parse(readFileSync(join(root, 'data', 'oui.json'), 'utf8')).entries;

@@ -11,6 +11,7 @@ import { vncConnect, rdpConnect } from '../talk-risk.mjs';
 import { INTERNET, KINDS, OS } from './catalogue.mjs';
 import { expectFindings } from './expect.mjs';
 import * as wire from './wire.mjs';
+import { prng } from '../prng.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -23,16 +24,6 @@ const FLAT = { mask: '255.255.252.0', gateway: '172.16.0.1', domain: SITE.domain
 const GATEWAYS = { imaging: '172.17.10.1', office: '172.17.20.1' };
 const FLAT_BROADCAST = '172.16.3.255';
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 const rnd = prng(SEED);
 const hex2 = (b) => b.toString(16).padStart(2, '0');
 
