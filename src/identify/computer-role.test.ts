@@ -1,7 +1,7 @@
 /** Workstations and servers among plain computers (computer-role.ts), and the hosts the rule must leave alone. */
 import { describe, expect, it } from 'vitest';
 import { classifyDevice } from './classify.js';
-import { COMPUTER_ROLE_SOURCE, SIGNAL_BROWSER_ANNOUNCEMENT, SIGNAL_BROWSER_UA, SIGNAL_SMB_CLIENT, lifecycleProductType } from './computer-role.js';
+import { COMPUTER_ROLE_SOURCE, SIGNAL_BROWSER_ANNOUNCEMENT, SIGNAL_BROWSER_UA, SIGNAL_SMB_CLIENT, SIGNAL_TCP_SERVER, lifecycleProductType } from './computer-role.js';
 import { observationsFromAddress } from './extract-evidence.js';
 import { loadKnowledgeBase } from './knowledge/load-kb.js';
 import type { DeviceProfile, Evidence } from './types.js';
@@ -53,10 +53,27 @@ describe('a plain computer', () => {
     expect(role(classify([...win('10.0.19045'), browser, rmcp]))).toEqual(['workstation', 'it']);
   });
 
+  it('without a browser, is a workstation when a Windows client logs on to shares from PC hardware and serves nothing', () => {
+    expect(role(classify([...win('10.0.19045'), smbClient, ...dell]))).toEqual(['workstation', 'it']);
+    expect(role(classify([...win('10.0.19045'), announced('workstation'), smbClient, ...dell]))).toEqual(['workstation', 'it']);
+    // Behind a router its MAC is never seen: nothing says it is anything but a PC.
+    expect(role(classify([...win('10.0.19044'), smbClient]))).toEqual(['workstation', 'it']);
+  });
+
+  it('without a browser, must not be a workstation on a NIC that is no PC maker\'s, when it serves, or without an SMB logon', () => {
+    const oui = (mac: string): Evidence[] => observationsFromAddress({ mac, ip: null }, 0, kb).map((o) => o.evidence);
+    // A Windows appliance (a telemetry receiver) announces itself and maps shares: the maker on its NIC, even one the
+    // vendor dictionary does not know (as when leave-one-vendor-out removes it), is what tells it from a PC.
+    const appliance = [...win('10.0.19045'), announced('workstation'), smbClient];
+    expect(role(classify([...appliance, ...oui('00:0b:82:01:02:03')]))).toEqual([null, 'unknown']); // Grandstream Networks, not in the dictionary
+    expect(role(classify([...appliance, ...oui('00:15:17:01:02:03')]))).toEqual([null, 'unknown']); // Intel: a NIC module, in PCs and appliances alike
+    expect(role(classify([...appliance, ...oui('d4:f0:c9:01:02:03')]))).toEqual([null, 'unknown']); // a printer maker's
+    expect(role(classify([...appliance, ...dell, ev('type', 'server', SIGNAL_TCP_SERVER, 0.1, 'serves tcp/104')]))).toEqual([null, 'unknown']);
+    expect(role(classify([...win('10.0.19045'), announced('workstation'), ...dell]))).toEqual([null, 'unknown']);
+  });
+
   it('stays unknown without a signal, on an ambiguous build, on embedded Windows or on Linux without a desktop browser', () => {
     expect(role(classify(win('10.0.19045')))).toEqual([null, 'unknown']);
-    // A Windows appliance (a telemetry receiver) announces itself and maps shares, but nobody browses on it.
-    expect(role(classify([...win('10.0.19045'), announced('workstation'), smbClient]))).toEqual([null, 'unknown']);
     expect(role(classify([...win('10.0.17763'), smbClient]))).toEqual([null, 'unknown']);
     expect(role(classify([...win('6.1.7601'), ev('osLabel', 'Windows Embedded Standard 7', 'smb.nativeOs', 0.6), smbClient]))).toEqual([null, 'unknown']);
     expect(role(classify([ev('osName', 'Linux', 'dhcp.fingerprint', 0.7), smbClient]))).toEqual([null, 'unknown']);

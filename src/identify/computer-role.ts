@@ -6,7 +6,7 @@
  * host that shows nothing clinical: a modality console also runs Windows 10 and browses.
  */
 import type { KnowledgeBase, LifecycleEntry } from './knowledge/kb-types.js';
-import { canonicalVendor, isMedicalMakerName } from './knowledge/lookup.js';
+import { canonicalVendor, isMedicalMakerName, normaliseVendorKey } from './knowledge/lookup.js';
 import { osNameKey } from './os-family.js';
 import { SERVICE_PORT_SOURCE } from './service-ports.js';
 import type { Evidence } from './types.js';
@@ -15,7 +15,9 @@ import type { Evidence } from './types.js';
 export const SIGNAL_BROWSER_UA = 'signal.browserUserAgent';
 export const SIGNAL_BROWSER_ANNOUNCEMENT = 'signal.browserAnnouncement';
 export const SIGNAL_SMB_CLIENT = 'signal.smbClient';
-const SIGNALS: ReadonlySet<string> = new Set([SIGNAL_BROWSER_UA, SIGNAL_BROWSER_ANNOUNCEMENT, SIGNAL_SMB_CLIENT]);
+/** The host answered a TCP connection with data of its own (service-ports.ts serverSentData): it serves something. */
+export const SIGNAL_TCP_SERVER = 'signal.tcpServer';
+const SIGNALS: ReadonlySet<string> = new Set([SIGNAL_BROWSER_UA, SIGNAL_BROWSER_ANNOUNCEMENT, SIGNAL_SMB_CLIENT, SIGNAL_TCP_SERVER]);
 /** Below any threshold: a signal is a note for the judgement here, not a vote. */
 export const SIGNAL_CONFIDENCE = 0.1;
 
@@ -90,6 +92,24 @@ function productType(kb: KnowledgeBase, os: HostOs, signals: readonly Evidence[]
   return announced.size === 1 ? ([...announced][0] === 'server' ? 'server' : 'workstation') : null;
 }
 
+/** Every NIC OUI seen on the host is a PC/server/VM maker's (data/vendor-aliases.json computerMaker); none seen is none against. */
+function onComputerHardware(kb: KnowledgeBase, evidence: readonly Evidence[]): boolean {
+  return evidence.every((e) => e.source !== 'mac.oui' || kb.computerMakers.has(normaliseVendorKey(canonicalVendor(kb, e.value))));
+}
+
+/**
+ * A Windows client build that logs on to file shares as an SMB client (MS-NLMP §2.2.1.3 AUTHENTICATE), serves nothing
+ * over TCP and whose NIC, when its MAC is seen at all, is a computer maker's: an office PC even without a browser seen.
+ * A NIC registered to anyone else (a medical maker, a device maker, an organisation the vendor dictionary does not
+ * know) leaves it unknown: a Windows-based telemetry receiver also logs on to shares and announces itself, and the
+ * maker's name on its NIC is then all that tells it from a PC.
+ */
+function officeClient(kb: KnowledgeBase, evidence: readonly Evidence[], os: HostOs, signals: readonly Evidence[]): boolean {
+  if (os.name === null || osNameKey(os.name) !== osNameKey('Windows')) return false;
+  if (!signals.some((s) => s.source === SIGNAL_SMB_CLIENT) || signals.some((s) => s.source === SIGNAL_TCP_SERVER)) return false;
+  return onComputerHardware(kb, evidence);
+}
+
 /**
  * `type` and `category` evidence for a general-purpose computer that shows nothing clinical: a client OS with an
  * interactive-use signal is a workstation; a Windows Server build or product type is a server.
@@ -99,8 +119,8 @@ export function computerRoleEvidence(kb: KnowledgeBase, evidence: readonly Evide
   const product = productType(kb, os, signals);
   if (product === null || showsOtherRole(kb, evidence)) return [];
   // A person browsing is what makes a workstation: Windows-based clinical appliances (telemetry receivers, modality
-  // consoles) announce themselves over NetBIOS and map shares too, so those signals only second a browser.
-  if (product === 'workstation' && !signals.some((s) => s.source === SIGNAL_BROWSER_UA)) return [];
+  // consoles) announce themselves over NetBIOS and map shares too, so those signals alone only count on PC hardware.
+  if (product === 'workstation' && !signals.some((s) => s.source === SIGNAL_BROWSER_UA) && !officeClient(kb, evidence, os, signals)) return [];
   const shown = [os.label ?? os.name, os.version].filter((v) => v !== null).join(' ');
   const why = product === 'server'
     ? `${shown}: a server build or product type, and nothing clinical on the host`

@@ -16,7 +16,8 @@ import { snmpObservations } from './evidence/snmp.js';
 import { tlsObservations } from './evidence/tls.js';
 import { APP_HOST_STACK_SOURCE } from './host-rules.js';
 import { signalObservations } from './host-signals.js';
-import { servicePortObservations } from './service-ports.js';
+import { serverSentData, servicePortObservations } from './service-ports.js';
+import { SIGNAL_CONFIDENCE, SIGNAL_TCP_SERVER } from './computer-role.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { initialTtl, matchTcpSignature, ouiVendor } from './knowledge/lookup.js';
 import type { DeviceKey, Observation } from './types.js';
@@ -136,7 +137,8 @@ function serverPortObservation(out: Observation[], kb: KnowledgeBase, client: De
 
 /**
  * Observations from a flow: the OUI vendor of both MACs, the p0f-style OS guess from SYN / SYN+ACK, the client of a
- * one-kind service port (`serverPort`) and the server of a one-kind service (`servicePort`, service-ports.ts).
+ * one-kind service port (`serverPort`), the server of a one-kind service (`servicePort`, service-ports.ts) and, as a
+ * signal, that the server serves TCP at all.
  */
 export function observationsFromFlow(flow: FlowJson, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
@@ -148,6 +150,8 @@ export function observationsFromFlow(flow: FlowJson, kb: KnowledgeBase): Observa
   ouiObservation(out, kb, server, tsMs);
   serverPortObservation(out, kb, client, tsMs, flow);
   servicePortObservations(out, kb, server, tsMs, flow);
+  // That it serves at all (any port) is a note for computer-role.ts: an office PC serves nothing.
+  if (serverSentData(flow) && flow.dport !== null) new Emitter(out, server, tsMs).add('type', 'server', SIGNAL_TCP_SERVER, `serves tcp/${String(flow.dport)}`, SIGNAL_CONFIDENCE);
   if (flow.syn !== undefined) synObservation(out, kb, client, tsMs, flow.syn, 'request');
   if (flow.synAck !== undefined) synObservation(out, kb, server, tsMs, flow.synAck, 'response');
   return out;

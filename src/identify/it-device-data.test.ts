@@ -13,14 +13,17 @@ import type { DeviceProfile } from './types.js';
 const kb = loadKnowledgeBase();
 const asOf = new Date('2026-03-02T08:00:00Z');
 
-function profile(mac: string, records: readonly Omit<ProtocolRecord, 'src' | 'sport' | 'dst' | 'dport' | 'ts' | 'srcMac'>[]): DeviceProfile {
+/** What a record says beyond its addresses. */
+type Said = { proto: string; kind: string } & Record<string, string>;
+
+function profile(mac: string, records: readonly Said[]): DeviceProfile {
   const base = { src: '10.1.2.3', srcMac: mac, sport: 68, dst: '255.255.255.255', dport: 67, ts: '2026-03-02T08:00:00Z' };
-  const recs = records.map((r) => ({ ...base, clientMac: mac, ...r }) as ProtocolRecord);
+  const recs: ProtocolRecord[] = records.map((r) => ({ ...r, ...base, clientMac: mac }));
   const ev = [...recs.flatMap((r) => observationsFromRecord(r, kb)), ...observationsFromAddress({ mac, ip: '10.1.2.3' }, 0, kb)].map((o) => o.evidence);
   return classifyDevice(ev, kb, { asOf });
 }
-const dhcp = (fields: Record<string, string>): Omit<ProtocolRecord, 'src' | 'sport' | 'dst' | 'dport' | 'ts' | 'srcMac'> => ({ proto: 'dhcp', kind: 'request', ...fields });
-const snmp = (sysDescr: string): Omit<ProtocolRecord, 'src' | 'sport' | 'dst' | 'dport' | 'ts' | 'srcMac'> => ({ proto: 'snmp', kind: 'response', sysDescr });
+const dhcp = (fields: Record<string, string>): Said => ({ ...fields, proto: 'dhcp', kind: 'request' });
+const snmp = (sysDescr: string): Said => ({ proto: 'snmp', kind: 'response', sysDescr });
 /** A MAC whose OUI the registry does not hold: only the record speaks. */
 const NO_OUI = '02:00:00:00:00:01';
 
@@ -65,6 +68,8 @@ describe('APC management card sysDescr', () => {
     const p = profile(NO_OUI, [snmp(card('AP9630'))]);
     expect([p.vendor, p.type, p.category]).toEqual(['APC', 'UPS', 'it']);
     expect(profile(NO_OUI, [snmp(card('AP9641'))]).type).toBe('UPS');
+    // As the decoder hands it over: the card's tab separators dropped as control characters.
+    expect(profile(NO_OUI, [snmp('APC Web/SNMP Management Card (MB:v4.1.0PF:v6.5.0PN:apc_hw05_aos_650.bin AF1:v6.5.0 AN1:apc_hw05_sumx_650.binMN:AP9630HR:08SN: ZA0000000000MD:10/30/2017)')]).type).toBe('UPS');
   });
 
   it('must not call a rack PDU\'s card a UPS: IT power, type unknown', () => {

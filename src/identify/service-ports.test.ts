@@ -5,6 +5,7 @@ import type { SynSignature } from '../capture/flow.js';
 import { classifyDevice } from './classify.js';
 import { observationsFromAddress, observationsFromFlow } from './extract-evidence.js';
 import { loadKnowledgeBase } from './knowledge/load-kb.js';
+import { SIGNAL_TCP_SERVER } from './computer-role.js';
 import { SERVICE_PORT_SOURCE, serverSentData } from './service-ports.js';
 import type { DeviceProfile, Evidence } from './types.js';
 
@@ -93,5 +94,18 @@ describe('maker rules that second a service', () => {
     const apc = classify(oui('00:c0:b7:01:02:03'));
     expect([apc.vendor, apc.category, apc.type]).toEqual(['APC', 'it', null]);
     expect(classify(oui('00:40:8c:01:02:03')).category).toBe('unknown'); // Axis alone: a camera maker, but weakly
+  });
+});
+
+describe('the signal that a host serves TCP at all (for computer-role.ts)', () => {
+  const served = (f: FlowJson): string[] => observationsFromFlow(f, kb).filter((o) => o.evidence.source === SIGNAL_TCP_SERVER).map((o) => `${o.key.ip ?? ''} ${o.evidence.detail}`);
+  it('marks the server of a completed exchange with data, on any port', () => {
+    expect(served(tcp(445, 900, 4))).toEqual([`${SERVER} serves tcp/445`]);
+  });
+
+  it('must not mark the client, a bare handshake or a datagram', () => {
+    expect(served(tcp(445, 206, 3))).toEqual([]);
+    expect(served(udp(137, 1))).toEqual([]);
+    expect(classify(observationsFromFlow(tcp(445, 900, 4), kb).map((o) => o.evidence)).type).toBeNull(); // a signal never votes
   });
 });
