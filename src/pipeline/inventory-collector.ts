@@ -11,6 +11,7 @@ import type { Cidr } from '../findings/cidr.js';
 import { classifyDevice } from '../identify/classify.js';
 import { observationsFromAddress, observationsFromFlow, observationsFromRecord } from '../identify/extract-evidence.js';
 import type { KnowledgeBase } from '../identify/knowledge/kb-types.js';
+import { routerObservations } from '../identify/traffic-role-router.js';
 import type { DeviceKey, DeviceProfile, Evidence, Observation } from '../identify/types.js';
 import type { InventoryRepository } from '../inventory/inventory-repository.js';
 import { deviceKeyString, type ConduitSighting, type DeviceSighting, type ExternalPeerSighting } from '../inventory/types.js';
@@ -75,6 +76,8 @@ export class InventoryCollector {
   private readonly touched = new Set<string>();
   /** Routers and their own addresses, learnt across batches: a later batch with few of their IPs must not bind those. */
   private readonly routers = new RouterAddresses();
+  /** Router MACs whose role was already observed: said once per capture, not once per batch. */
+  private readonly routersSaid = new Set<string>();
   private readonly peers = new ExternalPeerBook();
   private readonly scope: AddressScope;
   private readonly isExternal = (ip: string): boolean => this.scope.isExternal(ip);
@@ -250,6 +253,11 @@ export class InventoryCollector {
   private async write(): Promise<void> {
     if (this.observations.size === 0 && this.sightings.size === 0 && this.conduits.size === 0 && this.peers.size === 0) return;
     this.routers.detect([...this.sightings.values()].map((s) => s.key));
+    for (const mac of this.routers.routerMacs()) {
+      if (this.routersSaid.has(mac)) continue;
+      this.routersSaid.add(mac);
+      for (const o of routerObservations(this.kb, mac, this.latestMs)) this.observe(o);
+    }
     const rekey = (key: DeviceKey): DeviceKey => this.routers.rekey(key).key;
     const observations = [...this.observations.values()].map((o) => {
       const r = this.routers.rekey(o.key);

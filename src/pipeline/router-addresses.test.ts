@@ -64,6 +64,18 @@ describe('router gateway addresses', () => {
     expect(list.filter((d) => d.ips.includes('10.20.20.1'))).toHaveLength(1);
   });
 
+  it('the router is called one by what it forwards; the hosts it forwards for, and a host on its own MAC, are not', async () => {
+    collector.arp(ROUTER, '10.20.20.1', T0);
+    collector.arp(CT.mac, CT.ip, T0);
+    routedTraffic();
+    collector.flow(flowOf({ src: CT.ip, dst: PACS.ip, dport: 104, app: 'dicom', srcMac: CT.mac, dstMac: PACS.mac, syn: syn(64) }));
+    const list = await devices();
+    const router = list.find((d) => d.mac === ROUTER);
+    expect([router?.type, router?.category]).toEqual(['router', 'network']);
+    for (const d of list.filter((x) => x.mac !== ROUTER)) expect(d.type).not.toBe('router');
+    expect(list.filter((d) => d.type === 'router')).toHaveLength(1);
+  });
+
   it('a host on its own MAC keeps its OUI vendor', async () => {
     collector.arp(CT.mac, CT.ip, T0);
     routedTraffic();

@@ -55,6 +55,11 @@ export class RouterAddresses {
     return this.routers.has(mac);
   }
 
+  /** The router MACs found so far. */
+  routerMacs(): string[] {
+    return [...this.routers];
+  }
+
   /** The MAC is a router's by what it does (a DHCP relay agent, RFC 1542 §2, is a router), whatever its IP count. */
   markRouter(mac: string): void {
     if (this.routers.size < MAX_ROUTER_MACS) this.routers.add(mac);

@@ -21,7 +21,11 @@ export function tlsObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observa
     const cn = /(?:^|,\s*)CN=([^,]+)/.exec(text(rec, 'certSubject') ?? '')?.[1]?.trim() ?? null;
     if (cn !== null && !cn.includes('*')) e.add('hostname', cn.split('.')[0] ?? cn, 'tls.certSubject', `certificate CN=${cn}`, 0.35);
     // An internet service's certificate (O=Apple Inc., O=Cisco Systems) names the cloud, not a device on the site.
-    if (isSiteAddress(rec.src)) certificateText(e, kb, text(rec, 'certSubject'), text(rec, 'certIssuer'));
+    if (isSiteAddress(rec.src)) {
+      certificateText(e, kb, text(rec, 'certSubject'), text(rec, 'certIssuer'));
+      // A product's own default certificate (data/banner-fingerprints.json certSubject) names the product serving it.
+      e.rules(kb, 'banner-fingerprints', 'certSubject', text(rec, 'certSubject'), 'tls.certSubject');
+    }
   }
   return out;
 }
