@@ -24,9 +24,13 @@ const captures = [
 ].map((p) => path.join(repoRoot, p));
 const phiOf = (file: string): readonly string[] => (/\/(astm|poct1a)\.pcap$/.test(file) ? LAB_PHI : PHI);
 
-/** Values that are not patient data but contain the marker (the sample's synthetic facility and device names). */
+/**
+ * Values that are not patient data but contain the marker (the sample's synthetic facility and device names). A
+ * database file may cut the facility name at a page boundary ("SYNTHETIC_HO" | page header | "SP"), so any start of
+ * it goes too; the patient name ("SYNTHETIC^TEST") never has the underscore.
+ */
 function scrubNonPatient(text: string): string {
-  return text.replace(/SYNTHETIC_HOSP/g, '').replace(/\(synthetic\)/gi, '');
+  return text.replace(/SYNTHETIC_(?:H(?:O(?:S(?:P)?)?)?)?/g, '').replace(/\(synthetic\)/gi, '');
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-phi-'));
