@@ -2,13 +2,16 @@
  * Roles a host shows only across several conversations (design.md "identify"): an HL7 interface engine receives
  * application messages from one host and sends application messages on to another (HL7 v2.5 ch. 2: the engine
  * brokers between MSH-3 sending and MSH-5 receiving applications); the HL7 result and DICOM roles of
- * traffic-role-hl7.ts and traffic-role-dicom.ts (laboratory analyzer, device gateway, modality, archive, workstation).
+ * traffic-role-hl7.ts and traffic-role-dicom.ts (laboratory analyzer, device gateway, modality, archive, workstation);
+ * the router of traffic-role-router.ts.
  */
+import { isSignal } from './computer-role.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { matchRules } from './knowledge/lookup.js';
 import { HALF_CONFIDENCE, named, peerOf, ruleEvidence, type HalfSink } from './traffic-role.js';
 import { DICOM_IN, DICOM_OUT, DICOM_ROLE_SOURCE, dicomRoles } from './traffic-role-dicom.js';
 import { HL7_RESULT_IN, HL7_RESULT_OUT, HL7_RESULT_ROLE_SOURCE, hl7ResultRoles, isDeviceGateway } from './traffic-role-hl7.js';
+import { ROUTER_HALF, ROUTER_ROLE_SOURCE, routerRole } from './traffic-role-router.js';
 import type { Evidence } from './types.js';
 
 export type { HalfSink };
@@ -22,8 +25,8 @@ export const HL7_IN_SOURCE = 'hl7.relay.in';
 export const HL7_OUT_SOURCE = 'hl7.relay.out';
 /** Source of the evidence this module derives; recomputed on every classification, never taken back from storage. */
 export const HL7_ROLE_SOURCE = 'rule.device-types.hl7Role';
-const HALF_SOURCES: ReadonlySet<string> = new Set([HL7_IN_SOURCE, HL7_OUT_SOURCE, HL7_RESULT_IN, HL7_RESULT_OUT, DICOM_IN, DICOM_OUT]);
-const DERIVED_SOURCES: ReadonlySet<string> = new Set([HL7_ROLE_SOURCE, HL7_RESULT_ROLE_SOURCE, DICOM_ROLE_SOURCE]);
+const HALF_SOURCES: ReadonlySet<string> = new Set([HL7_IN_SOURCE, HL7_OUT_SOURCE, HL7_RESULT_IN, HL7_RESULT_OUT, DICOM_IN, DICOM_OUT, ROUTER_HALF]);
+const DERIVED_SOURCES: ReadonlySet<string> = new Set([HL7_ROLE_SOURCE, HL7_RESULT_ROLE_SOURCE, DICOM_ROLE_SOURCE, ROUTER_ROLE_SOURCE]);
 
 /** The type a relay would be, from data/device-types.json `hl7Role` rules (null when a site removed them). */
 function relayType(kb: KnowledgeBase): string | null {
@@ -74,7 +77,9 @@ function hl7Relay(evidence: readonly Evidence[]): { from: string[]; to: string[]
 export function roleEvidence(kb: KnowledgeBase, evidence: readonly Evidence[], tsMs: number): Evidence[] {
   const relay = hl7Relay(evidence);
   const gateway = isDeviceGateway(evidence);
-  const out = [...hl7ResultRoles(kb, evidence, tsMs, relay !== null), ...dicomRoles(kb, evidence, tsMs)];
+  // Type evidence of the host's own (not a half, not an interactive-use signal: neither votes).
+  const namedType = evidence.some((e) => e.attribute === 'type' && !isRelayHalf(e) && !isSignal(e));
+  const out = [...hl7ResultRoles(kb, evidence, tsMs, relay !== null), ...dicomRoles(kb, evidence, tsMs), ...routerRole(kb, evidence, namedType, tsMs)];
   if (relay === null || gateway) return out;
   const seen = `receives HL7 messages from ${named(relay.from)} and sends HL7 messages to ${named(relay.to)}`;
   return [...out, ...ruleEvidence(kb, 'hl7Role', 'relay', HL7_ROLE_SOURCE, seen, tsMs)];

@@ -256,7 +256,7 @@ export class InventoryCollector {
     for (const mac of this.routers.routerMacs()) {
       if (this.routersSaid.has(mac)) continue;
       this.routersSaid.add(mac);
-      for (const o of routerObservations(this.kb, mac, this.latestMs)) this.observe(o);
+      for (const o of routerObservations(mac, this.latestMs)) this.observe(o);
     }
     const rekey = (key: DeviceKey): DeviceKey => this.routers.rekey(key).key;
     const observations = [...this.observations.values()].map((o) => {
