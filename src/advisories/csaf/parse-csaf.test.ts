@@ -40,6 +40,13 @@ describe('parseCsaf', () => {
     expect(a).toMatchObject({ updated: '2025-02-03T04:05:06.000Z', published: '2025-01-01T00:00:00.000Z', publisher: 'Example Medical', vendor: 'Example Medical' });
   });
 
+  it('a score without baseScore takes its vector\'s base score; an unreadable vector gives none', () => {
+    const doc = makeCsaf({ id: 'VEC-1' });
+    const vuln = (doc.vulnerabilities as Record<string, unknown>[])[0] ?? {};
+    vuln.scores = [{ products: ['P1'], cvss_v3: { vectorString: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H' }, cvss_v4: { vectorString: 'CVSS:4.0/AV:N/AC:L' } }];
+    expect(parseCsaf(doc).vulnerabilities[0]).toMatchObject({ cvss3Base: 10, cvss4Base: null });
+  });
+
   it('detects CSAF by content', () => {
     expect(looksLikeCsaf({ document: { csaf_version: '2.0' } })).toBe(true);
     expect(looksLikeCsaf({ document: {} })).toBe(false);
