@@ -1,17 +1,20 @@
 /** toFinding's SSVC hints come from the one CVSS vector reading (src/risk/cvss-vector.ts), as risk's SSVC reads them. */
 import { describe, expect, it } from 'vitest';
+import type { FindingFacts } from '../findings/types.js';
 import type { DeviceJson } from '../inventory/types.js';
 import { toFinding } from './match-finding.js';
 import type { VulnerabilityMatch } from './types.js';
 
 const device = { id: 'd1', vendor: 'Acme', model: 'Pump' } as DeviceJson;
 
-function factsFor(cvssVector: string | null): Record<string, unknown> {
+function factsFor(cvssVector: string | null): FindingFacts {
   const m: VulnerabilityMatch = {
     vulnerability: 'CVE-2025-0001', advisoryId: 'ADV-1', advisoryTitle: 'Pump advisory', source: 'csaf', matchedProduct: 'Pump', cvssBase: 8.1,
     cvssVector, kev: false, reasons: [], remediation: null, versionUnknown: false,
   };
-  return toFinding(device, { vulnerability: m.vulnerability, matches: [m] }, null, 0).facts;
+  const facts = toFinding(device, { vulnerability: m.vulnerability, matches: [m] }, null, 0).facts;
+  if (facts === undefined) throw new Error('a known-vulnerability finding always has facts');
+  return facts;
 }
 
 describe('SSVC hints of a known-vulnerability finding', () => {
