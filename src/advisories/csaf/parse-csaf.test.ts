@@ -47,6 +47,16 @@ describe('parseCsaf', () => {
     expect(parseCsaf(doc).vulnerabilities[0]).toMatchObject({ cvss3Base: 10, cvss4Base: null });
   });
 
+  it('drops an unreadable purl helper with a warning naming the product; a readable one stays', () => {
+    const doc = makeCsaf({ id: 'PURL-1' });
+    const product = (id: string, purl: string): Record<string, unknown> => ({ category: 'product_version', name: id, product: { name: `Pump ${id}`, product_id: id, product_identification_helper: { purl } } });
+    doc.product_tree = { branches: [{ category: 'vendor', name: 'Acme', branches: [{ category: 'product_name', name: 'Pump', branches: [product('1.0', 'pkg:generic/acme/pump-fw@1.0'), product('2.0', 'pkg:generic/a%ZZb@2.0')] }] }] };
+    const a = parseCsaf(doc);
+    expect(a.products.map((p) => [p.productId, p.purl])).toEqual([['1.0', 'pkg:generic/acme/pump-fw@1.0'], ['2.0', null]]);
+    expect(a.warnings).toContain('product 2.0: purl "pkg:generic/a%ZZb@2.0" not a valid purl: unable to decode "name" component; matched by name instead');
+    expect(a.warnings.filter((w) => w.startsWith('product 1.0'))).toEqual([]);
+  });
+
   it('detects CSAF by content', () => {
     expect(looksLikeCsaf({ document: { csaf_version: '2.0' } })).toBe(true);
     expect(looksLikeCsaf({ document: {} })).toBe(false);
