@@ -79,9 +79,19 @@ async function* replay(head: Uint8Array, done: boolean, rest: AsyncIterator<Uint
   for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
 }
 
+/** ASCII text in UTF-16 without a BOM: a NUL in every other byte (odd ones for LE, even ones for BE). */
+function looksLikeUtf16(head: Uint8Array): boolean {
+  const sample = head.subarray(0, Math.min(head.length, 64) & ~1);
+  if (sample.length < 4) return false;
+  const zeroAt = (parity: number): boolean => sample.every((b, i) => (i % 2 === parity) === (b === 0));
+  return zeroAt(1) || zeroAt(0);
+}
+
 function checkBody(head: Uint8Array): Uint8Array {
-  // UTF-16 without a BOM has a NUL in every other byte of ASCII text; a binary file has them anywhere.
-  if (head.includes(0)) throw new CsvError(1, 'NUL bytes: a binary file or UTF-16 text without a byte-order mark, not CSV text');
+  if (head.includes(0)) {
+    if (looksLikeUtf16(head)) throw new CsvError(1, 'UTF-16 text without a byte-order mark; export it as CSV UTF-8 or as Unicode Text');
+    throw new CsvError(1, 'NUL bytes: a binary file, not CSV text');
+  }
   return startsWith(head, UTF8_BOM) ? head.subarray(UTF8_BOM.length) : head;
 }
 
