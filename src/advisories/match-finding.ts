@@ -1,6 +1,7 @@
 /** One device's matches of one vulnerability -> a 'known-vulnerability' FindingInput (design.md findings[]). */
 import type { FindingInput, Severity } from '../findings/types.js';
 import type { DeviceJson } from '../inventory/types.js';
+import { automatableFromCvss, readCvssVector, technicalImpactFromCvss } from '../risk/cvss-vector.js';
 import type { VexDecision, VulnerabilityMatch } from './types.js';
 
 const MAX_EVIDENCE = 12;
@@ -23,14 +24,11 @@ export function severityOf(cvss: number | null, kev: boolean): Severity {
   return kev && (base === 'medium' || base === 'low' || base === 'info') ? 'high' : base;
 }
 
-/** SSVC from the CVSS vector: network, low complexity, no privileges, no user -> automatable; C/I/A all high -> total. */
+/** SSVC hints from the CVSS vector (src/risk/cvss-vector.ts); a malformed vector gives none. */
 function ssvc(vector: string | null): { automatable?: boolean; technicalImpact?: 'partial' | 'total' } {
-  if (vector === null) return {};
-  const m = new Map(vector.split('/').map((p) => p.split(':') as [string, string | undefined]));
-  const automatable = m.get('AV') === 'N' && m.get('AC') === 'L' && m.get('PR') === 'N' && m.get('UI') === 'N';
-  const high = (k: string): boolean => m.get(k) === 'H';
-  const total = vector.startsWith('CVSS:4') ? high('VC') && high('VI') && high('VA') : high('C') && high('I') && high('A');
-  return { automatable, technicalImpact: total ? 'total' : 'partial' };
+  const cvss = vector === null ? null : readCvssVector(vector).cvss;
+  if (cvss === null) return {};
+  return { automatable: automatableFromCvss(cvss) === true, technicalImpact: technicalImpactFromCvss(cvss) };
 }
 
 export function toFinding(d: DeviceJson, merged: MergedMatch, notAffected: VexDecision | null, nowMs: number): FindingInput {

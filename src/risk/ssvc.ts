@@ -5,6 +5,7 @@
  * Prevalence and Public Well-Being. How wardwatch fills each decision point from a finding is documented in docs/risk.md.
  */
 import type { FindingJson } from '../findings/types.js';
+import { automatableFromCvss, readCvssVector, technicalImpactFromCvss, type CvssVector } from './cvss-vector.js';
 import type { SsvcDecision } from './types.js';
 import type { ClinicalWeights, Exploitation, KindWeights, MissionPrevalence, WellBeing } from './weights.js';
 
@@ -80,11 +81,12 @@ export function assessSsvc(finding: FindingJson, kind: KindWeights | undefined, 
     exploitation = 'none';
     reasons.push('SSVC exploitation none: no KEV entry and no observed exploitable condition.');
   }
-  const fromVector = automatableFromVector(finding.facts.cvssVector);
+  const cvss = cvssOf(finding.facts.cvssVector);
+  const fromVector = cvss === null ? undefined : automatableFromCvss(cvss);
   const automatable = finding.facts.automatable ?? fromVector ?? kind?.automatable ?? false;
   const autoSource = finding.facts.automatable !== undefined ? 'from the finding' : fromVector !== undefined ? 'from the CVSS vector' : `default for ${finding.kind}`;
   reasons.push(`SSVC automatable ${automatable ? 'yes' : 'no'} (${autoSource}): ${automatable ? 'an attacker can repeat it without a person' : 'it needs a person or a position on the path'}.`);
-  const technicalImpact = finding.facts.technicalImpact ?? impactFromVector(finding.facts.cvssVector) ?? kind?.technicalImpact ?? 'partial';
+  const technicalImpact = finding.facts.technicalImpact ?? (cvss === null ? undefined : technicalImpactFromCvss(cvss)) ?? kind?.technicalImpact ?? 'partial';
   reasons.push(`SSVC technical impact ${technicalImpact}: ${technicalImpact === 'total' ? 'total control of the device or total disclosure' : 'limited control or disclosure'}.`);
   const mwb = missionWellBeing(clinical.missionPrevalence, clinical.wellBeing);
   reasons.push(`SSVC mission & well-being ${mwb}: ${categoryName} role, mission prevalence ${clinical.missionPrevalence}, public well-being impact ${clinical.wellBeing}.`);
@@ -94,25 +96,9 @@ export function assessSsvc(finding: FindingJson, kind: KindWeights | undefined, 
   return { points, decision, reasons };
 }
 
-/**
- * Network attack vector, low complexity, no privileges and no user interaction (v4 also no attack requirements): the
- * kill chain's exploit step needs no person, the usual reading of SSVC Automatable from a vector. Other vectors say
- * nothing either way, so the kind's default stands.
- */
-function automatableFromVector(vector: string | undefined): boolean | undefined {
-  if (vector === undefined) return undefined;
-  const parts = new Set(vector.split('/'));
-  const v4 = vector.startsWith('CVSS:4');
-  const yes = parts.has('AV:N') && parts.has('AC:L') && parts.has('PR:N') && (v4 ? parts.has('UI:N') && parts.has('AT:N') : parts.has('UI:N'));
-  return yes ? true : undefined;
-}
-
-/** Total when the CVSS vector gives high confidentiality and integrity impact (v3 C:H/I:H, v4 VC:H/VI:H). */
-function impactFromVector(vector: string | undefined): 'partial' | 'total' | undefined {
-  if (vector === undefined) return undefined;
-  const parts = new Set(vector.split('/'));
-  if ((parts.has('C:H') && parts.has('I:H')) || (parts.has('VC:H') && parts.has('VI:H'))) return 'total';
-  return parts.has('C:N') || parts.has('C:L') || parts.has('VC:N') || parts.has('VC:L') || parts.has('I:N') || parts.has('I:L') ? 'partial' : undefined;
+/** A finding's CVSS vector, when it is one; a malformed vector says nothing, so the kind's defaults stand. */
+function cvssOf(vector: string | undefined): CvssVector | null {
+  return vector === undefined ? null : readCvssVector(vector).cvss;
 }
 
 export const SSVC_ORDER: readonly SsvcDecision[] = ['Track', 'Track*', 'Attend', 'Act'];

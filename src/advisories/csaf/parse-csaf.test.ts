@@ -40,6 +40,23 @@ describe('parseCsaf', () => {
     expect(a).toMatchObject({ updated: '2025-02-03T04:05:06.000Z', published: '2025-01-01T00:00:00.000Z', publisher: 'Example Medical', vendor: 'Example Medical' });
   });
 
+  it('a score without baseScore takes its vector\'s base score; an unreadable vector gives none', () => {
+    const doc = makeCsaf({ id: 'VEC-1' });
+    const vuln = (doc.vulnerabilities as Record<string, unknown>[])[0] ?? {};
+    vuln.scores = [{ products: ['P1'], cvss_v3: { vectorString: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H' }, cvss_v4: { vectorString: 'CVSS:4.0/AV:N/AC:L' } }];
+    expect(parseCsaf(doc).vulnerabilities[0]).toMatchObject({ cvss3Base: 10, cvss4Base: null });
+  });
+
+  it('drops an unreadable purl helper with a warning naming the product; a readable one stays', () => {
+    const doc = makeCsaf({ id: 'PURL-1' });
+    const product = (id: string, purl: string): Record<string, unknown> => ({ category: 'product_version', name: id, product: { name: `Pump ${id}`, product_id: id, product_identification_helper: { purl } } });
+    doc.product_tree = { branches: [{ category: 'vendor', name: 'Acme', branches: [{ category: 'product_name', name: 'Pump', branches: [product('1.0', 'pkg:generic/acme/pump-fw@1.0'), product('2.0', 'pkg:generic/a%ZZb@2.0')] }] }] };
+    const a = parseCsaf(doc);
+    expect(a.products.map((p) => [p.productId, p.purl])).toEqual([['1.0', 'pkg:generic/acme/pump-fw@1.0'], ['2.0', null]]);
+    expect(a.warnings).toContain('product 2.0: purl "pkg:generic/a%ZZb@2.0" not a valid purl: unable to decode "name" component; matched by name instead');
+    expect(a.warnings.filter((w) => w.startsWith('product 1.0'))).toEqual([]);
+  });
+
   it('detects CSAF by content', () => {
     expect(looksLikeCsaf({ document: { csaf_version: '2.0' } })).toBe(true);
     expect(looksLikeCsaf({ document: {} })).toBe(false);

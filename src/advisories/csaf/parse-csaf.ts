@@ -6,6 +6,7 @@ import { AppError } from '../../util/app-error.js';
 import type { AdvisoryDocument, AdvisoryVulnerability, ProductStatus } from '../model.js';
 import { arr, formatError, isObj, isoDate, num, obj, str, type Obj } from '../json-read.js';
 import { readProductTree, type ProductTree } from './product-tree.js';
+import { baseScoreOfVector } from '../../risk/cvss-vector.js';
 
 /** §3.2.3.9 product_status groups and what they mean for matching. */
 const STATUS_GROUPS: readonly [string, ProductStatus][] = [
@@ -34,8 +35,10 @@ function scoreOf(scores: unknown, key: 'cvss_v3' | 'cvss_v4'): { base: number | 
   let best: { base: number | null; vector: string | null } = { base: null, vector: null };
   for (const s of arr(scores)) {
     const cvss = obj(obj(s)[key]);
-    const base = num(cvss.baseScore);
-    if (base !== null && base >= 0 && base <= 10 && (best.base === null || base > best.base)) best = { base, vector: str(cvss.vectorString, 300) };
+    const vector = str(cvss.vectorString, 300);
+    // CSAF 2.0 §3.2.3.11 requires baseScore; a document that left it out still has its vector's.
+    const base = num(cvss.baseScore) ?? baseScoreOfVector(vector);
+    if (base !== null && base >= 0 && base <= 10 && (best.base === null || base > best.base)) best = { base, vector };
   }
   return best;
 }

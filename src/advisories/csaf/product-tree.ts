@@ -4,6 +4,7 @@
  */
 import type { AdvisoryProduct } from '../model.js';
 import { arr, formatError, obj, str, type Obj } from '../json-read.js';
+import { readPurl } from '../normalise/purl.js';
 import { formatSpec, parseVersionSpec } from '../normalise/version-range.js';
 
 const MAX_DEPTH = 32;
@@ -36,7 +37,14 @@ function makeProduct(p: Path, product: Obj, tree: ProductTree, fallbackVendor: s
     if (spec === null) tree.warnings.push(`product ${id}: version "${versionText}" not understood; matched without a version check`);
     else versionSpec = formatSpec(spec);
   }
-  const { cpe, purl } = helper(product);
+  const { cpe, purl: given } = helper(product);
+  let purl = given;
+  // An unreadable purl never matches a package: dropped with its reason, so the product is matched by name.
+  const problem = given === null ? null : readPurl(given).problem;
+  if (problem !== null) {
+    tree.warnings.push(`product ${id}: purl "${(given ?? '').slice(0, 80)}" ${problem}; matched by name instead`);
+    purl = null;
+  }
   tree.products.set(id, {
     productId: id,
     vendor: p.vendor ?? fallbackVendor ?? 'unknown',

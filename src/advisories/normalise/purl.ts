@@ -1,4 +1,13 @@
-/** Package URLs (purl-spec: pkg:type/namespace/name@version?qualifiers#subpath): one parser for advisories, SBOMs and VEX. */
+/**
+ * Package URLs (purl-spec: pkg:type/namespace/name@version?qualifiers#subpath): one reader for advisories, SBOMs and
+ * VEX, on packageurl-js, the purl project's own JavaScript implementation (https://github.com/package-url/packageurl-js).
+ *
+ * The library does the parsing, percent-decoding and the per-type rules of PURL-TYPES.rst (pypi names lowercased with
+ * `_` as `-` per PEP 503, npm/github/bitbucket names lowercased, required namespaces and versions checked). On top of
+ * it every namespace and name is lowercased for every type, because the matcher compares advisories and SBOMs written
+ * by different tools, and a vendor's `pkg:generic/OpenSSL` is the same package as `pkg:generic/openssl`.
+ */
+import { PackageURL } from 'packageurl-js';
 
 export interface Purl {
   type: string;
@@ -8,44 +17,33 @@ export interface Purl {
   qualifiers: ReadonlyMap<string, string>;
 }
 
-function decode(part: string): string {
+/** A purl, or why the text is not one (for a warning naming the value); never a thrown error. */
+export type PurlReading = { purl: Purl; problem: null } | { purl: null; problem: string };
+
+/** Far longer than any real purl; a longer value is not parsed at all. */
+const MAX_PURL_CHARS = 4096;
+
+export function readPurl(text: string): PurlReading {
+  const trimmed = text.trim();
+  if (!/^pkg:/i.test(trimmed)) return { purl: null, problem: 'not a purl (no "pkg:" scheme)' };
+  if (trimmed.length > MAX_PURL_CHARS) return { purl: null, problem: `longer than ${MAX_PURL_CHARS} characters` };
+  let parsed: PackageURL;
   try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
+    parsed = PackageURL.fromString(trimmed);
+  } catch (err) {
+    // PurlError for a rule the purl breaks; packageurl-js 2.0.1 also throws a ReferenceError from its golang check
+    // (`pkg:golang/x@v1`), which must not stop an import either.
+    const why = err instanceof Error ? err.message.replace(/^Invalid purl: /, '') : String(err);
+    return { purl: null, problem: `not a valid purl: ${why}` };
   }
+  const qualifiers = new Map(Object.entries(parsed.qualifiers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const namespace = parsed.namespace === undefined || parsed.namespace === '' ? null : parsed.namespace.toLowerCase();
+  return { purl: { type: parsed.type, namespace, name: parsed.name.toLowerCase(), version: parsed.version || null, qualifiers }, problem: null };
 }
 
-/** Parse a purl; null when it is not one. Names compare case-insensitively here (lenient for npm/pypi/github alike). */
+/** Parse a purl; null when it is not one (`readPurl` says why). */
 export function parsePurl(text: string): Purl | null {
-  let rest = text.trim();
-  if (!/^pkg:/i.test(rest)) return null;
-  rest = rest.slice(4).replace(/^\/+/, '');
-  const hash = rest.indexOf('#');
-  if (hash >= 0) rest = rest.slice(0, hash);
-  const qualifiers = new Map<string, string>();
-  const q = rest.indexOf('?');
-  if (q >= 0) {
-    for (const pair of rest.slice(q + 1).split('&')) {
-      const eq = pair.indexOf('=');
-      if (eq > 0) qualifiers.set(pair.slice(0, eq).toLowerCase(), decode(pair.slice(eq + 1)));
-    }
-    rest = rest.slice(0, q);
-  }
-  let version: string | null = null;
-  const lastSlash = rest.lastIndexOf('/');
-  const at = rest.indexOf('@', lastSlash + 1);
-  if (at >= 0) {
-    version = decode(rest.slice(at + 1)) || null;
-    rest = rest.slice(0, at);
-  }
-  const segments = rest.split('/').filter((s) => s !== '');
-  if (segments.length < 2) return null;
-  const type = (segments[0] ?? '').toLowerCase();
-  const name = decode(segments[segments.length - 1] ?? '').toLowerCase();
-  const namespace = segments.length > 2 ? segments.slice(1, -1).map(decode).join('/').toLowerCase() : null;
-  if (type === '' || name === '') return null;
-  return { type, namespace, name, version, qualifiers };
+  return readPurl(text).purl;
 }
 
 /**

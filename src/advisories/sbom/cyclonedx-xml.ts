@@ -1,37 +1,28 @@
 /**
  * CycloneDX XML SBOM reader (CycloneDX 1.x XML schema: bom/@serialNumber, metadata/component, components/component
- * nested, name, version, purl, cpe, supplier/name, publisher). A tag scanner, not a general XML parser: no DTDs, no
- * entity expansion beyond the five predefined and numeric references (so no entity bombs), an explicit element stack.
+ * nested, name, version, purl, cpe, supplier/name, publisher) on saxes, a streaming, well-formedness-checking XML 1.0
+ * parser with namespaces (https://github.com/lddubeau/saxes). saxes never fetches or expands anything a DTD declares;
+ * on top of that a DOCTYPE is refused outright, so an entity bomb ("billion laughs") or an external entity
+ * (XXE, CWE-611) stops at the declaration with one error line. Element depth costs an array slot, not stack.
+ *
+ * Namespaces (Namespaces in XML 1.0 §6) are resolved here, not by saxes' `xmlns: true`: saxes looks a prefix up by
+ * walking every open element, so a 50,000-deep document took minutes (quadratic); a scope shared by reference until
+ * an element declares a namespace keeps each element O(1).
  */
+import { SaxesParser, type SaxesTag } from 'saxes';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import type { SbomComponent, SbomDocument } from './types.js';
 
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-/** Attributes are read only on <bom> and <component>, and only from a tag of sane length (no quadratic scans). */
-const MAX_ATTRIBUTE_TEXT = 64 * 1024;
-const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const CYCLONEDX_NS = /^http:\/\/cyclonedx\.org\/schema\/bom\/(\d+\.\d+)$/;
 const FIELDS = new Set(['name', 'version', 'purl', 'cpe', 'publisher', 'author', 'group']);
 
 export function isCycloneDxXml(text: string): boolean {
   const head = text.slice(0, 4096);
-  return /^\s*</.test(head) && /<bom[\s>]/.test(head) && /cyclonedx\.org\/schema\/bom/.test(head);
+  return /^\s*</.test(head) && /<(?:[\w.-]+:)?bom[\s>]/.test(head) && /cyclonedx\.org\/schema\/bom/.test(head);
 }
 
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[ref] ?? whole;
-  });
-}
-
-function attributes(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(ATTRIBUTE)) out.set((m[1] ?? '').replace(/^.*:/, ''), decode(m[2] ?? m[3] ?? ''));
-  return out;
-}
+/** Thrown from a handler to stop the parse with our own message (saxes' own errors carry line:column). */
+class Refused extends Error {}
 
 interface Draft {
   fields: Map<string, string>;
@@ -56,56 +47,70 @@ export function parseCycloneDxXml(text: string, file: string): SbomDocument {
   const path: string[] = [];
   const drafts: Draft[] = [];
   const slots: (SbomComponent | null)[] = [];
-  const bad = (why: string, at: number): AppError => new AppError(ErrorCode.BadArgument, `${file}: CycloneDX XML ${why} at byte ${at}`);
+  let bomNs: string | null = null;
   let textBuf = '';
-  // A hand-written scan: every step moves past one markup token found with indexOf, so the work is linear in the size.
-  let i = 0;
-  for (;;) {
-    const lt = text.indexOf('<', i);
-    textBuf += decode(text.slice(i, lt < 0 ? text.length : lt));
-    if (lt < 0) break;
-    const skipTo = (closer: string, from: number): number => {
-      const end = text.indexOf(closer, from);
-      if (end < 0) throw bad(`has an unterminated ${closer === '-->' ? 'comment' : closer === ']]>' ? 'CDATA section' : 'declaration'}`, lt);
-      return end;
-    };
-    if (text.startsWith('<!--', lt)) { i = skipTo('-->', lt + 4) + 3; continue; }
-    if (text.startsWith('<![CDATA[', lt)) { const end = skipTo(']]>', lt + 9); textBuf += text.slice(lt + 9, end); i = end + 3; continue; }
-    if (text.startsWith('<?', lt)) { i = skipTo('?>', lt + 2) + 2; continue; }
-    if (text.startsWith('<!', lt)) {
-      // A DOCTYPE with an internal subset could declare entities: refused, never expanded.
-      const end = skipTo('>', lt + 2);
-      if (text.slice(lt, end).includes('[')) throw bad('declares a DTD internal subset (not supported)', lt);
-      i = end + 1;
-      continue;
+  /** Prefix -> namespace URI in force at each open element ('' is the default namespace). */
+  const scopes: Readonly<Record<string, string>>[] = [];
+  const parser = new SaxesParser();
+  const enterScope = (tag: SaxesTag): Readonly<Record<string, string>> => {
+    const outer = scopes[scopes.length - 1] ?? {};
+    let scope: Record<string, string> | null = null;
+    for (const [k, v] of Object.entries(tag.attributes)) {
+      if ((k !== 'xmlns' && !k.startsWith('xmlns:')) || typeof v !== 'string') continue;
+      scope ??= { ...outer };
+      scope[k === 'xmlns' ? '' : k.slice(6)] = v;
     }
-    const gt = text.indexOf('>', lt + 1);
-    if (gt < 0) throw bad('has an unterminated tag', lt);
-    i = gt + 1;
-    const inner = text.slice(lt + 1, gt);
-    const m = /^(\/?)([A-Za-z_][\w:.-]*)/.exec(inner);
-    if (m === null) throw bad('has a malformed tag', lt);
-    const name = (m[2] ?? '').replace(/^.*:/, '');
-    if (m[1] === '/') {
-      closeElement(name);
-      continue;
-    }
+    return scope ?? outer;
+  };
+  // Elements of other namespaces (extensions) keep their URI, so `ext:component` is never taken for a component.
+  const nameOf = (qname: string, scope: Readonly<Record<string, string>>): string => {
+    const colon = qname.indexOf(':');
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    const uri = scope[colon < 0 ? '' : qname.slice(0, colon)] ?? '';
+    return uri === bomNs ? local : `{${uri}}${local}`;
+  };
+  const attr = (tag: SaxesTag, name: string): string | null => {
+    const value = tag.attributes[name];
+    return typeof value === 'string' ? value : null;
+  };
+  parser.on('doctype', () => {
+    throw new Refused('has a DOCTYPE; DTDs and their entities are refused (no entity expansion, no external entities)');
+  });
+  parser.on('text', (t) => { textBuf += t; });
+  parser.on('cdata', (t) => { textBuf += t; });
+  parser.on('opentag', (tag) => {
     textBuf = '';
-    const parent = path[path.length - 1];
-    const opensComponent = name === 'component' && (parent === 'components' || parent === 'metadata');
-    const wantsAttributes = opensComponent || (name === 'bom' && path.length === 0);
-    const attrs = wantsAttributes && inner.length <= MAX_ATTRIBUTE_TEXT ? attributes(inner) : new Map<string, string>();
-    if (name === 'bom' && path.length === 0) {
-      doc.serialNumber = attrs.get('serialNumber') ?? null;
-      doc.specVersion = /schema\/bom\/(\d+\.\d+)/.exec(attrs.get('xmlns') ?? '')?.[1] ?? null;
+    const scope = enterScope(tag);
+    scopes.push(scope);
+    if (path.length === 0) {
+      const colon = tag.name.indexOf(':');
+      const uri = scope[colon < 0 ? '' : tag.name.slice(0, colon)] ?? '';
+      if (tag.name.slice(colon + 1) !== 'bom' || !CYCLONEDX_NS.test(uri)) throw new Refused(`has root element <${tag.name}> in namespace "${uri}", not a CycloneDX <bom>`);
+      bomNs = uri;
+      doc.specVersion = CYCLONEDX_NS.exec(uri)?.[1] ?? null;
+      doc.serialNumber = attr(tag, 'serialNumber');
     }
-    if (inner.endsWith('/')) continue; // <empty/>: nothing inside
-    if (opensComponent) {
+    const name = nameOf(tag.name, scope);
+    const parent = path[path.length - 1];
+    if (name === 'component' && (parent === 'components' || parent === 'metadata')) {
       const isSubject = parent === 'metadata';
-      drafts.push({ fields: new Map(), supplier: null, bomRef: attrs.get('bom-ref') ?? null, type: attrs.get('type') ?? null, isSubject, slot: isSubject ? -1 : slots.length });
+      drafts.push({ fields: new Map(), supplier: null, bomRef: attr(tag, 'bom-ref'), type: attr(tag, 'type'), isSubject, slot: isSubject ? -1 : slots.length });
       if (!isSubject) slots.push(null);
     }
     path.push(name);
+  });
+  parser.on('closetag', () => {
+    closeElement(path[path.length - 1] ?? '');
+    scopes.pop();
+  });
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    const at = `at line ${parser.line}, column ${parser.column}`;
+    if (err instanceof Refused) throw new AppError(ErrorCode.BadArgument, `${file}: CycloneDX XML ${err.message} (${at})`);
+    // saxes prefixes its messages with line:column; ours says where once, in words.
+    const why = err instanceof Error ? err.message.replace(/^\d+:\d+: /, '') : 'parse error';
+    throw new AppError(ErrorCode.BadArgument, `${file}: CycloneDX XML is not well-formed ${at}: ${why}`);
   }
 
   function closeElement(name: string): void {
@@ -128,6 +133,7 @@ export function parseCycloneDxXml(text: string, file: string): SbomDocument {
     }
     path.pop();
   }
+
   doc.components = slots.filter((c) => c !== null);
   if (doc.subject !== null) doc.documentName = [doc.subject.name, doc.subject.version].filter((x) => x !== null).join(' ');
   return doc;

@@ -75,11 +75,48 @@ describe('CycloneDX SBOMs from the corpus', () => {
     const doc = parseSbom(xml, 'x.xml');
     expect(doc.specVersion).toBe('1.5');
     expect(doc.components.map((c) => [c.name, c.version, c.supplier])).toEqual([['pump <fw>', '1.0', 'Acme & Co'], ['openssl', '1.0.2k', null]]);
-    expect(() => parseSbom('<bom xmlns="http://cyclonedx.org/schema/bom/1.5"><components><!-- never closed', 'y.xml')).toThrow(/^y\.xml: CycloneDX XML has an unterminated comment at byte \d+$/);
-    expect(() => parseSbom('<?xml version="1.0"?><!DOCTYPE bom [<!ENTITY a "aaaa">]><bom xmlns="http://cyclonedx.org/schema/bom/1.5"></bom>', 'z.xml')).toThrow(/DTD internal subset/);
+    expect(() => parseSbom('<bom xmlns="http://cyclonedx.org/schema/bom/1.5"><components><!-- never closed', 'y.xml')).toThrow(/^y\.xml: CycloneDX XML is not well-formed at line 1, column \d+: unclosed (comment|tag)/);
+    expect(() => parseSbom('<?xml version="1.0"?><!DOCTYPE bom [<!ENTITY a "aaaa">]><bom xmlns="http://cyclonedx.org/schema/bom/1.5"></bom>', 'z.xml')).toThrow(/^z\.xml: CycloneDX XML has a DOCTYPE; DTDs and their entities are refused/);
     expect(() => parseSbom('<html><body/></html>', 'w.xml')).toThrow(/XML but not a CycloneDX BOM/);
     const deep = `<bom xmlns="http://cyclonedx.org/schema/bom/1.6"><components>${'<component><name>n</name><components>'.repeat(50_000)}${'</components></component>'.repeat(50_000)}</components></bom>`;
     expect(parseSbom(deep, 'deep.xml').components).toHaveLength(50_000);
+  });
+
+  const BOM_NS = 'xmlns="http://cyclonedx.org/schema/bom/1.5"';
+  const withComponent = (name: string): string => `<bom ${BOM_NS}><components><component type="library"><name>${name}</name></component></components></bom>`;
+
+  it('CycloneDX XML: an entity bomb is refused at its DOCTYPE, never expanded', () => {
+    const laughs = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+    const bomb = `<?xml version="1.0"?><!DOCTYPE bom [<!ENTITY lol0 "lol">${laughs}]>${withComponent('&lol9;')}`;
+    const started = performance.now();
+    expect(() => parseSbom(bomb, 'lol.xml')).toThrow(/^lol\.xml: CycloneDX XML has a DOCTYPE; DTDs and their entities are refused .*\(at line 1, column \d+\)$/);
+    // 10^9 "lol"s would take seconds and gigabytes; refusing takes the time to read 1 KB.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('CycloneDX XML: external entities (XXE) and external DTDs are refused, nothing is read', () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE bom [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${withComponent('&xxe;')}`;
+    expect(() => parseSbom(xxe, 'xxe.xml')).toThrow(/^xxe\.xml: CycloneDX XML has a DOCTYPE/);
+    const external = `<?xml version="1.0"?><!DOCTYPE bom SYSTEM "http://198.51.100.7/evil.dtd">${withComponent('&remote;')}`;
+    expect(() => parseSbom(external, 'dtd.xml')).toThrow(/^dtd\.xml: CycloneDX XML has a DOCTYPE/);
+    const parameter = `<?xml version="1.0"?><!DOCTYPE bom [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>${withComponent('x')}`;
+    expect(() => parseSbom(parameter, 'pe.xml')).toThrow(/^pe\.xml: CycloneDX XML has a DOCTYPE/);
+  });
+
+  it('CycloneDX XML: an undeclared entity, a NUL byte or a mismatched tag is one error line with its position', () => {
+    expect(() => parseSbom(withComponent('&xxe;'), 'u.xml')).toThrow(/^u\.xml: CycloneDX XML is not well-formed at line 1, column \d+: undefined entity\.?$/);
+    expect(() => parseSbom(withComponent('a\u0000b'), 'nul.xml')).toThrow(/^nul\.xml: CycloneDX XML is not well-formed at line 1, column \d+: disallowed character\.?$/);
+    expect(() => parseSbom(`<bom ${BOM_NS}>\n<components>\n<component></components></bom>`, 'm.xml')).toThrow(/^m\.xml: CycloneDX XML is not well-formed at line 3, column \d+: unexpected close tag\.?$/);
+    // A well-formed document with no DOCTYPE and only predefined and numeric references still reads.
+    expect(parseSbom(withComponent('a &lt;&#x41;&#66;&gt;'), 'ok.xml').components.map((c) => c.name)).toEqual(['a <AB>']);
+  });
+
+  it('CycloneDX XML: an extension namespace\'s <component> is not a component', () => {
+    const xml = `<bom ${BOM_NS} xmlns:ext="urn:example:ext"><components><component><name>real</name></component><ext:component><name>ext</name></ext:component></components></bom>`;
+    expect(parseSbom(xml, 'ns.xml').components.map((c) => c.name)).toEqual(['real']);
+    // The prefixed spelling of the CycloneDX namespace is the same element.
+    const prefixed = `<c:bom xmlns:c="http://cyclonedx.org/schema/bom/1.4"><c:components><c:component><c:name>p</c:name></c:component></c:components></c:bom>`;
+    expect(parseSbom(prefixed, 'p.xml')).toMatchObject({ specVersion: '1.4', components: [{ name: 'p' }] });
   });
 });
 

@@ -56,8 +56,9 @@ describe('importSupportCsv', () => {
     await expect(importSupportCsv(store, csv(text), NOW_MS)).rejects.toThrow(message);
     expect(await store.list()).toEqual([]);
   });
-  it('refuses UTF-16 and binary files', async () => {
-    await expect(importSupportCsv(store, csv(Buffer.from([0xff, 0xfe, 0x42, 0, 0x44, 0])))).rejects.toThrow(/UTF-16/);
+  it('reads UTF-16 with a byte-order mark (Excel "Unicode Text"), refuses binary files', async () => {
+    await importSupportCsv(store, csv(Buffer.from('\ufeffvendor\tmodel\tend_of_support\r\nDräger\tEvita V500\t2029-01-01\r\n', 'utf16le')), NOW_MS);
+    expect((await store.list()).map((s) => [s.vendor, s.model, s.endOfSupport])).toEqual([['Dräger', 'Evita V500', '2029-01-01']]);
     await expect(importSupportCsv(store, csv(Buffer.from([0x42, 0x44, 0x00, 0x01])))).rejects.toThrow(/NUL bytes/);
   });
 });
