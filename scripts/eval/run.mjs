@@ -1,7 +1,9 @@
-// `npm run eval`: scores wardwatch on two independently written scenario families, side by side — development (the
-// scenario of generate-scenario.mjs, with its site file) and held-out (heldout/, a second hospital no rule was written
-// against, no site file) — per attribute, per finding kind and for the inventory itself (hosts that should not be
-// devices). `npm run eval -- --lovo [--family heldout|development]` instead runs leave-one-vendor-out (lovo.mjs).
+// `npm run eval`: scores wardwatch on three independently written scenario families, side by side — development (the
+// scenario of generate-scenario.mjs, with its site file), held-out (heldout/, a second hospital no rule was written
+// against, no site file) and third (third/, a routed campus with other makers, written by a stranger to the rules) —
+// per attribute, per finding kind and for the inventory itself (hosts that should not be devices).
+// `--family development|heldout|third` limits the run to one family; `--lovo` instead runs leave-one-vendor-out
+// (lovo.mjs).
 // Figures only: exit 1 only when generating or ingesting fails.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,7 @@ const root = join(here, '..', '..');
 export const FAMILIES = [
   { key: 'development', label: 'development', generator: join(here, 'generate-scenario.mjs'), dir: join(root, '.eval'), site: join(root, '.eval', 'site.json'), sameVendor: vendorNormaliser(root) },
   { key: 'heldout', label: 'held-out', generator: join(here, 'heldout', 'generate.mjs'), dir: join(root, '.eval', 'heldout'), site: null, sameVendor: truthVendorMatcher() },
+  { key: 'third', label: 'third', generator: join(here, 'third', 'generate.mjs'), dir: join(root, '.eval', 'third'), site: null, sameVendor: truthVendorMatcher() },
 ];
 
 const pct = (x) => (x === null || x === undefined ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
@@ -28,21 +31,20 @@ function identRow(f, attr) {
 }
 
 function report(fams) {
-  const [a, b] = fams;
-  console.log('\nwardwatch eval: two scenario families (precision = right / (right + wrong) over devices whose true value is known;');
+  console.log(`\nwardwatch eval: ${fams.length === 1 ? 'one scenario family' : `${fams.length} scenario families`} (precision = right / (right + wrong) over devices whose true value is known;`);
   console.log('coverage = right among knowable / knowable; unknown = knowable but not answered; answered counts every answer given)\n');
   for (const f of fams) {
     console.log(`${f.label.padEnd(11)}: ${f.truth.devices.length} devices in ground truth, ${f.inventory.length} in the inventory, ${f.missing.length} not found, ${f.spurious.length} not in the ground truth, ${f.mustNot.length} hosts that must not be devices, ${f.merged.length} folding several true devices; analyze ${f.seconds.toFixed(1)} s; site file ${f.siteUsed ? 'yes' : 'none'}; EOL as of ${f.truth.eolAsOf}${f.note ? `; ${f.note}` : ''}`);
   }
   const head = 'answered correct wrong unknown  precision coverage';
-  console.log(`\nattribute    | ${a.label.padEnd(head.length)} | ${b.label}`);
-  console.log(`             | ${head} | ${head}`);
-  for (const attr of ATTRIBUTES) console.log(`${attr.padEnd(12)} | ${identRow(a, attr)} | ${identRow(b, attr)}`);
+  console.log(`\nattribute    | ${fams.map((f) => f.label.padEnd(head.length)).join(' | ')}`);
+  console.log(`             | ${fams.map(() => head).join(' | ')}`);
+  for (const attr of ATTRIBUTES) console.log(`${attr.padEnd(12)} | ${fams.map((f) => identRow(f, attr)).join(' | ')}`);
 
   console.log('\nfindings (precision = correct / (correct + wrong); recall = expected found / expected; maybes found are not scored)');
   const fh = 'expected found correct wrong missed  precision recall';
-  console.log(`kind                   | ${a.label.padEnd(fh.length)} | ${b.label}`);
-  console.log(`                       | ${fh} | ${fh}`);
+  console.log(`kind                   | ${fams.map((f) => f.label.padEnd(fh.length)).join(' | ')}`);
+  console.log(`                       | ${fams.map(() => fh).join(' | ')}`);
   const kinds = [...new Set(fams.flatMap((f) => (f.fscore?.rows ?? []).map((r) => r.kind)))];
   const cell = (f, kind) => {
     const r = kind === 'all kinds' ? f.fscore?.total : f.fscore?.rows.find((x) => x.kind === kind);
@@ -50,8 +52,8 @@ function report(fams) {
     return `${n(r.expected, 8)} ${n(r.found, 5)} ${n(r.correct, 7)} ${n(r.wrong, 5)} ${n(r.missed, 6)}  ${pct(r.precision)}  ${pct(r.recall)}`;
   };
   for (const k of [...kinds, 'all kinds']) {
-    const quiet = fams.every((f) => { const r = f.fscore?.rows.find((x) => x.kind === k); return r !== undefined && r.expected === 0 && r.found === 0; });
-    if (!quiet) console.log(`${k.padEnd(22)} | ${cell(a, k)} | ${cell(b, k)}`);
+    const quiet = fams.every((f) => { const r = f.fscore?.rows.find((x) => x.kind === k); return r === undefined || (r.expected === 0 && r.found === 0); });
+    if (!quiet || k === 'all kinds') console.log(`${k.padEnd(22)} | ${fams.map((f) => cell(f, k)).join(' | ')}`);
   }
   for (const f of fams) console.log(`advisories (${f.label}): ${f.advisories}`);
 }
@@ -76,9 +78,13 @@ function details(f) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // `--family heldout` (or development) limits leave-one-vendor-out to one family.
+  // `--family third` (or heldout, development) limits the run, or leave-one-vendor-out, to one family.
   const only = process.argv[process.argv.indexOf('--family') + 1];
   const chosen = process.argv.includes('--family') ? FAMILIES.filter((f) => f.key === only) : FAMILIES;
+  if (chosen.length === 0) {
+    console.error(`error: unknown family ${JSON.stringify(only)}; one of ${FAMILIES.map((f) => f.key).join(', ')}`);
+    process.exit(1);
+  }
   if (process.argv.includes('--lovo')) {
     const { runLovo } = await import('./lovo.mjs');
     try {
@@ -90,7 +96,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else {
     let fams;
     try {
-      fams = FAMILIES.map((f) => runFamily(root, f));
+      fams = chosen.map((f) => runFamily(root, f));
     } catch (err) {
       console.error(`error: ${err.message}`);
       process.exit(1);

@@ -3,6 +3,8 @@
 // (a model or version never sent, a role the wire does not name): found, they are neither right nor wrong.
 // No site file: exposure is judged with RFC 1918 space as the inside and every workstation as a user's.
 
+import { findingLists } from '../truth-record.mjs';
+
 const NON_MEDICAL = new Set(['it', 'network', 'iot', 'unknown']);
 const DEFAULT_COMMUNITIES = new Set(['public', 'private']); // CVE-1999-0517
 const DCMTK_CVES = ['CVE-2022-2119', 'CVE-2022-2120', 'CVE-2022-2121']; // ICSMA-22-174-01: DCMTK before 3.6.7
@@ -14,20 +16,7 @@ function outdatedDcmtk(name) {
 
 /** `devices`: generated devices (truth, know, talk, eol); `hosts`: name -> device or internet host. */
 export function expectFindings(devices, hosts) {
-  const out = new Map();
-  const slot = (name) => {
-    if (!out.has(name)) out.set(name, { findings: [], maybe: [] });
-    return out.get(name);
-  };
-  const add = (h, kind, key = null, list = 'findings') => {
-    const s = slot(h.name)[list];
-    if (!s.some((f) => f.kind === kind && f.key === key)) s.push({ kind, key });
-  };
-  const host = (n) => {
-    const h = hosts.get(n);
-    if (h === undefined) throw new Error(`heldout expect: unknown host ${n}`);
-    return h;
-  };
+  const { out, slot, add, host } = findingLists(hosts, 'heldout');
   for (const d of devices) {
     slot(d.name);
     const medical = !NON_MEDICAL.has(d.kind.truth[1]);

@@ -3,7 +3,7 @@
 // whole (ARP, DHCP, everything); the imaging (172.17.10.0/24) and office (172.17.20.0/24) VLANs are seen only on the
 // router's uplink, so their hosts' frames carry the router's MAC. The router has a gateway address on each network
 // and answers ARP for it. Internet servers are reached through it. No site file. Usage: node generate.mjs [outDir]
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as talk from '../talk.mjs';
@@ -12,6 +12,8 @@ import { INTERNET, KINDS, OS } from './catalogue.mjs';
 import { expectFindings } from './expect.mjs';
 import * as wire from './wire.mjs';
 import { prng } from '../prng.mjs';
+import { macFactory } from '../oui-mac.mjs';
+import { markEol, truthRecord } from '../truth-record.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -25,17 +27,9 @@ const GATEWAYS = { imaging: '172.17.10.1', office: '172.17.20.1' };
 const FLAT_BROADCAST = '172.16.3.255';
 
 const rnd = prng(SEED);
-const hex2 = (b) => b.toString(16).padStart(2, '0');
 
 // [oui]: the first registered prefix of each owner name.
-const oui = JSON.parse(readFileSync(join(root, 'data', 'oui.json'), 'utf8')).entries;
-const prefixOf = new Map();
-for (const [prefix, owner] of Object.entries(oui)) if (!prefixOf.has(owner)) prefixOf.set(owner, prefix);
-const macUnder = (owner) => {
-  const p = prefixOf.get(owner);
-  if (p === undefined) throw new Error(`heldout: no OUI owner named ${owner} in data/oui.json`);
-  return [p.slice(0, 2), p.slice(2, 4), p.slice(4, 6), hex2(rnd() & 0xff), hex2(rnd() & 0xff), hex2(rnd() & 0xff)].join(':').toLowerCase();
-};
+const macUnder = macFactory(root, rnd, 'heldout');
 const STACKS = { win: [128, talk.tcp.WINDOWS_TCP], linux: [64, talk.tcp.LINUX_TCP], embedded: [64, talk.tcp.EMBEDDED_TCP] };
 
 // ---- devices and addresses
@@ -136,23 +130,9 @@ writer.close();
 
 // ---- ground truth
 const asOf = new Date(START * 1000).toISOString().slice(0, 10);
-for (const d of devices) {
-  const os = d.kind.truth[3] === null ? null : OS[d.kind.truth[3]];
-  d.eol = os?.supportEnd === undefined ? null : os.supportEnd < asOf;
-  d.knowEol = d.kind.know.includes('e') && d.eol !== null;
-}
+markEol(devices, OS, asOf);
 const expected = expectFindings(devices, hosts);
-const truth = devices.map((d) => {
-  const [vendor, category, type, osKey] = d.kind.truth;
-  const os = osKey === null ? null : OS[osKey];
-  const k = (c) => d.kind.know.includes(c);
-  return {
-    name: d.name, mac: d.mac, ip: d.ip, hostname: d.hostname, vendor, vendorAliases: d.kind.aliases ?? [], vendorAlso: d.kind.also ?? [], category, type, typeAlso: d.kind.typeAlso ?? [],
-    osFamily: os?.family ?? null, osVersion: os?.version ?? null, osLabel: os?.label ?? null, endOfLife: d.eol,
-    knowable: { vendor: k('v') && vendor !== null, category: k('c'), type: k('t') && type !== null, osFamily: k('o') && os !== null, endOfLife: d.knowEol },
-    findings: expected.get(d.name).findings, maybeFindings: expected.get(d.name).maybe,
-  };
-});
+const truth = devices.map((d) => truthRecord(d, OS, expected));
 // Hosts that must not be inventory devices: internet servers, the router's gateway addresses on the VLANs (the
 // router is one device, NW-FW01) and the LAN's broadcast address.
 const otherHosts = [

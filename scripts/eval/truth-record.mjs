@@ -1,0 +1,47 @@
+// Ground-truth pieces the scenario families (heldout/, third/) share: end of life as of the capture's date, one
+// device's truth record with its `knowable` flags (the held-out family's definition: only what the wire shows counts),
+// and the per-device finding lists their expect.mjs files fill.
+
+/** Sets `eol` (null when the OS or its end date is unknown) and `knowEol` on each generated device. */
+export function markEol(devices, OS, asOf) {
+  for (const d of devices) {
+    const os = d.kind.truth[3] === null ? null : OS[d.kind.truth[3]];
+    d.eol = os?.supportEnd === undefined ? null : os.supportEnd < asOf;
+    d.knowEol = d.kind.know.includes('e') && d.eol !== null;
+  }
+}
+
+/** A device's ground-truth record: truth [vendor, category, type, OS key], `know` letters, expected findings. */
+export function truthRecord(d, OS, expected, mac = d.mac) {
+  const [vendor, category, type, osKey] = d.kind.truth;
+  const os = osKey === null ? null : OS[osKey];
+  const k = (c) => d.kind.know.includes(c);
+  return {
+    name: d.name, mac, ip: d.ip, hostname: d.hostname, vendor, vendorAliases: d.kind.aliases ?? [], vendorAlso: d.kind.also ?? [], category, type, typeAlso: d.kind.typeAlso ?? [],
+    osFamily: os?.family ?? null, osVersion: os?.version ?? null, osLabel: os?.label ?? null, endOfLife: d.eol,
+    knowable: { vendor: k('v') && vendor !== null, category: k('c') && category !== null, type: k('t') && type !== null, osFamily: k('o') && os !== null, endOfLife: d.knowEol },
+    findings: expected.get(d.name).findings, maybeFindings: expected.get(d.name).maybe,
+  };
+}
+
+/**
+ * Per-device finding lists: `add(host, kind, key, list)` records a finding once ('findings' or 'maybe'), `host(name)`
+ * resolves a name (throws on an unknown one, naming `family`), `out` maps device name -> { findings, maybe }.
+ */
+export function findingLists(hosts, family) {
+  const out = new Map();
+  const slot = (name) => {
+    if (!out.has(name)) out.set(name, { findings: [], maybe: [] });
+    return out.get(name);
+  };
+  const add = (h, kind, key = null, list = 'findings') => {
+    const s = slot(h.name)[list];
+    if (!s.some((f) => f.kind === kind && f.key === key)) s.push({ kind, key });
+  };
+  const host = (n) => {
+    const h = hosts.get(n);
+    if (h === undefined) throw new Error(`${family} expect: unknown host ${n}`);
+    return h;
+  };
+  return { out, slot, add, host };
+}
