@@ -76,7 +76,7 @@ export const KINDS = [
   // ---- network: the core router (MikroTik) routes every /24; the ICU access switch (SMC) is the one SPANned
   { name: 'c0-core-rt01', oui: 'Routerboard.com', count: 1, truth: ['MikroTik', 'network', 'router', null], aliases: ['Routerboard.com', 'Routerboard'], know: 'vct', zone: 'icu', stack: 'embedded',
     talk: [snmpSys('public', 'router', '1.3.6.1.4.1.14988.1')] }, // [ros]
-  { name: 'w3-icu-sw01', oui: 'SMC Networks', count: 1, truth: ['SMC Networks', 'network', 'switch', null], aliases: ['SMC'], know: 'vct', zone: 'icu', stack: 'embedded',
+  { name: 'w3-icu-sw01', oui: 'SMC Networks', count: 1, truth: ['SMC Networks', 'network', 'network switch', null], typeAlso: ['switch'], aliases: ['SMC'], know: 'vct', zone: 'icu', stack: 'embedded',
     talk: [{ kind: 'lldp', systemName: 'SMCGS8P-Smart', systemDescription: 'SMCGS8P-Smart - SMCGS8P-Smart v3.20', portId: '1', portDescription: 'Port #1' }] }, // [lldp-smc]
   // ---- ICU (access switch SPAN)
   { name: 'w3-icu-mon', oui: 'local', count: 8, truth: ['Comen', 'patient-monitoring', 'patient monitor', null], aliases: ['Shenzhen Comen Medical Instruments', 'Comen Medical'], know: 'vct', zone: 'icu', stack: 'embedded',
@@ -97,7 +97,7 @@ export const KINDS = [
   { name: 'c0-srv-nms01', oui: null, count: 1, truth: [null, 'it', 'server', 'linux'], know: '', zone: 'server', stack: 'linux', talk: [] },
   { name: 'c0-srv-dc01', oui: null, count: 1, truth: [null, 'it', 'server', 'srv2022'], know: 'toe', zone: 'server', stack: 'win', talk: [] }, // answers NTLM with its own version
   { name: 'c0-srv-hl7a', oui: null, count: 1, truth: [null, 'clinical-system', null, null], know: '', zone: 'server', stack: 'linux', talk: [] }, // receives the monitors' ORU; engine or central station is not on the wire
-  { name: 'c0-srv-lis01', oui: null, count: 1, truth: [null, 'clinical-system', 'laboratory information system', 'srv2016'], know: 'ctoe', zone: 'server', stack: 'win', talk: [smb('srv2016', 'svc-lis')] },
+  { name: 'c0-srv-lis01', oui: null, count: 1, truth: [null, 'clinical-system', 'laboratory information system', 'srv2016'], know: 'cto', zone: 'server', stack: 'win', talk: [smb('srv2016', 'svc-lis')] }, // NTLM 10.0.14393 is also Windows 10 LTSB 2016 (ended 2026-10-13 [ms]): end of life not knowable
   { name: 'c0-srv-pacs01', oui: null, count: 1, truth: [null, 'imaging-infrastructure', 'PACS', 'srv2019'], aliases: ['Conquest'], know: 'ctoe', zone: 'server', stack: 'win',
     dicomScp: { ae: 'EBPACS', implUid: '1.2.826.0.1.3680043.2.135.1066.101', implVersion: '1.5.0/WIN32' }, talk: [smb('srv2019', 'svc-pacs')] }, // [dcm-obs]
   { name: 'c0-srv-pmps', oui: null, count: 1, truth: [null, 'infusion', null, null], know: '', zone: 'server', stack: 'win', talk: [] },
