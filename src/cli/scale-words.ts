@@ -6,17 +6,9 @@
  * upper-case word read as a third scale.
  */
 import { SEVERITIES, type Severity } from '../findings/types.js';
-import type { RiskJson } from '../inventory/types.js';
+import { riskCell, riskText } from '../app/risk-label.js';
 
-/** A risk in a column headed RISK: `75 (high)`; unscored is `-`. */
-export function riskCell(risk: Pick<RiskJson, 'score' | 'level'> | null | undefined): string {
-  return risk === null || risk === undefined ? '-' : `${String(risk.score)} (${risk.level})`;
-}
-
-/** A risk in running text: `risk 75 (high)`. */
-export function riskText(risk: Pick<RiskJson, 'score' | 'level'> | null | undefined): string {
-  return risk === null || risk === undefined ? 'risk unscored' : `risk ${riskCell(risk)}`;
-}
+export { riskCell, riskText };
 
 /** A severity in running text: `severity high`. */
 export function severityText(severity: Severity): string {

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { transactionControl } from './nested-transactions.js';
 
 /** Distinct SQL texts kept; queries with variable-length IN lists make new texts, so the cache is bounded. */
 const MAX_STATEMENTS = 512;
@@ -18,7 +19,8 @@ export function cachedStatements(raw: Database.Database): SqliteDatabase {
     prepare: (sql: string): SqliteStatement => {
       const hit = cache.get(sql);
       if (hit !== undefined) return hit;
-      const stmt = raw.prepare(sql) as unknown as SqliteStatement;
+      // Kysely's begin/commit/rollback: IMMEDIATE at the outside, savepoints inside (nested-transactions.ts).
+      const stmt: SqliteStatement = transactionControl(raw, sql) ?? raw.prepare(sql);
       if (cache.size >= MAX_STATEMENTS) cache.clear();
       cache.set(sql, stmt);
       return stmt;

@@ -11,7 +11,7 @@ export interface SegmentView {
 }
 
 /** Conduits of retired devices are left out: a rule for a device gone from the network opens a hole for nothing. */
-export async function readSegmentView(inventory: SqliteInventory): Promise<SegmentView> {
+export async function readSegmentView(inventory: Pick<SqliteInventory, 'listDeviceBriefs' | 'conduits'>): Promise<SegmentView> {
   const devices = toSegmentDevices(await inventory.listDeviceBriefs());
   const byId = new Map(devices.map((d) => [d.id, d]));
   const conduits = (await inventory.conduits()).filter((c) => byId.has(c.clientId) && byId.has(c.serverId));

@@ -38,7 +38,10 @@ export interface ImportOptions {
 const MAX_FOLLOW_DEPTH = 3;
 const MAX_DIR_FILES = 100_000;
 
-interface Ctx { store: SqliteAdvisoryStore; limits: FetchLimits; fetchText: TextFetcher; nowMs: number; reports: ImportReport[]; onReport: ((r: ImportReport) => void) | undefined }
+/** Where parsed documents are saved (the advisory store). */
+type AdvisorySink = Pick<SqliteAdvisoryStore, 'saveAdvisory' | 'saveKev'>;
+
+interface Ctx { store: AdvisorySink; limits: FetchLimits; fetchText: TextFetcher; nowMs: number; reports: ImportReport[]; onReport: ((r: ImportReport) => void) | undefined }
 
 function isUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
@@ -167,7 +170,7 @@ async function importOne(ctx: Ctx, source: string, depth: number): Promise<void>
 }
 
 /** Import every source; never throws for a bad source (its report says why), only for a failing store. */
-export async function importSources(store: SqliteAdvisoryStore, sources: readonly string[], options: ImportOptions = {}): Promise<ImportReport[]> {
+export async function importSources(store: AdvisorySink, sources: readonly string[], options: ImportOptions = {}): Promise<ImportReport[]> {
   const ctx: Ctx = {
     store,
     limits: { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },

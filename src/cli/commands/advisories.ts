@@ -3,19 +3,14 @@
  * (design.md CLI; issue 5 §2): CSAF 2.0, CISA KEV, NVD CVE 2.0, ROLIE feeds and provider directories.
  */
 import type { Command } from 'commander';
-import { deviceQuery } from '../../advisories/assess-devices.js';
+import { explainAdvisories, importAdvisories, listAdvisories, unmatchedAdvisories, type AdvisoryWithDevices } from '../../app/advisories.js';
+import type { ImportReport } from '../../advisories/import/import-sources.js';
 import type { MatchOutcome } from '../../advisories/match/match-query.js';
 import type { ProductQuery } from '../../advisories/types.js';
-import { importSources, type ImportReport } from '../../advisories/import/import-sources.js';
-import { loadAliasTables } from '../../advisories/normalise/aliases.js';
-import { formatAssessment, reassessDatabase } from '../../advisories/reassess.js';
-import { SqliteAdvisoryStore, type AdvisorySummary } from '../../advisories/sqlite/advisory-store.js';
-import { advisoryReasons, deviceName, deviceReasons, type UnmatchedReport } from '../../advisories/unmatched.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
-import type { DeviceJson } from '../../inventory/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { textTable } from '../../util/text-table.js';
-import { existingDb } from '../existing-db.js';
+import { formatAssessment } from '../assessment-text.js';
+import { withWorkspace } from '../workspace-flag.js';
 
 const FORMATS = ['table', 'json'] as const;
 const MAX_WARNINGS_SHOWN = 5;
@@ -42,29 +37,9 @@ function printReport(r: ImportReport, verbose: boolean): void {
   if (shown.length < r.warnings.length) process.stderr.write(`warning: ${r.source}: … and ${r.warnings.length - shown.length} more (--verbose)\n`);
 }
 
-/** deviceId lists per advisory, from matching every device now (matches follow the current inventory). */
-async function devicesByAdvisory(store: SqliteAdvisoryStore, devices: readonly DeviceJson[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (const d of devices) {
-    const q = deviceQuery(d);
-    if (q.vendor === null || q.product === null) continue;
-    for (const advisoryId of new Set((await store.match(q)).map((m) => m.advisoryId))) out.set(advisoryId, [...(out.get(advisoryId) ?? []), d.id]);
-  }
-  return out;
-}
-
-function table(rows: readonly (AdvisorySummary & { devices: string[] })[]): string {
+function table(rows: readonly AdvisoryWithDevices[]): string {
   const body = rows.map((a) => [a.id, a.source, a.vendor ?? '', String(a.cves.length), String(a.devices.length), a.title]);
   return textTable(['ID', 'SOURCE', 'VENDOR', 'CVES', 'DEVICES', 'TITLE'], body, { maxWidth: 32, lastMaxWidth: 70 });
-}
-
-async function withStores<T>(db: string, work: (inventory: SqliteInventory, store: SqliteAdvisoryStore) => Promise<T>): Promise<T> {
-  const inventory = await SqliteInventory.open(db);
-  try {
-    return await work(inventory, SqliteAdvisoryStore.over(inventory.db));
-  } finally {
-    await inventory.close();
-  }
 }
 
 /** One device's matches with their reasons, and what did not match. */
@@ -95,12 +70,12 @@ export function registerAdvisories(program: Command): void {
     .action(async (sources: string[], flags: { db: string; maxSize: string; timeout: string; assess: boolean; verbose?: boolean }) => {
       const maxBytes = Math.round(positive('--max-size', flags.maxSize) * 1024 * 1024);
       const timeoutMs = Math.round(positive('--timeout', flags.timeout) * 1000);
-      await withStores(flags.db, async (inventory, store) => {
-        const reports = await importSources(store, sources, { maxBytes, timeoutMs, onReport: (r) => { printReport(r, flags.verbose === true); } });
+      await withWorkspace(flags.db, {}, async (ws) => {
+        const { reports, assessment } = await importAdvisories(ws, sources, { maxBytes, timeoutMs, assess: flags.assess, onReport: (r) => { printReport(r, flags.verbose === true); } });
         const sum = (k: 'advisories' | 'products' | 'vulnerabilities' | 'kev'): number => reports.reduce((n, r) => n + r[k], 0);
         const failed = reports.filter((r) => !r.ok).length;
         process.stdout.write(`imported ${sum('advisories')} advisories (${sum('products')} products, ${sum('vulnerabilities')} vulnerabilities) and ${sum('kev')} KEV entries; ${failed} failed\n`);
-        if (flags.assess) process.stdout.write(`${formatAssessment(await reassessDatabase(flags.db, inventory, store))}\n`);
+        if (assessment !== null) process.stdout.write(`${formatAssessment(assessment)}\n`);
         if (failed > 0) throw new AppError(ErrorCode.BadArgument, `${failed} of ${reports.length} sources could not be imported (see above); the others were`);
       });
     });
@@ -112,15 +87,12 @@ export function registerAdvisories(program: Command): void {
     .exitOverride()
     .action(async (flags: { db: string; format: string }) => {
       const format = checkFormat(flags.format);
-      await withStores(existingDb(flags.db), async (inventory, store) => {
-        const byAdvisory = await devicesByAdvisory(store, await inventory.listDevices());
-        const rows = (await store.list()).map((a) => ({ ...a, devices: byAdvisory.get(a.id) ?? [] }));
-        if (format === 'table') process.stdout.write(table(rows));
-        else {
-          const advisories = rows.map((a) => ({ id: a.id, title: a.title, vendor: a.vendor, cves: a.cves, devices: a.devices, kev: a.kev, source: a.source, publisher: a.publisher, revision: a.revision, updated: a.updated, products: a.products }));
-          process.stdout.write(`${JSON.stringify({ advisories }, null, 2)}\n`);
-        }
-      });
+      const rows = await withWorkspace(flags.db, { create: false }, listAdvisories);
+      if (format === 'table') process.stdout.write(table(rows));
+      else {
+        const advisories = rows.map((a) => ({ id: a.id, title: a.title, vendor: a.vendor, cves: a.cves, devices: a.devices, kev: a.kev, source: a.source, publisher: a.publisher, revision: a.revision, updated: a.updated, products: a.products }));
+        process.stdout.write(`${JSON.stringify({ advisories }, null, 2)}\n`);
+      }
     });
   advisories
     .command('explain')
@@ -131,20 +103,13 @@ export function registerAdvisories(program: Command): void {
     .exitOverride()
     .action(async (flags: { db: string; device?: string; format: string }) => {
       const format = checkFormat(flags.format);
-      await withStores(existingDb(flags.db), async (inventory, store) => {
-        const wanted = flags.device;
-        const devices = (await inventory.listDevices()).filter((d) => wanted === undefined || d.id === wanted || d.hostnames.includes(wanted) || d.ips.includes(wanted));
-        if (wanted !== undefined && devices.length === 0) throw new AppError(ErrorCode.NotFound, `no device with id, host name or IP '${wanted}'`);
-        const out = [];
-        for (const d of devices) {
-          const q = deviceQuery(d);
-          const outcome = q.vendor === null || q.product === null ? null : await store.explain(q);
-          const reasons = deviceReasons(d, q, outcome);
-          out.push({ deviceId: d.id, name: deviceName(d), query: q, matches: outcome?.matches ?? [], misses: outcome?.misses ?? [], reasons });
-          if (format === 'table') process.stdout.write(explainText(deviceName(d), q, outcome, reasons));
-        }
-        if (format === 'json') process.stdout.write(`${JSON.stringify({ devices: out }, null, 2)}\n`);
-      });
+      const explained = await withWorkspace(flags.db, { create: false }, (ws) => explainAdvisories(ws, flags.device));
+      if (format === 'table') {
+        for (const e of explained) process.stdout.write(explainText(e.name, e.query, e.outcome, e.reasons));
+        return;
+      }
+      const devices = explained.map((e) => ({ deviceId: e.deviceId, name: e.name, query: e.query, matches: e.outcome?.matches ?? [], misses: e.outcome?.misses ?? [], reasons: e.reasons }));
+      process.stdout.write(`${JSON.stringify({ devices }, null, 2)}\n`);
     });
   advisories
     .command('unmatched')
@@ -154,20 +119,8 @@ export function registerAdvisories(program: Command): void {
     .exitOverride()
     .action(async (flags: { db: string; format: string }) => {
       const format = checkFormat(flags.format);
-      await withStores(existingDb(flags.db), async (inventory, store) => {
-        const devices = await inventory.listDevices();
-        const report: UnmatchedReport = { devices: [], advisories: [] };
-        const matched = new Set<string>();
-        for (const d of devices) {
-          const q = deviceQuery(d);
-          const outcome = q.vendor === null || q.product === null ? null : await store.explain(q);
-          for (const m of outcome?.matches ?? []) matched.add(m.advisoryId);
-          const reasons = deviceReasons(d, q, outcome);
-          if (reasons.length > 0) report.devices.push({ deviceId: d.id, name: deviceName(d), reasons });
-        }
-        report.advisories = advisoryReasons(matched, await store.products(), devices, loadAliasTables());
-        if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        else process.stdout.write([...report.devices.flatMap((d) => d.reasons), ...report.advisories.map((a) => a.reason)].map((l) => `${l}\n`).join(''));
-      });
+      const report = await withWorkspace(flags.db, { create: false }, unmatchedAdvisories);
+      if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else process.stdout.write([...report.devices.flatMap((d) => d.reasons), ...report.advisories.map((a) => a.reason)].map((l) => `${l}\n`).join(''));
     });
 }

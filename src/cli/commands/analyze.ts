@@ -1,42 +1,19 @@
 /** `wardwatch analyze <capture…> [--json]`: ingest captures and summarise what was seen (design.md "Report"). */
 import type { Command } from 'commander';
-import type { EngineStats } from '../../capture/engine.js';
-import { flowDstText, flowSrcText, flowToJson, protoName } from '../../capture/flow-json.js';
-import { decodeHooks } from '../../pipeline/decode-hooks.js';
-import { ingestCaptures, type IngestOptions, type IngestResult } from '../../pipeline/ingest.js';
-import type { Flow } from '../../capture/flow.js';
-import { loadKnowledgeBase } from '../../identify/knowledge/load-kb.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
-import type { DeviceJson } from '../../inventory/types.js';
-import { arpSender } from '../../capture/arp.js';
-import { InventoryCollector } from '../../pipeline/inventory-collector.js';
+import { analyzeCaptures, prepareAnalysis, type AnalyzeHooks, type AnalyzeOptions, type AnalyzeReport, type PreparedAnalysis } from '../../app/analyze.js';
+import { changesAfterMark, markBeforeRun } from '../../app/changes.js';
+import type { IngestResult } from '../../pipeline/ingest.js';
+import type { Workspace } from '../../store/workspace.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { reassessDatabase } from '../../advisories/reassess.js';
-import { loadRiskWeights } from '../../risk/weights.js';
-import { riskView } from '../risk-view.js';
-import { FindingsCollector } from '../../pipeline/findings-collector.js';
-import { checkSegmentation } from '../../pipeline/segmentation-check.js';
-import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
-import { loadSite } from '../../findings/site.js';
-import type { FindingJson } from '../../findings/types.js';
+import { checkCaptureFiles } from '../capture-files.js';
+import { changesBlock } from '../changes-format.js';
 import { makeProgress } from '../progress.js';
 import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } from '../read-options.js';
+import { withWorkspace } from '../workspace-flag.js';
 import { finishRead } from './finish-read.js';
-import { formatSummary, type TrafficSummary } from './summary.js';
-import { checkCaptureFiles } from '../capture-files.js';
-import { changesBlock, markBeforeRun } from '../changes-report.js';
+import { formatSummary } from './summary.js';
 
-/** Distinct hosts counted exactly up to this many, then no longer tracked (memory stays bounded). */
-const MAX_TRACKED_HOSTS = 1_000_000;
-
-export interface AnalyzeReport {
-  stats: Pick<EngineStats, 'packets' | 'bytes' | 'flows' | 'records' | 'malformed'> & { seconds: number; retired?: number } & Partial<EngineStats>;
-  protocols: Record<string, { flows: number; records: number }>;
-  transports: Record<string, number>;
-  hosts: number;
-  devices: DeviceJson[];
-  findings: FindingJson[];
-}
+export type { AnalyzeReport };
 
 export interface AnalyzeFlags extends ReadFlags {
   json?: boolean;
@@ -66,99 +43,36 @@ export function addAnalysisOptions(cmd: Command): Command {
     .option('--retire-after <days>', 'mark devices unseen for this many days (before the newest packet) retired');
 }
 
-/** Reads the sources through every decoder and builds the report; shared by `analyze` and `capture`. */
-export async function analyzeSources(
-  captures: readonly string[],
-  flags: AnalyzeFlags,
-  extra: Pick<IngestOptions, 'stdin' | 'signal'> & { onFlow?: (f: Flow) => void } = {},
-): Promise<{ report: AnalyzeReport; result: IngestResult }> {
-  const kb = loadKnowledgeBase(flags.rules ?? []);
-  const site = loadSite(flags.site);
-  loadRiskWeights(flags.weights); // a bad weights file stops the run before any reading, not after
-  parseRetireAfter(flags.retireAfter);
-  const inventory = await SqliteInventory.open(flags.db);
-  let findings: SqliteFindings | null = null;
-  try {
-    findings = await SqliteFindings.open(flags.db);
-    const collector = new InventoryCollector(inventory, kb, captures, { internalNetworks: site.internalNetworks });
-    return await analyzeInto(inventory, collector, captures, flags, extra, new FindingsCollector(inventory, findings, site, kb), findings);
-  } finally {
-    await findings?.close();
-    await inventory.close();
-  }
+/** The flags as the application core takes them, input files read: bad values are refused before anything is opened. */
+export function analysisFrom(flags: AnalyzeFlags): PreparedAnalysis {
+  return prepareAnalysis(optionsFrom(flags));
 }
 
-async function analyzeInto(
-  inventory: SqliteInventory,
-  collector: InventoryCollector,
+function optionsFrom(flags: AnalyzeFlags): AnalyzeOptions {
+  return {
+    engine: engineOptionsFrom(flags),
+    decode: decodeOptionsFrom(flags, 'full', null),
+    rules: flags.rules,
+    siteFile: flags.site,
+    weightsFile: flags.weights,
+    retireAfterDays: parseRetireAfter(flags.retireAfter),
+  };
+}
+
+/** Analyze into an open workspace with a progress bar (unless reading stdin or --no-progress); shared with `capture`. */
+export async function analyzeWithProgress(
+  ws: Workspace,
   captures: readonly string[],
-  flags: AnalyzeFlags,
-  extra: Pick<IngestOptions, 'stdin' | 'signal'> & { onFlow?: (f: Flow) => void },
-  findingsCollector: FindingsCollector,
-  findings: SqliteFindings,
+  analysis: PreparedAnalysis,
+  flags: Pick<AnalyzeFlags, 'progress'>,
+  hooks: AnalyzeHooks = {},
 ): Promise<{ report: AnalyzeReport; result: IngestResult }> {
-  const summary: TrafficSummary = { protocols: new Map(), transports: new Map(), hosts: new Set() };
-  const bump = (name: string, field: 'flows' | 'records'): void => {
-    const p = summary.protocols.get(name) ?? { flows: 0, records: 0 };
-    p[field]++;
-    summary.protocols.set(name, p);
-  };
-  const progress = makeProgress(flags.progress !== false && extra.stdin === undefined);
-  const result = await ingestCaptures(
-    captures,
-    (engine) => {
-      const hooks = decodeHooks(engine, decodeOptionsFrom(flags, 'full', null), {
-        record: (r) => {
-          bump(r.proto, 'records');
-          collector.record(r);
-          findingsCollector.record(r);
-        },
-      });
-      return {
-        ...hooks,
-        arp: (p, info) => {
-          const arp = arpSender(p.data, info.l3Offset, info.l3End);
-          if (arp !== null) collector.arp(arp.mac, arp.ip, engine().nowMs);
-        },
-        flowEnded: (f) => {
-          const t = protoName(f.proto);
-          summary.transports.set(t, (summary.transports.get(t) ?? 0) + 1);
-          if (f.app !== null) bump(f.app, 'flows');
-          if (summary.hosts.size < MAX_TRACKED_HOSTS) {
-            summary.hosts.add(flowSrcText(f));
-            summary.hosts.add(flowDstText(f));
-          }
-          const json = flowToJson(f);
-          collector.flow(json);
-          findingsCollector.flow(json);
-          extra.onFlow?.(f);
-        },
-      };
-    },
-    { ...extra, engine: engineOptionsFrom(flags), onProgress: (p) => { progress.update(p); }, backpressure: () => collector.backpressure() },
-  );
-  progress.stop();
-  // End of life is judged as of the capture's newest packet: an old capture reads as it was then.
-  await collector.finish(new Date(collector.latestCaptureMs || Date.now()));
-  // Retirement uses the same clock: a device is unseen for N days before the newest packet of this run.
-  const retireDays = parseRetireAfter(flags.retireAfter);
-  const retired = retireDays === null ? 0 : await inventory.retireUnseen(retireDays, collector.latestCaptureMs || Date.now());
-  // Findings need the devices written and classified (ids, categories, OS end of life): they come last.
-  await findingsCollector.finish();
-  // Conduits the approved segmentation policy does not allow (none approved: nothing to check).
-  await checkSegmentation(inventory, findings);
-  // Devices may now match advisories imported earlier (a model or firmware first seen in this capture).
-  await reassessDatabase(flags.db, inventory);
-  const view = await riskView(inventory, findings, { weightsFile: flags.weights, findings: { statuses: ['open', 'acknowledged', 'risk-accepted'] } });
-  const report: AnalyzeReport = {
-    stats: { ...result.stats, seconds: Number(result.seconds.toFixed(3)), retired },
-    protocols: Object.fromEntries([...summary.protocols].sort((a, b) => a[0].localeCompare(b[0]))),
-    transports: Object.fromEntries(summary.transports),
-    hosts: summary.hosts.size,
-    devices: view.devices,
-    findings: view.findings,
-  };
-  return { report, result };
+  const progress = makeProgress(flags.progress !== false && hooks.stdin === undefined);
+  try {
+    return await analyzeCaptures(ws, captures, analysis, { ...hooks, onProgress: (p) => { progress.update(p); } });
+  } finally {
+    progress.stop();
+  }
 }
 
 export function printReport(captures: readonly string[], report: AnalyzeReport, json: boolean): void {
@@ -172,11 +86,15 @@ export function registerAnalyze(program: Command): void {
   addAnalysisOptions(cmd)
     .action(async (captures: string[], flags: AnalyzeFlags) => {
       checkCaptureFiles(captures);
-      const mark = flags.json === true ? null : await markBeforeRun(flags.db);
-      const { report, result } = await analyzeSources(captures, flags);
-      // What this run changed leads the summary; a first run (no devices before) has nothing to compare.
-      if (mark !== null) process.stdout.write(await changesBlock(flags.db, mark));
-      printReport(captures, report, flags.json === true);
+      const prepared = analysisFrom(flags);
+      const result = await withWorkspace(flags.db, {}, async (ws) => {
+        const mark = flags.json === true ? null : await markBeforeRun(ws);
+        const analysis = await analyzeWithProgress(ws, captures, prepared, flags);
+        // What this run changed leads the summary; a first run (no devices before) has nothing to compare.
+        if (mark !== null) process.stdout.write(changesBlock(await changesAfterMark(ws, mark)));
+        printReport(captures, analysis.report, flags.json === true);
+        return analysis.result;
+      });
       finishRead(result);
     });
 }

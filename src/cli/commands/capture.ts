@@ -5,14 +5,17 @@
  */
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
+import type { PreparedAnalysis } from '../../app/analyze.js';
+import type { Workspace } from '../../store/workspace.js';
 import { flowToJson } from '../../capture/flow-json.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { LineWriter } from '../output.js';
-import { addReadOptions, type ReadFlags } from '../read-options.js';
-import { addAnalysisOptions, analyzeSources, printReport } from './analyze.js';
+import { addReadOptions } from '../read-options.js';
+import { withWorkspace } from '../workspace-flag.js';
+import { addAnalysisOptions, analysisFrom, analyzeWithProgress, printReport, type AnalyzeFlags } from './analyze.js';
 import { finishRead } from './finish-read.js';
 
-interface CaptureFlags extends ReadFlags {
+interface CaptureFlags extends AnalyzeFlags {
   interface: string;
   filter?: string;
   db: string;
@@ -36,6 +39,12 @@ export function registerCapture(program: Command): void {
 }
 
 async function runCapture(flags: CaptureFlags): Promise<void> {
+  // Input files (rules, site, weights) are read before tcpdump starts and before the database opens.
+  const prepared = analysisFrom(flags);
+  await withWorkspace(flags.db, {}, (ws) => captureInto(ws, prepared, flags));
+}
+
+async function captureInto(ws: Workspace, prepared: PreparedAnalysis, flags: CaptureFlags): Promise<void> {
   // Immediate mode: packets reach us as they arrive, so none are left in the kernel ring when we stop.
   const args = ['-i', flags.interface, '--immediate-mode', '-U', '-s', '0', '-w', '-'];
   if (flags.filter !== undefined && flags.filter.trim() !== '') args.push(flags.filter);
@@ -70,7 +79,7 @@ async function runCapture(flags: CaptureFlags): Promise<void> {
   process.once('SIGTERM', stop);
   const out = new LineWriter();
   try {
-    const analysis = analyzeSources(['-'], { ...flags, progress: false }, {
+    const analysis = analyzeWithProgress(ws, ['-'], prepared, { progress: false }, {
       stdin: child.stdout,
       ...(flags.flows === true ? { onFlow: (f) => { out.line(JSON.stringify(flowToJson(f))); } } : {}),
     });

@@ -6,43 +6,23 @@ import { createReadStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { whoAmI } from '../who-am-i.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
-import { ControlsStore } from '../../risk/controls/controls-store.js';
+import {
+  addControl, addWindow, importSupport, listControls, listSupport, listWindows, removeControl, removeSupport, setSupport, type TargetText,
+} from '../../app/controls.js';
 import { controlsTable, supportTable, windowsTable } from '../../risk/controls/format.js';
-import { resolveDeviceId } from '../../inventory/resolve-device.js';
-import { importSupportCsv } from '../../risk/controls/support-import.js';
-import { SupportStore } from '../../risk/controls/support-store.js';
-import type { ControlTarget } from '../../risk/types.js';
 import { loadRiskWeights } from '../../risk/weights.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { existingDb } from '../existing-db.js';
+import { withWorkspace } from '../workspace-flag.js';
 
 const DB_DEFAULT = './wardwatch.db';
 
-interface TargetFlags { device?: string; vendor?: string; model?: string }
+type TargetFlags = TargetText;
 interface DbFlags { db: string }
 interface FormatFlags extends DbFlags { format: string }
 
 function format(flags: FormatFlags): 'table' | 'json' {
   if (flags.format !== 'table' && flags.format !== 'json') throw new AppError(ErrorCode.BadArgument, `unknown format "${flags.format.slice(0, 20)}" (table or json)`);
   return flags.format;
-}
-
-async function withInventory<T>(file: string, work: (inventory: SqliteInventory) => Promise<T>): Promise<T> {
-  const inventory = await SqliteInventory.open(file);
-  try {
-    return await work(inventory);
-  } finally {
-    await inventory.close();
-  }
-}
-
-async function target(inventory: SqliteInventory, flags: TargetFlags): Promise<ControlTarget> {
-  if (flags.device !== undefined) {
-    if (flags.vendor !== undefined || flags.model !== undefined) throw new AppError(ErrorCode.BadArgument, 'give either --device or --vendor/--model, not both');
-    return { deviceId: await resolveDeviceId(inventory, flags.device), vendor: null, model: null };
-  }
-  return { deviceId: null, vendor: flags.vendor ?? null, model: flags.model ?? null };
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -66,8 +46,8 @@ function registerWindow(controls: Command): void {
     .option('--description <text>', 'what it is agreed with', '')
     .option('--by <name>', 'who records it')
     .action(async (flags: TargetFlags & DbFlags & { schedule: string; description: string; by?: string }) => {
-      await withInventory(flags.db, async (inv) => {
-        const w = await new ControlsStore(inv.db).addWindow({ schedule: flags.schedule, description: flags.description, target: await target(inv, flags), by: flags.by ?? whoAmI() });
+      await withWorkspace(flags.db, {}, async (ws) => {
+        const w = await addWindow(ws, { schedule: flags.schedule, description: flags.description, target: flags, by: flags.by ?? whoAmI() });
         out(`added maintenance window ${w.id}: ${w.schedule}\n`);
       });
     });
@@ -75,7 +55,7 @@ function registerWindow(controls: Command): void {
     .option('--format <format>', 'table or json', 'table').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (flags: FormatFlags) => {
       const fmt = format(flags);
-      const windows = await withInventory(existingDb(flags.db), (inv) => new ControlsStore(inv.db).listWindows());
+      const windows = await withWorkspace(flags.db, { create: false }, listWindows);
       out(fmt === 'json' ? `${JSON.stringify({ windows }, null, 2)}\n` : windowsTable(windows));
     });
 }
@@ -87,7 +67,7 @@ function registerSupport(controls: Command): void {
     .option('--end <date>', 'end-of-support date, YYYY-MM-DD').option('--status <status>', 'supported, limited, ended or unknown')
     .option('--notes <text>', 'where the date comes from').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (flags: DbFlags & { vendor: string; model: string; end?: string; status?: string; notes?: string }) => {
-      const s = await withInventory(flags.db, (inv) => new SupportStore(inv.db).set({ vendor: flags.vendor, model: flags.model, endOfSupport: flags.end ?? null, status: flags.status ?? null, notes: flags.notes ?? null }));
+      const s = await withWorkspace(flags.db, {}, (ws) => setSupport(ws, { vendor: flags.vendor, model: flags.model, endOfSupport: flags.end ?? null, status: flags.status ?? null, notes: flags.notes ?? null }));
       out(`support for ${s.vendor} ${s.model}: ${s.endOfSupport === null ? '' : `ends ${s.endOfSupport}`}${s.status === null ? '' : ` (${s.status})`}\n`);
     });
   support.command('import').description('import end-of-support dates: CSV vendor,model,end_of_support[,status[,notes]]')
@@ -98,10 +78,10 @@ function registerSupport(controls: Command): void {
       } catch (err) {
         throw new AppError(ErrorCode.Io, `${file}: cannot read the file`, { cause: err });
       }
-      const result = await withInventory(flags.db, async (inv) => {
+      const result = await withWorkspace(flags.db, {}, async (ws) => {
         const input = createReadStream(file, { highWaterMark: 64 * 1024 });
         try {
-          return await importSupportCsv(new SupportStore(inv.db), input);
+          return await importSupport(ws, input);
         } catch (err) {
           if (err instanceof AppError) throw new AppError(err.code, `${file}: ${err.message}`, { cause: err });
           // A directory or a file that vanished fails on the first read, not on access().
@@ -118,13 +98,13 @@ function registerSupport(controls: Command): void {
     .option('--format <format>', 'table or json', 'table').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (flags: FormatFlags) => {
       const fmt = format(flags);
-      const list = await withInventory(existingDb(flags.db), (inv) => new SupportStore(inv.db).list());
+      const list = await withWorkspace(flags.db, { create: false }, listSupport);
       out(fmt === 'json' ? `${JSON.stringify({ support: list }, null, 2)}\n` : supportTable(list, today()));
     });
   support.command('remove').description("remove a model's support record")
     .requiredOption('--vendor <vendor>', 'vendor').requiredOption('--model <model>', 'model').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (flags: DbFlags & { vendor: string; model: string }) => {
-      await withInventory(existingDb(flags.db), (inv) => new SupportStore(inv.db).remove(flags.vendor, flags.model));
+      await withWorkspace(flags.db, { create: false }, (ws) => removeSupport(ws, flags.vendor, flags.model));
       out(`removed support record for ${flags.vendor} ${flags.model}\n`);
     });
 }
@@ -137,8 +117,8 @@ export function registerControls(program: Command): void {
     .option('--expires <date>', 'last day it counts, YYYY-MM-DD')
     .option('--by <name>', 'who records it')
     .action(async (flags: TargetFlags & DbFlags & { kind: string; description: string; expires?: string; by?: string }) => {
-      await withInventory(flags.db, async (inv) => {
-        const c = await new ControlsStore(inv.db).addControl({ kind: flags.kind, description: flags.description, target: await target(inv, flags), expires: flags.expires ?? null, by: flags.by ?? whoAmI() });
+      await withWorkspace(flags.db, {}, async (ws) => {
+        const c = await addControl(ws, { kind: flags.kind, description: flags.description, target: flags, expires: flags.expires ?? null, by: flags.by ?? whoAmI() });
         out(`added control ${c.id} (${c.kind})\n`);
       });
     });
@@ -146,13 +126,13 @@ export function registerControls(program: Command): void {
     .option('--format <format>', 'table or json', 'table').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (flags: FormatFlags) => {
       const fmt = format(flags);
-      const list = await withInventory(existingDb(flags.db), (inv) => new ControlsStore(inv.db).listControls());
+      const list = await withWorkspace(flags.db, { create: false }, listControls);
       out(fmt === 'json' ? `${JSON.stringify({ controls: list }, null, 2)}\n` : controlsTable(list, today()));
     });
   controls.command('remove').description('remove a control (ctl-…) or maintenance window (win-…)')
     .argument('<id>', 'control or window id').option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (id: string, flags: DbFlags) => {
-      const what = await withInventory(existingDb(flags.db), (inv) => new ControlsStore(inv.db).remove(id));
+      const what = await withWorkspace(flags.db, { create: false }, (ws) => removeControl(ws, id));
       out(`removed ${what === 'control' ? 'control' : 'maintenance window'} ${id}\n`);
     });
   registerWindow(controls);

@@ -2,11 +2,9 @@
 import type { Command } from 'commander';
 import { whoAmI } from '../who-am-i.js';
 import { checkManualValue, type ManualField } from '../../inventory/manual-fields.js';
-import { resolveDeviceId } from '../../inventory/resolve-device.js';
-import { setManualValueTx } from '../../inventory/sqlite/manual-values.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { setDeviceValues } from '../../app/device-values.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { existingDb } from '../existing-db.js';
+import { withWorkspace } from '../workspace-flag.js';
 
 /** `location=ICU 3` -> field and value; `location=` removes the person's value (the inferred one returns). */
 function parseAssignments(pairs: readonly string[]): { field: ManualField; value: string | null }[] {
@@ -30,18 +28,7 @@ export function registerDeviceSet(program: Command): void {
     .exitOverride()
     .action(async (id: string, pairs: string[], flags: { db: string }) => {
       const assignments = parseAssignments(pairs);
-      const inventory = await SqliteInventory.open(existingDb(flags.db));
-      try {
-        const deviceId = await resolveDeviceId(inventory, id);
-        const by = whoAmI();
-        const nowMs = Date.now();
-        // All values or none: one transaction.
-        await inventory.db.transaction().execute(async (tx) => {
-          for (const a of assignments) await setManualValueTx(tx, deviceId, a.field, a.value, by, 'user', nowMs);
-        });
-        process.stdout.write(`device ${deviceId}: set ${assignments.map((a) => a.field).join(', ')}\n`);
-      } finally {
-        await inventory.close();
-      }
+      const deviceId = await withWorkspace(flags.db, { create: false }, (ws) => setDeviceValues(ws, id, assignments, whoAmI()));
+      process.stdout.write(`device ${deviceId}: set ${assignments.map((a) => a.field).join(', ')}\n`);
     });
 }

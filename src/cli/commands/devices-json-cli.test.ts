@@ -9,11 +9,10 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { batch, key, obs, T0 } from '../../inventory/test-support/batch.js';
-import { loadRiskWeights } from '../../risk/weights.js';
-import { scoreDevices } from '../risk-view.js';
+import { devicesForExport } from '../../app/devices.js';
+import { openWorkspace } from '../../store/workspace.js';
 import { binPath, repoRoot, runCli } from '../test-support/run-cli.js';
 import { writeDevicesJson } from './devices.js';
 
@@ -21,19 +20,17 @@ const dir = mkdtempSync(path.join(tmpdir(), 'ww-devices-cli-'));
 afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
 async function inProcess(file: string): Promise<string> {
-  const inv = await SqliteInventory.open(file);
-  const findings = await SqliteFindings.open(file);
+  const ws = await openWorkspace(file);
   try {
-    const devices = await scoreDevices(inv, findings, await inv.listDevicesForExport(), loadRiskWeights());
+    const { devices, linesOf } = await devicesForExport(ws);
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    await writeDevicesJson(devices, (ids) => inv.deviceLines(ids), out);
+    await writeDevicesJson(devices, linesOf, out);
     out.end();
     return Buffer.concat(chunks).toString();
   } finally {
-    await findings.close();
-    await inv.close();
+    await ws.close();
   }
 }
 

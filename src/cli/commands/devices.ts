@@ -1,16 +1,12 @@
 /** `wardwatch devices [--db FILE] [--format table|json|csv|fhir]`: the inventory (design.md "devices[]"). */
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { toFhirBundle } from '../../inventory/export/fhir-device.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { devicesFhirBundle, devicesForExport, listDevices } from '../../app/devices.js';
 import type { DeviceJson } from '../../inventory/types.js';
-import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { textTable } from '../../util/text-table.js';
 import { LineWriter } from '../output.js';
-import { loadRiskWeights } from '../../risk/weights.js';
-import { riskView, scoreDevices } from '../risk-view.js';
-import { existingDb } from '../existing-db.js';
+import { withWorkspace } from '../workspace-flag.js';
 import { riskCell } from '../scale-words.js';
 import { byRiskThenCategory, evidenceSources } from '../device-order.js';
 
@@ -128,23 +124,17 @@ export function registerDevices(program: Command): void {
     .action(async (flags: { db: string; format: string; weights?: string }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
       const format = flags.format as Format;
-      const inventory = await SqliteInventory.open(existingDb(flags.db));
-      const findings = await SqliteFindings.open(flags.db);
-      try {
-        // FHIR consumers track a device's whole life: retired devices go out as status inactive.
+      await withWorkspace(flags.db, { create: false }, async (ws) => {
         if (format === 'json') {
-          const weights = loadRiskWeights(flags.weights);
-          const devices = await scoreDevices(inventory, findings, await inventory.listDevicesForExport(), weights);
-          await writeDevicesJson(devices, (ids) => inventory.deviceLines(ids));
-          return;
+          const { devices, linesOf } = await devicesForExport(ws, flags.weights);
+          await writeDevicesJson(devices, linesOf);
+        } else if (format === 'fhir') {
+          process.stdout.write(`${JSON.stringify(await devicesFhirBundle(ws, flags.weights, new Date()), null, 2)}\n`);
+        } else {
+          const devices = await listDevices(ws, { weightsFile: flags.weights });
+          if (format === 'csv') process.stdout.write(`${[CSV_COLUMNS.map(([h]) => h).join(','), ...devices.map((d) => CSV_COLUMNS.map(([, get]) => csvCell(get(d))).join(','))].join('\r\n')}\r\n`);
+          else process.stdout.write(devicesTable(devices));
         }
-        const { devices } = await riskView(inventory, findings, { weightsFile: flags.weights, devices: { includeRetired: format === 'fhir' }, findings: false });
-        if (format === 'fhir') process.stdout.write(`${JSON.stringify(toFhirBundle(devices, { generatedAt: new Date() }), null, 2)}\n`);
-        else if (format === 'csv') process.stdout.write(`${[CSV_COLUMNS.map(([h]) => h).join(','), ...devices.map((d) => CSV_COLUMNS.map(([, get]) => csvCell(get(d))).join(','))].join('\r\n')}\r\n`);
-        else process.stdout.write(devicesTable(devices));
-      } finally {
-        await findings.close();
-        await inventory.close();
-      }
+      });
     });
 }

@@ -5,14 +5,11 @@
  */
 import type { Command } from 'commander';
 import { whoAmI } from '../who-am-i.js';
-import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
+import { listFindings, setFindingStatus } from '../../app/findings.js';
 import { FINDING_KINDS, FINDING_STATUSES, type FindingJson, type FindingKind, type FindingStatus, type StatusChange } from '../../findings/types.js';
-import { resolveDeviceId } from '../../inventory/resolve-device.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { riskView } from '../risk-view.js';
-import { existingDb } from '../existing-db.js';
+import { withWorkspace } from '../workspace-flag.js';
 import { riskCell } from '../scale-words.js';
 
 const FORMATS = ['table', 'json'] as const;
@@ -73,24 +70,11 @@ async function listAction(flags: ListFlags): Promise<void> {
   if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
   const kinds = oneOf<FindingKind>(flags.kind, FINDING_KINDS, 'kind');
   const statuses = flags.all === true ? undefined : oneOf<FindingStatus>(flags.status, FINDING_STATUSES, 'status') ?? DEFAULT_STATUSES;
-  const inventory = await SqliteInventory.open(existingDb(flags.db));
-  try {
-    const store = await SqliteFindings.open(flags.db);
-    try {
-      const deviceId = flags.device === undefined ? undefined : await resolveDeviceId(inventory, flags.device);
-      const query = { ...(deviceId !== undefined ? { deviceId } : {}), ...(kinds !== undefined ? { kinds } : {}), ...(statuses !== undefined ? { statuses } : {}) };
-      const view = await riskView(inventory, store, { weightsFile: flags.weights, devices: { includeRetired: true }, findings: query });
-      if (flags.format === 'json') {
-        process.stdout.write(`${JSON.stringify({ findings: view.findings }, null, 2)}\n`);
-        return;
-      }
-      process.stdout.write(table(view.findings, new Map(view.devices.map((d) => [d.id, d]))));
-    } finally {
-      await store.close();
-    }
-  } finally {
-    await inventory.close();
-  }
+  await withWorkspace(flags.db, { create: false }, async (ws) => {
+    const { findings, devices } = await listFindings(ws, { device: flags.device, kinds, statuses, weightsFile: flags.weights });
+    if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ findings }, null, 2)}\n`);
+    else process.stdout.write(table(findings, devices));
+  });
 }
 
 /** `status=risk-accepted reason=… owner=… expires=…` (flags may give the same fields). */
@@ -137,13 +121,8 @@ export function registerFindings(program: Command): void {
     .action(async (id: string, pairs: string[], _opts: unknown, cmd: Command) => {
       const flags = cmd.optsWithGlobals<{ db: string; by?: string }>();
       const change = parseSetArgs(pairs, {}, flags.by ?? whoAmI());
-      const store = await SqliteFindings.open(existingDb(flags.db));
-      try {
-        const f = await store.setStatus(id, change);
-        const extra = f.status === 'risk-accepted' ? ` until ${f.statusExpires ?? '?'} (owner ${f.statusOwner ?? '?'})` : '';
-        process.stdout.write(`${f.id}: ${f.status}${extra}: ${f.title}\n`);
-      } finally {
-        await store.close();
-      }
+      const f = await withWorkspace(flags.db, { create: false }, (ws) => setFindingStatus(ws, id, change));
+      const extra = f.status === 'risk-accepted' ? ` until ${f.statusExpires ?? '?'} (owner ${f.statusOwner ?? '?'})` : '';
+      process.stdout.write(`${f.id}: ${f.status}${extra}: ${f.title}\n`);
     });
 }

@@ -8,11 +8,10 @@ import { access, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseMapOptions } from '../../inventory/cmms/column-map.js';
-import { formatSummary, importRegister, type ImportSummary } from '../../inventory/cmms/import-register.js';
-import { typeCategoryIndex } from '../../inventory/cmms/type-category.js';
-import { loadKnowledgeBase } from '../../identify/knowledge/load-kb.js';
+import { importRegister } from '../../app/register.js';
+import { formatSummary, type ImportSummary } from '../../inventory/cmms/import-register.js';
 import { printable } from '../../util/text-table.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { withWorkspace } from '../workspace-flag.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 
 /** Errors of the CSV name the file, as capture errors do: `error: register.csv: line 7: …`. */
@@ -64,12 +63,9 @@ export function registerImportCmms(program: Command): void {
       // A directory (or a device node) opens but cannot be read as a file: say so instead of an internal error.
       if (!(await stat(file)).isFile()) throw new AppError(ErrorCode.BadArgument, `${file}: not a file`);
       // A dry run never creates the database: without one, it checks the file against an empty inventory.
-      const inventory = await SqliteInventory.open(flags.dryRun === true && !existsSync(flags.db) ? ':memory:' : flags.db);
-      try {
+      await withWorkspace(flags.dryRun === true && !existsSync(flags.db) ? ':memory:' : flags.db, {}, async (ws) => {
         const input = createReadStream(file, { highWaterMark: 64 * 1024 });
-        const typeCategory = typeCategoryIndex(loadKnowledgeBase());
-        const options = { source: path.basename(file), overrides, by: `cmms:${path.basename(file)}`, nowMs: Date.now(), typeCategory, dryRun: flags.dryRun === true };
-        const summary = await importRegister(inventory.db, input, options).catch((err: unknown) => {
+        const summary = await importRegister(ws, input, { source: path.basename(file), overrides, dryRun: flags.dryRun === true }).catch((err: unknown) => {
           input.destroy();
           throw inFile(file, err);
         });
@@ -78,8 +74,6 @@ export function registerImportCmms(program: Command): void {
         if (summary.moreWarnings > 0) process.stderr.write(`warning: … and ${summary.moreWarnings} more\n`);
         if (summary.dryRun) printDryRun(file, summary);
         else process.stdout.write(`imported ${file}: ${formatSummary(summary)}\n`);
-      } finally {
-        await inventory.close();
-      }
+      });
     });
 }

@@ -6,14 +6,11 @@
  */
 import type { Command } from 'commander';
 import { whoAmI } from '../who-am-i.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { approvePolicy, compilePolicy } from '../../app/segmentation.js';
 import { renderIptables } from '../../segmentation/policy/iptables.js';
 import { renderNftables } from '../../segmentation/policy/nftables.js';
-import { approveBaseline } from '../../segmentation/baseline.js';
-import { buildPolicy } from '../../segmentation/policy/policy-model.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { readSegmentView } from '../../segmentation/read-view.js';
-import { existingDb } from '../existing-db.js';
+import { withWorkspace } from '../workspace-flag.js';
 
 const FORMATS = ['nftables', 'iptables', 'ip6tables', 'json'] as const;
 
@@ -27,18 +24,13 @@ export function registerPolicy(program: Command): void {
     .option('--approve', 'record the zone-to-zone services seen as the approved policy: traffic outside it becomes segmentation-violation findings')
     .action(async (flags: { db: string; format: string; observe?: boolean; approve?: boolean }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
-      const inventory = await SqliteInventory.open(existingDb(flags.db));
-      try {
-        const view = await readSegmentView(inventory);
-        // External peers of live devices: rules to and from zone `external` (addresses outside the site's networks).
-        const peers = (await inventory.externalPeers()).filter((p) => view.byId.has(p.deviceId));
-        const policy = buildPolicy(view.conduits, view.devices, peers);
+      await withWorkspace(flags.db, { create: false }, async (ws) => {
         if (flags.approve === true) {
-          const services = policy.rules.map((r) => ({ fromZone: r.fromZone, toZone: r.toZone, proto: r.proto, port: r.port }));
-          await approveBaseline(inventory.db, services, whoAmI(), Date.now());
-          process.stdout.write(`approved ${String(services.length)} zone-to-zone service(s) from ${String(view.conduits.length)} conduit(s); later traffic outside them is reported as segmentation-violation\n`);
+          const approved = await approvePolicy(ws, whoAmI());
+          process.stdout.write(`approved ${String(approved.services)} zone-to-zone service(s) from ${String(approved.conduits)} conduit(s); later traffic outside them is reported as segmentation-violation\n`);
           return;
         }
+        const { policy } = await compilePolicy(ws);
         const defaultVerdict = flags.observe === true ? 'log' : 'drop';
         if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ policy }, null, 2)}\n`);
         else if (flags.format === 'nftables') process.stdout.write(renderNftables(policy, { defaultVerdict }));
@@ -47,8 +39,6 @@ export function registerPolicy(program: Command): void {
           process.stdout.write(flags.format === 'iptables' ? v4 : v6);
         }
         if (policy.skipped.length > 0) process.stderr.write(`note: ${String(policy.skipped.length)} conduit(s) or address(es) left out of the rules (see --format json, "skipped")\n`);
-      } finally {
-        await inventory.close();
-      }
+      });
     });
 }

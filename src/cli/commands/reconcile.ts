@@ -1,9 +1,9 @@
 /** `wardwatch reconcile [--db FILE] [--format table|json]`: the register against the wire (issue 4 §4). */
 import type { Command } from 'commander';
-import { reconcile, type ReconcileReport } from '../../inventory/cmms/reconcile.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { reconcile } from '../../app/register.js';
+import type { ReconcileReport } from '../../inventory/cmms/reconcile.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { existingDb } from '../existing-db.js';
+import { withWorkspace } from '../workspace-flag.js';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -35,12 +35,7 @@ export function registerReconcile(program: Command): void {
     .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'table')
     .action(async (flags: { db: string; format: string }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new AppError(ErrorCode.BadArgument, `unknown format '${flags.format}' (use ${FORMATS.join(', ')})`);
-      const inventory = await SqliteInventory.open(existingDb(flags.db));
-      try {
-        const report = await reconcile(inventory.db);
-        process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : table(report));
-      } finally {
-        await inventory.close();
-      }
+      const report = await withWorkspace(flags.db, { create: false }, reconcile);
+      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : table(report));
     });
 }

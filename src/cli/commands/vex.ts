@@ -2,12 +2,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { readDocument } from '../../advisories/sbom/read-document.js';
-import { reassessDevicesAfterSbomVex, reportReassessment as report } from '../../advisories/sbom/reassess-hook.js';
-import { formatOption, textTable } from '../../util/text-table.js';
 import { parseVex } from '../../advisories/vex/parse-vex.js';
-import { importVexDocument, listVexStatements } from '../../advisories/vex/vex-store.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
-import { existingDb } from '../existing-db.js';
+import { importVex, listVex, reassessAfterVex } from '../../app/vex.js';
+import { formatOption, textTable } from '../../util/text-table.js';
+import { reportReassessment as report } from '../assessment-text.js';
+import { withWorkspace } from '../workspace-flag.js';
 
 interface ImportFlags {
   db: string;
@@ -25,23 +24,20 @@ export function registerVex(program: Command): void {
     .option('--model <model>', 'product for statements that name no product at all')
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .action(async (files: string[], flags: ImportFlags) => {
-      const inventory = await SqliteInventory.open(flags.db);
-      try {
+      await withWorkspace(flags.db, {}, async (ws) => {
         // File by file, each in its own transaction: a bad file stops the run and keeps the ones before it.
         for (const file of files) {
           const raw = await readDocument(file);
           const doc = parseVex(raw.text, file, raw.sha256);
-          const r = await importVexDocument(inventory.db, doc, {
+          const r = await importVex(ws, doc, {
             origin: path.basename(file), importedAt: new Date().toISOString(), defaultVendor: flags.vendor ?? null, defaultProduct: flags.model ?? null,
           });
           process.stdout.write(`imported ${file}: ${doc.format} VEX${doc.title === null ? '' : ` ${doc.title}`}, ${r.statements} statements (${r.notAffected} not affected)\n`);
           if (r.statements === 0) process.stderr.write(`warning: ${file}: no VEX statements found\n`);
           if (r.vendorless > 0) process.stderr.write(`warning: ${file}: ${r.vendorless} statements name a product but no vendor, so they apply to that product name from any vendor; give --vendor to pin them\n`);
         }
-        report(await reassessDevicesAfterSbomVex(flags.db, inventory));
-      } finally {
-        await inventory.close();
-      }
+        report(await reassessAfterVex(ws));
+      });
     });
   vex
     .command('list')
@@ -51,28 +47,15 @@ export function registerVex(program: Command): void {
     .option('--vulnerability <id>', 'only statements about this CVE (or alias)')
     .action(async (flags: { db: string; format: string; vulnerability?: string }) => {
       const format = formatOption(flags.format);
-      const inventory = await SqliteInventory.open(existingDb(flags.db));
-      try {
-        const only = flags.vulnerability?.trim().toUpperCase();
-        const rows = (await listVexStatements(inventory.db))
-          .filter((s) => only === undefined || s.vulnerability.toUpperCase() === only || s.aliases.toUpperCase().includes(` ${only} `));
-        const statements = rows.map((s) => ({
-          vulnerability: s.vulnerability, aliases: s.aliases.trim() === '' ? [] : s.aliases.trim().split(' '),
-          product: { vendor: s.vendor, product: s.product, version: s.version, versionRange: s.version_range, purl: s.purl, cpe: s.cpe, name: s.product_name, ref: s.product_ref },
-          status: s.status, justification: s.justification, impactStatement: s.impact_statement, actionStatement: s.action_statement,
-          issuedAt: s.issued_at, source: s.source,
-        }));
-        if (format === 'json') {
-          process.stdout.write(`${JSON.stringify({ statements }, null, 2)}\n`);
-          return;
-        }
-        // purl / CPE say it all; otherwise vendor, product (or name / bom-ref) and version words.
-        const productText = (p: (typeof statements)[number]['product']): string =>
-          p.purl ?? p.cpe ?? [p.vendor, p.product ?? p.name ?? p.ref, p.version ?? p.versionRange].filter((x) => x !== null).join(' ');
-        process.stdout.write(textTable(['VULNERABILITY', 'PRODUCT', 'STATUS', 'JUSTIFICATION', 'ISSUED', 'SOURCE'],
-          statements.map((s) => [s.vulnerability, productText(s.product), s.status, s.justification ?? '', s.issuedAt.slice(0, 10), s.source])));
-      } finally {
-        await inventory.close();
+      const statements = await withWorkspace(flags.db, { create: false }, (ws) => listVex(ws, flags.vulnerability));
+      if (format === 'json') {
+        process.stdout.write(`${JSON.stringify({ statements }, null, 2)}\n`);
+        return;
       }
+      // purl / CPE say it all; otherwise vendor, product (or name / bom-ref) and version words.
+      const productText = (p: (typeof statements)[number]['product']): string =>
+        p.purl ?? p.cpe ?? [p.vendor, p.product ?? p.name ?? p.ref, p.version ?? p.versionRange].filter((x) => x !== null).join(' ');
+      process.stdout.write(textTable(['VULNERABILITY', 'PRODUCT', 'STATUS', 'JUSTIFICATION', 'ISSUED', 'SOURCE'],
+        statements.map((s) => [s.vulnerability, productText(s.product), s.status, s.justification ?? '', s.issuedAt.slice(0, 10), s.source])));
     });
 }

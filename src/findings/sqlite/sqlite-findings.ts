@@ -28,7 +28,14 @@ function mergeEvidence(fresh: readonly string[], old: readonly string[]): string
 }
 
 export class SqliteFindings implements FindingsRepository {
-  private constructor(private readonly db: Kysely<FindingsDb>) {}
+  private constructor(private readonly db: Kysely<FindingsDb>, private readonly owned = true) {}
+
+  /** Over a database a workspace opened (src/store/workspace.ts); closing stays with its owner. */
+  static async over<DB>(db: Kysely<DB>): Promise<SqliteFindings> {
+    const findingsDb = db.withTables<FindingsTables>() as unknown as Kysely<FindingsDb>;
+    await ensureTables(findingsDb);
+    return new SqliteFindings(findingsDb, false);
+  }
 
   static async open(file: string = DEFAULT_DB_PATH, options?: OpenOptions): Promise<SqliteFindings> {
     const db = (await openInventoryDb(file, options)).withTables<FindingsTables>();
@@ -42,7 +49,7 @@ export class SqliteFindings implements FindingsRepository {
   }
 
   async close(): Promise<void> {
-    await this.db.destroy();
+    if (this.owned) await this.db.destroy();
   }
 
   upsert(inputs: readonly FindingInput[], nowMs: number = Date.now()): Promise<{ created: number; updated: number }> {

@@ -5,6 +5,7 @@
  * serialising every device again on every run.
  */
 import { prepared } from '../statement-cache.js';
+import { beginWrite, commitWrite, rollbackWrite } from '../nested-transactions.js';
 import type { Raw } from './batch-state.js';
 import { fillEvidenceJson, isBusyOrReadOnly, readEvidenceJson } from './evidence-json.js';
 import { readDevices } from './read-devices.js';
@@ -55,6 +56,8 @@ export async function buildDeviceLines(raw: Raw, ids: readonly string[]): Promis
  */
 export async function refreshDeviceLines(raw: Raw): Promise<boolean> {
   if (raw.prepare(`${STALE} LIMIT 1`).get() === undefined) return true;
+  // Inside a workspace's transaction (the end of an analyze run) the lock is held already: a savepoint of it.
+  if (holdsTransaction(raw)) return refreshInTransaction(raw);
   const timeout = raw.pragma('busy_timeout', { simple: true }) as number;
   raw.pragma('busy_timeout = 0');
   try {
@@ -65,13 +68,7 @@ export async function refreshDeviceLines(raw: Raw): Promise<boolean> {
     throw err;
   }
   try {
-    // Under the lock: the evidence arrays the lines join on are complete and stay so until the commit.
-    fillEvidenceJson(raw);
-    const stale = (raw.prepare(STALE).pluck().all() as string[]);
-    const store = prepared(raw, STORE);
-    for (let i = 0; i < stale.length; i += CHUNK) {
-      for (const [id, head] of await heads(raw, stale.slice(i, i + CHUNK))) store.run({ id, head });
-    }
+    await rebuildStale(raw);
     raw.exec('COMMIT');
     return true;
   } catch (err) {
@@ -80,6 +77,33 @@ export async function refreshDeviceLines(raw: Raw): Promise<boolean> {
     throw err;
   } finally {
     raw.pragma(`busy_timeout = ${String(timeout)}`);
+  }
+}
+
+/** Read through a call: narrowing `raw.inTransaction` here would hide that the rebuild below may open one. */
+function holdsTransaction(raw: Raw): boolean {
+  return raw.inTransaction;
+}
+
+/** Under the lock: the evidence arrays the lines join on are complete and stay so until the commit. */
+async function rebuildStale(raw: Raw): Promise<void> {
+  fillEvidenceJson(raw);
+  const stale = (raw.prepare(STALE).pluck().all() as string[]);
+  const store = prepared(raw, STORE);
+  for (let i = 0; i < stale.length; i += CHUNK) {
+    for (const [id, head] of await heads(raw, stale.slice(i, i + CHUNK))) store.run({ id, head });
+  }
+}
+
+async function refreshInTransaction(raw: Raw): Promise<boolean> {
+  beginWrite(raw);
+  try {
+    await rebuildStale(raw);
+    commitWrite(raw);
+    return true;
+  } catch (err) {
+    rollbackWrite(raw);
+    throw err;
   }
 }
 

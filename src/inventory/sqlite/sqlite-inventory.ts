@@ -33,7 +33,13 @@ export class SqliteInventory implements InventoryRepository {
     readonly db: Kysely<InventoryDb>,
     private readonly raw: Raw,
     private readonly file: string,
+    private readonly owned = true,
   ) {}
+
+  /** Over a connection a workspace opened (src/store/workspace.ts); closing stays with its owner. */
+  static over(db: Kysely<InventoryDb>, raw: Raw, file: string): SqliteInventory {
+    return new SqliteInventory(db, raw, file, false);
+  }
 
   /** Run a write transaction; another process holding the lock past the busy timeout becomes AppError db-locked. */
   private async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -212,7 +218,7 @@ export class SqliteInventory implements InventoryRepository {
   }
 
   close(): Promise<void> {
-    return this.db.destroy();
+    return this.owned ? this.db.destroy() : Promise.resolve();
   }
 }
 

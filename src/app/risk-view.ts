@@ -1,14 +1,13 @@
 /**
- * The risk every output shows (design.md `risk` on devices and findings; issue 5 §4): one place that reads the
- * inventory, the findings and the controls register and scores them, so `analyze --json`, `devices` and `findings`
- * always agree. Risk is computed on read, never stored: a new control or weights file changes it at once.
+ * The risk every output shows (design.md `risk` on devices and findings): one place that reads the inventory, the
+ * findings and the controls register and scores them, so `analyze --json`, `devices` and `findings` always agree.
+ * Risk is computed on read, never stored: a new control or weights file changes it at once.
  */
 import type { FindingQuery, FindingJson } from '../findings/types.js';
-import type { SqliteFindings } from '../findings/sqlite/sqlite-findings.js';
-import type { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
 import type { DeviceJson, ListOptions, RiskDevice } from '../inventory/types.js';
-import { assessWithDb, byRiskDesc, type Scored } from '../risk/assess.js';
+import { assessRisk, byRiskDesc, type Scored } from '../risk/assess.js';
 import { loadRiskWeights, type RiskWeights } from '../risk/weights.js';
+import type { Workspace } from '../store/workspace.js';
 
 export interface RiskViewOptions {
   /** A user weights file deep-merged over data/risk-weights.json (`--weights`). */
@@ -18,18 +17,15 @@ export interface RiskViewOptions {
   findings?: FindingQuery | false;
 }
 
+type RiskStores = Pick<Workspace, 'inventory' | 'findings' | 'risk'>;
+
 /** Devices and findings with `risk` filled; findings highest risk first. */
-export async function riskView(
-  inventory: SqliteInventory,
-  store: SqliteFindings,
-  options: RiskViewOptions = {},
-): Promise<{ devices: DeviceJson[]; findings: FindingJson[] }> {
+export async function riskView(ws: RiskStores, options: RiskViewOptions = {}): Promise<{ devices: DeviceJson[]; findings: FindingJson[] }> {
   // Weights first: a bad file is the user's error and should stop before any reading.
   const weights = loadRiskWeights(options.weightsFile);
-  const devices = await inventory.listDevices(options.devices ?? {});
+  const devices = await ws.inventory.listDevices(options.devices ?? {});
   // Scores use all of a device's findings (status decides inside the formula what counts), whatever the filter.
-  const all = await store.list();
-  const scored = await assessWithDb(inventory.db, devices, all, weights);
+  const scored = await score(ws, devices, await ws.findings.list(), weights);
   if (options.findings === false) return { devices: scored.devices, findings: [] };
   const query = options.findings;
   const findings = (query === undefined ? scored.findings : scored.findings.filter((f) => matches(f, query))).sort(byRiskDesc);
@@ -40,8 +36,13 @@ export async function riskView(
  * Devices already read, scored (a JSON export reads what risk needs, then writes each device's cached line). Weights
  * come loaded, so a bad file stops the command before any reading.
  */
-export async function scoreDevices<D extends RiskDevice>(inventory: SqliteInventory, store: SqliteFindings, devices: readonly D[], weights: RiskWeights): Promise<Scored<D>[]> {
-  return (await assessWithDb(inventory.db, devices, await store.list(), weights)).devices;
+export async function scoreDevices<D extends RiskDevice>(ws: RiskStores, devices: readonly D[], weights: RiskWeights): Promise<Scored<D>[]> {
+  return (await score(ws, devices, await ws.findings.list(), weights)).devices;
+}
+
+async function score<D extends RiskDevice>(ws: RiskStores, devices: readonly D[], findings: readonly FindingJson[], weights: RiskWeights): Promise<{ devices: Scored<D>[]; findings: FindingJson[] }> {
+  const ctx = await ws.risk.context();
+  return assessRisk(devices, findings, ctx.controls, ctx.support, weights, { nowMs: Date.now(), windows: ctx.windows });
 }
 
 /** The store's query applied to what it already returned (statuses as listed: an expired acceptance reads as open). */

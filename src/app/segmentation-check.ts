@@ -3,14 +3,14 @@
  * findings of conduits it now allows (a policy approved again) close. Without an approved policy nothing happens.
  */
 import { segmentationFinding } from '../findings/detectors/segmentation.js';
-import type { FindingsRepository } from '../findings/findings-repository.js';
-import type { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
-import { readBaseline, violations } from '../segmentation/baseline.js';
+import { violations } from '../segmentation/baseline.js';
 import { readSegmentView } from '../segmentation/read-view.js';
+import type { Workspace } from '../store/workspace.js';
 
 /** Returns how many conduits break the policy (0 when none is approved). */
-export async function checkSegmentation(inventory: SqliteInventory, findings: FindingsRepository, nowMs: number = Date.now()): Promise<number> {
-  const baseline = await readBaseline(inventory.db);
+export async function checkSegmentation(ws: Pick<Workspace, 'inventory' | 'findings' | 'baseline'>, nowMs: number = Date.now()): Promise<number> {
+  const { inventory, findings } = ws;
+  const baseline = await ws.baseline.read();
   if (baseline === null) return 0;
   const view = await readSegmentView(inventory);
   const found = violations(view.conduits, view.byId, baseline).map((v) => segmentationFinding(v, view.byId, baseline));

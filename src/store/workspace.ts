@@ -1,0 +1,140 @@
+/**
+ * A workspace: every store of one database, opened once per process on one connection, with one transaction helper.
+ * The application core (src/app) reads and writes through it; only this file and the stores know the connection.
+ * Today it opens SQLite through src/inventory/db.ts (WAL, migrations on open).
+ */
+import { existsSync } from 'node:fs';
+import { SqliteAdvisoryStore } from '../advisories/sqlite/advisory-store.js';
+import { sbomMatches } from '../advisories/sbom/sbom-matches.js';
+import { sbomReport } from '../advisories/sbom/sbom-report.js';
+import { attachSbom, detachSbom, findSbom, listSboms } from '../advisories/sbom/sbom-store.js';
+import { importVexDocument, listVexStatements, SqliteVexStore } from '../advisories/vex/vex-store.js';
+import { SqliteFindings } from '../findings/sqlite/sqlite-findings.js';
+import { importRegister } from '../inventory/cmms/import-register.js';
+import { reconcile } from '../inventory/cmms/reconcile.js';
+import { DEFAULT_DB_PATH, openInventoryStore, toDbError } from '../inventory/db.js';
+import { beginWrite, commitWrite, rollbackWrite } from '../inventory/nested-transactions.js';
+import { finishRuns, holdRunOpen, listRuns } from '../inventory/sqlite/run-log.js';
+import { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
+import { loadRiskContext } from '../risk/assess.js';
+import { ControlsStore } from '../risk/controls/controls-store.js';
+import { importSupportCsv, type SupportImportResult } from '../risk/controls/support-import.js';
+import { SupportStore } from '../risk/controls/support-store.js';
+import { approveBaseline, readBaseline } from '../segmentation/baseline.js';
+import { AppError, ErrorCode } from '../util/app-error.js';
+import type {
+  AdvisoryStore, BaselineStore, Controls, FindingsStore, InventoryStore, RegisterStore, RiskContextStore, RunLog, SbomStore, Support, VexStatements,
+} from './interfaces.js';
+
+/**
+ * How long a write waits for another process's write lock. Writers take turns: an analyze run's end holds the lock
+ * for its whole commit (seconds on a large site), and a `device set` or a second analyze must wait, not fail.
+ */
+export const WRITER_WAIT_MS = 120_000;
+
+export interface Workspace {
+  /** The `--db` value it was opened from. */
+  readonly location: string;
+  readonly inventory: InventoryStore;
+  readonly findings: FindingsStore;
+  readonly advisories: AdvisoryStore;
+  readonly sbom: SbomStore;
+  readonly vex: VexStatements;
+  readonly controls: Controls;
+  readonly support: Support & { importCsv(input: AsyncIterable<Uint8Array>, nowMs?: number): Promise<SupportImportResult> };
+  readonly risk: RiskContextStore;
+  readonly register: RegisterStore;
+  readonly baseline: BaselineStore;
+  readonly runs: RunLog;
+  /**
+   * Everything `work` writes, through any store, commits together or not at all (stores' own transactions nest in
+   * it). It takes the write lock at its start, waiting up to WRITER_WAIT_MS for another writer.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenWorkspaceOptions {
+  /** false: refuse a database that does not exist (reading commands; design.md "CLI"). Default true. */
+  create?: boolean;
+  /** Override WRITER_WAIT_MS (tests of lock handling). */
+  busyTimeoutMs?: number;
+}
+
+/** Open (creating and migrating if allowed) the database at `location` (a file, or ':memory:'). */
+export async function openWorkspace(location: string = DEFAULT_DB_PATH, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
+  if (options.create === false && location !== ':memory:' && !existsSync(location)) {
+    throw new AppError(ErrorCode.NotFound, `no database at ${location}; run wardwatch analyze first`);
+  }
+  const { db, raw } = await openInventoryStore(location, { busyTimeoutMs: options.busyTimeoutMs ?? WRITER_WAIT_MS });
+  let findings: SqliteFindings;
+  try {
+    findings = await SqliteFindings.over(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  const inventory = SqliteInventory.over(db, raw, location);
+  const advisories = SqliteAdvisoryStore.over(db);
+  const vex = new SqliteVexStore(db);
+  const support = new SupportStore(db);
+  const controls = new ControlsStore(db);
+  const onConnection = <T>(work: () => T): Promise<T> => db.connection().execute(() => Promise.resolve(work()));
+  return {
+    location,
+    inventory,
+    findings,
+    advisories,
+    sbom: {
+      attach: (input) => attachSbom(db, input),
+      find: (vendor, model) => findSbom(db, vendor, model),
+      list: () => listSboms(db),
+      detach: (vendor, model) => detachSbom(db, vendor, model),
+      report: (vendor, model, matcher) => sbomReport(db, vendor, model, matcher),
+      matches: (vendor, model, matcher) => sbomMatches(db, vendor, model, matcher),
+    },
+    vex: {
+      decisionFor: (vulnerability, product) => vex.decisionFor(vulnerability, product),
+      import: (doc, opts) => importVexDocument(db, doc, opts),
+      list: () => listVexStatements(db),
+    },
+    controls,
+    support: Object.assign(support, { importCsv: (input: AsyncIterable<Uint8Array>, nowMs?: number) => importSupportCsv(support, input, nowMs) }),
+    risk: { context: () => loadRiskContext(db) },
+    register: {
+      import: (input, opts) => importRegister(db, input, opts),
+      reconcile: () => reconcile(db),
+    },
+    baseline: {
+      approve: (services, by, atMs) => approveBaseline(db, services, by, atMs),
+      read: () => readBaseline(db),
+    },
+    runs: {
+      holdOpen: (runId) => onConnection(() => { holdRunOpen(raw, runId); }),
+      finish: (runIds, atMs) => onConnection(() => { finishRuns(raw, runIds, atMs); }),
+      list: () => onConnection(() => listRuns(raw)),
+    },
+    async transaction<T>(work: () => Promise<T>): Promise<T> {
+      try {
+        beginWrite(raw);
+      } catch (err) {
+        throw toDbError(location, err);
+      }
+      let result: T;
+      try {
+        result = await work();
+      } catch (err) {
+        rollbackWrite(raw);
+        throw err;
+      }
+      try {
+        commitWrite(raw);
+      } catch (err) {
+        rollbackWrite(raw);
+        throw toDbError(location, err);
+      }
+      return result;
+    },
+    close: () => db.destroy(),
+  };
+}
