@@ -9,6 +9,8 @@ import { AppError, ErrorCode } from '../util/app-error.js';
 import { riskView } from './risk-view.js';
 import { riskCell } from './risk-label.js';
 
+export type { AttributeChange, NewDevice };
+
 type ChangeStores = Pick<Workspace, 'inventory' | 'findings' | 'risk'>;
 
 export interface ChangedFinding {

@@ -1,6 +1,5 @@
 /** The "what changed" report (src/app/changes.ts) as text: sections with counts, and analyze's leading block. */
-import { isEmpty, type ChangedFinding, type ChangesReport } from '../app/changes.js';
-import type { NewDevice } from '../inventory/sqlite/read-changes.js';
+import { isEmpty, type ChangedFinding, type ChangesReport, type NewDevice } from '../app/changes.js';
 
 const time = (iso: string): string => iso.slice(0, 19).replace('T', ' ');
 const dash = (s: string | null): string => s ?? '-';
