@@ -80,10 +80,10 @@ describe('analyze killed with SIGKILL', () => {
   it('during the final write (the first bytes the run puts in the write-ahead log)', async () => {
     const db = await emptyDb('final-write.db');
     const p = start(analyze(db));
-    let exited = false;
-    void p.done.then(() => { exited = true; });
+    const state = { exited: false };
+    void p.done.then(() => { state.exited = true; });
     // Poll the log: the run's first write is a batch or its end, so the kill lands inside or just after that commit.
-    while (!exited && walBytes(db) <= WAL_HEADER_BYTES) await new Promise((resolve) => setImmediate(resolve));
+    while (!state.exited && walBytes(db) <= WAL_HEADER_BYTES) await new Promise((resolve) => setImmediate(resolve));
     p.child.kill('SIGKILL');
     await checkAfterKill(db, await p.done);
   });

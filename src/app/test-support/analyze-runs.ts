@@ -1,5 +1,6 @@
 /** Test helpers: the built CLI run as separate processes on one database, and what a database holds afterwards. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { binPath, corpusPcaps, repoRoot } from '../../cli/test-support/run-cli.js';
@@ -13,12 +14,12 @@ export interface Exit {
 }
 
 /** Starts `wardwatch args…` without waiting; `done` settles when it exits (however it exits). */
-export function start(args: readonly string[]): { child: ChildProcess; done: Promise<Exit> } {
+export function start(args: readonly string[]): { child: ChildProcessByStdio<null, Readable, Readable>; done: Promise<Exit> } {
   const child = spawn(process.execPath, [binPath, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
-  child.stderr?.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
+  child.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
   const done = new Promise<Exit>((resolve) => {
     child.once('close', (code, signal) => { resolve({ code, signal, stdout, stderr }); });
   });
