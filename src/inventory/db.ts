@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { AppError, ErrorCode } from '../util/app-error.js';
 import { MIGRATIONS, staticMigrationProvider } from './migrations/index.js';
+import { beginWrite, commitWrite, rollbackWrite } from './nested-transactions.js';
 import { cachedStatements } from './statement-cache.js';
 import { WARDWATCH_APPLICATION_ID } from './migrations/0001-initial.js';
 import type { InventoryDb } from './sqlite/schema.js';
@@ -53,12 +54,34 @@ export async function openInventoryStore(
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
   });
-  const { error } = await migrator.migrateToLatest();
+  const { error } = await migrateLocked(raw, migrator);
   if (error !== undefined) {
     await db.destroy();
     throw toDbError(file, error);
   }
   return { db, raw };
+}
+
+/**
+ * Kysely runs SQLite migrations outside any transaction (its SQLite adapter reports no transactional DDL), so two
+ * processes opening a new file at once both ran them ("table devices already exists"). Under one IMMEDIATE transaction
+ * the second waits for the first to commit and then finds them applied; a failed migration leaves nothing behind.
+ */
+async function migrateLocked(raw: Database.Database, migrator: Migrator): Promise<{ error?: unknown }> {
+  try {
+    beginWrite(raw);
+  } catch (err) {
+    return { error: err };
+  }
+  const result = await migrator.migrateToLatest();
+  try {
+    if (result.error === undefined) commitWrite(raw);
+    else rollbackWrite(raw);
+  } catch (err) {
+    rollbackWrite(raw);
+    return { error: err };
+  }
+  return result;
 }
 
 /** A file with tables but without our application id belongs to something else: refuse to touch it. */
