@@ -18,13 +18,12 @@ import { loadSite, type SiteConfig } from '../findings/site.js';
 import type { FindingJson } from '../findings/types.js';
 import type { KnowledgeBase } from '../identify/knowledge/kb-types.js';
 import { loadKnowledgeBase } from '../identify/knowledge/load-kb.js';
-import type { DeviceJson, IngestBatch, IngestResult as BatchResult } from '../inventory/types.js';
+import type { DeviceJson } from '../inventory/types.js';
 import { decodeHooks } from '../pipeline/decode-hooks.js';
 import { FindingsCollector } from '../pipeline/findings-collector.js';
 import { ingestCaptures, type IngestResult, type ProgressReport } from '../pipeline/ingest.js';
-import { InventoryCollector } from '../pipeline/inventory-collector.js';
+import { InventoryCollector, type CollectorStore } from '../pipeline/inventory-collector.js';
 import { loadRiskWeights } from '../risk/weights.js';
-import type { InventoryStore } from '../store/interfaces.js';
 import type { Workspace } from '../store/workspace.js';
 import { reassessDevices } from './reassess.js';
 import { riskView } from './risk-view.js';
@@ -176,22 +175,19 @@ async function finishRun(
 }
 
 /**
- * The inventory as the collector writes batches into it: each batch one transaction, its run row held open and noted
- * in `runIds` for the end of the run to finish. Everything else is the inventory's own.
+ * The inventory as the collector writes into it: each batch one transaction, its run row held open and noted in
+ * `runIds` for the end of the run to finish.
  */
-function batchesHeldOpen(ws: Workspace, runIds: number[]): InventoryStore {
+function batchesHeldOpen(ws: Workspace, runIds: number[]): CollectorStore {
   const inventory = ws.inventory;
-  const ingest = (batch: IngestBatch, nowMs?: number): Promise<BatchResult> => ws.transaction(async () => {
-    const r = await inventory.ingest(batch, nowMs);
-    await ws.runs.holdOpen(r.runId);
-    runIds.push(r.runId);
-    return r;
-  });
-  return new Proxy(inventory, {
-    get(target, prop): unknown {
-      if (prop === 'ingest') return ingest;
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return {
+    ingest: (batch, nowMs) => ws.transaction(async () => {
+      const r = await inventory.ingest(batch, nowMs);
+      await ws.runs.holdOpen(r.runId);
+      runIds.push(r.runId);
+      return r;
+    }),
+    forgetExternal: (isExternal, atMs) => inventory.forgetExternal(isExternal, atMs),
+    reclassify: (deviceIds, classify, atMs) => inventory.reclassify(deviceIds, classify, atMs),
+  };
 }

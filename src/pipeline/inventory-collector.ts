@@ -13,8 +13,8 @@ import { observationsFromAddress, observationsFromFlow, observationsFromRecord }
 import type { KnowledgeBase } from '../identify/knowledge/kb-types.js';
 import { routerObservations } from '../identify/traffic-role-router.js';
 import type { DeviceKey, DeviceProfile, Evidence, Observation } from '../identify/types.js';
-import type { InventoryRepository } from '../inventory/inventory-repository.js';
 import { deviceKeyString, type ConduitSighting, type DeviceSighting, type ExternalPeerSighting } from '../inventory/types.js';
+import type { InventoryStore } from '../store/interfaces.js';
 import { AddressScope } from './address-scope.js';
 import { ExternalPeerBook } from './external-peers.js';
 import { isLinkScope, isReversed, isUnicastMac, isUnrouted, usableIp, usableKey } from './device-keys.js';
@@ -41,23 +41,8 @@ export interface CollectorOptions {
   internalNetworks?: readonly Cidr[];
 }
 
-/** A store that turns external addresses it holds as devices into peers (SqliteInventory). */
-interface ForgetExternal {
-  forgetExternal(isExternal: (ip: string) => boolean, atMs: number): Promise<unknown>;
-}
-
-function canForget(inventory: InventoryRepository): inventory is InventoryRepository & ForgetExternal {
-  return typeof (inventory as Partial<ForgetExternal>).forgetExternal === 'function';
-}
-
-/** A store that re-classifies many devices in one go (SqliteInventory); others are re-classified one by one. */
-interface BulkReclassify {
-  reclassify(deviceIds: Iterable<string>, classify: (evidence: Evidence[]) => DeviceProfile, atMs: number): Promise<number>;
-}
-
-function canReclassify(inventory: InventoryRepository): inventory is InventoryRepository & BulkReclassify {
-  return typeof (inventory as Partial<BulkReclassify>).reclassify === 'function';
-}
+/** What the collector writes through: batches, external addresses turned into peers, re-classification. */
+export type CollectorStore = Pick<InventoryStore, 'ingest' | 'forgetExternal' | 'reclassify'>;
 
 interface SightingAcc {
   key: DeviceKey;
@@ -85,7 +70,7 @@ export class InventoryCollector {
   private latestMs = 0;
 
   constructor(
-    private readonly inventory: InventoryRepository,
+    private readonly inventory: CollectorStore,
     private readonly kb: KnowledgeBase,
     private readonly sources: readonly string[],
     options: CollectorOptions = {},
@@ -147,13 +132,9 @@ export class InventoryCollector {
     if (this.writing !== null) await this.writing;
     await this.write();
     // External addresses an older run stored as devices become peers, by this run's idea of the site's networks.
-    if (canForget(this.inventory)) await this.inventory.forgetExternal(this.isExternal, this.latestMs || asOf.getTime());
+    await this.inventory.forgetExternal(this.isExternal, this.latestMs || asOf.getTime());
     const classify = (evidence: Evidence[]): DeviceProfile => classifyDevice(evidence, this.kb, { asOf });
-    if (canReclassify(this.inventory)) {
-      await this.inventory.reclassify(this.touched, classify, this.latestMs);
-      return;
-    }
-    for (const id of this.touched) await this.inventory.applyProfile(id, classify(await this.inventory.evidenceFor(id)), this.latestMs);
+    await this.inventory.reclassify(this.touched, classify, this.latestMs);
   }
 
   /** The capture's own clock: end-of-life is judged as of the newest packet, so old captures read as they were. */
