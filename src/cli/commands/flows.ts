@@ -1,8 +1,6 @@
 /** `wardwatch flows <capture…>`: every flow as one JSON line when it ends (design.md "Flows"). */
 import type { Command } from 'commander';
-import { flowToJson } from '../../capture/flow-json.js';
-import { decodeHooks } from '../../pipeline/decode-hooks.js';
-import { ingestCaptures } from '../../pipeline/ingest.js';
+import { readFlows } from '../../app/read-captures.js';
 import { LineWriter } from '../output.js';
 import { makeProgress } from '../progress.js';
 import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } from '../read-options.js';
@@ -16,16 +14,10 @@ export function registerFlows(program: Command): void {
       checkCaptureFiles(captures);
       const out = new LineWriter();
       const progress = makeProgress(flags.progress !== false);
-      const decode = decodeOptionsFrom(flags, 'probe', null);
-      const result = await ingestCaptures(
+      const result = await readFlows(
         captures,
-        (engine) => ({
-          ...(flags.app ? decodeHooks(engine, decode, null) : {}),
-          flowEnded: (f) => {
-            out.line(JSON.stringify(flowToJson(f)));
-          },
-        }),
-        { engine: engineOptionsFrom(flags), onProgress: (p) => { progress.update(p); }, backpressure: () => out.backpressure() },
+        { engine: engineOptionsFrom(flags), decode: decodeOptionsFrom(flags, 'probe', null), probeApps: flags.app, onProgress: (p) => { progress.update(p); }, backpressure: () => out.backpressure() },
+        (f) => { out.line(JSON.stringify(f)); },
       );
       progress.stop();
       await out.end();

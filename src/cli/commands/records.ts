@@ -1,9 +1,6 @@
 /** `wardwatch records <capture…> [--proto P]`: protocol records as JSON lines (design.md "Records"). */
 import type { Command } from 'commander';
-import { decoders } from '../../decode/registry.js';
-import { decodeHooks } from '../../pipeline/decode-hooks.js';
-import { ingestCaptures } from '../../pipeline/ingest.js';
-import { AppError, ErrorCode } from '../../util/app-error.js';
+import { checkProtocols, readRecords } from '../../app/read-captures.js';
 import { LineWriter } from '../output.js';
 import { makeProgress } from '../progress.js';
 import { addReadOptions, decodeOptionsFrom, engineOptionsFrom, type ReadFlags } from '../read-options.js';
@@ -12,13 +9,7 @@ import { checkCaptureFiles } from '../capture-files.js';
 
 function protoList(value: string | undefined): string[] | null {
   if (value === undefined) return null;
-  const names = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  const known = new Set(decoders.map((d) => d.name));
-  const unknown = names.filter((n) => !known.has(n));
-  if (unknown.length > 0) {
-    throw new AppError(ErrorCode.BadArgument, `unknown protocol '${unknown.join("', '")}' (known: ${[...known].sort().join(', ') || 'none'})`);
-  }
-  return names;
+  return checkProtocols(value.split(',').map((s) => s.trim()).filter((s) => s.length > 0));
 }
 
 export function registerRecords(program: Command): void {
@@ -42,11 +33,12 @@ export function registerRecords(program: Command): void {
             }
           : {}),
       };
-      const result = await ingestCaptures(captures, (engine) => decodeHooks(engine, decodeOptionsFrom(flags, 'full', only), listener), {
+      const result = await readRecords(captures, {
         engine: engineOptionsFrom(flags),
+        decode: decodeOptionsFrom(flags, 'full', only),
         onProgress: (p) => { progress.update(p); },
         backpressure: () => out.backpressure(),
-      });
+      }, listener);
       progress.stop();
       await out.end();
       finishRead(result);
