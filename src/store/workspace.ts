@@ -48,7 +48,8 @@ export interface Workspace {
   readonly runs: RunLog;
   /**
    * Everything `work` writes, through any store, commits together or not at all (stores' own transactions nest in
-   * it). It takes the write lock at its start, waiting up to WRITER_WAIT_MS for another writer.
+   * it). It takes the write lock at its start, waiting up to WRITER_WAIT_MS for another writer. One at a time per
+   * workspace: the connection is shared, so a second one begun while the first is open would nest inside it.
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
