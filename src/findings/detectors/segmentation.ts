@@ -8,7 +8,7 @@ import type { SegmentDevice, ZoneName } from '../../segmentation/types.js';
 import type { FindingInput } from '../types.js';
 
 /** Zones whose devices act on a patient: an unapproved path into them is one step from harm. */
-const PATIENT_ZONES: ReadonlySet<ZoneName> = new Set(['life-support', 'infusion', 'patient-monitoring']);
+export const PATIENT_ZONES: ReadonlySet<ZoneName> = new Set(['life-support', 'infusion', 'patient-monitoring']);
 
 function service(v: Violation): string {
   const c = v.conduit;
