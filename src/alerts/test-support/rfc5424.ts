@@ -32,13 +32,13 @@ function parseSd(s: string): { sd: Map<string, Map<string, string>>; rest: strin
   while (s[i] === '[') {
     i++;
     let id = '';
-    while (i < s.length && s[i] !== ' ' && s[i] !== ']') id += s[i++];
+    while (i < s.length && s[i] !== ' ' && s[i] !== ']') id += s[i++] ?? '';
     if (!SD_NAME.test(id) || /[="\]]/.test(id)) throw new Error(`bad SD-ID '${id}'`);
     const params = new Map<string, string>();
     while (s[i] === ' ') {
       i++;
       let name = '';
-      while (i < s.length && s[i] !== '=') name += s[i++];
+      while (i < s.length && s[i] !== '=') name += s[i++] ?? '';
       if (!SD_NAME.test(name)) throw new Error(`bad PARAM-NAME '${name}'`);
       if (s[i + 1] !== '"') throw new Error('PARAM-VALUE must be quoted');
       i += 2;
@@ -46,7 +46,7 @@ function parseSd(s: string): { sd: Map<string, Map<string, string>>; rest: strin
       for (;;) {
         const c = s[i++];
         if (c === undefined) throw new Error('unterminated PARAM-VALUE');
-        if (c === '\\' && (s[i] === '"' || s[i] === '\\' || s[i] === ']')) value += s[i++];
+        if (c === '\\' && (s[i] === '"' || s[i] === '\\' || s[i] === ']')) value += s[i++] ?? '';
         else if (c === '"') break;
         else if (c === ']') throw new Error('unescaped ] in PARAM-VALUE');
         else value += c;
