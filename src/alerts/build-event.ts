@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PATIENT_ZONES } from '../findings/detectors/segmentation.js';
+import { isFindingStatus } from '../findings/status.js';
 import { FINDING_KINDS, type FindingJson } from '../findings/types.js';
 import { DEVICE_CATEGORIES, type DeviceCategory } from '../identify/types.js';
 import type { DeviceJson, HistoryEntry } from '../inventory/types.js';
@@ -85,7 +86,7 @@ function alertFinding(f: FindingJson): AlertFinding {
     id: safeId(f.id) ?? 'invalid-id',
     kind: (FINDING_KINDS as readonly string[]).includes(f.kind) ? f.kind : 'known-vulnerability',
     severity: isRiskLevel(f.severity) ? f.severity : 'info',
-    status: f.status,
+    status: isFindingStatus(f.status) ? f.status : 'open',
     riskScore: safeCount(f.risk?.score),
     cves,
     kev: f.facts.kev === true,

@@ -77,6 +77,20 @@ describe('syslog over TCP (octet counting)', () => {
     await rx.close();
   });
 
+  it('hostile inventory text arrives escaped and bounded, and reads back as sent (cut to its bound)', async () => {
+    const rx = await streamReceiver();
+    const d = new SyslogDestination(cfg({ transport: 'tcp', port: rx.port }), ID);
+    const hostile = `A|B=C\\D\nE\u2028F ☢ 😀 ${'z'.repeat(100_000)}`;
+    d.send(ev(1, hostile));
+    const [b] = await rx.waitFor(1);
+    expect(b?.length).toBeLessThan(8192);
+    const shost = parseCef(parse5424(b ?? Buffer.alloc(0)).msg).ext.get('shost') ?? '';
+    expect(shost.startsWith('A|B=C\\D E F ☢ 😀 zzz')).toBe(true);
+    expect(Array.from(shost)).toHaveLength(128);
+    await d.close();
+    await rx.close();
+  });
+
   it('reconnects after the receiver goes away and comes back; queued messages then arrive', async () => {
     const first = await streamReceiver();
     const port = first.port;

@@ -3,7 +3,7 @@
  * outside the sensor (identifiers, addresses, vocabulary words, numbers); build-event.ts is the only producer.
  */
 import type { DeviceCategory } from '../identify/types.js';
-import type { FindingKind, Severity } from '../findings/types.js';
+import type { FindingKind, FindingStatus, Severity } from '../findings/types.js';
 import type { ZoneName } from '../segmentation/types.js';
 
 /** Event kinds a rule can name; `test` is sent only by the test-message function, never routed by rules. */
@@ -54,7 +54,7 @@ export interface AlertFinding {
   id: string;
   kind: FindingKind;
   severity: Severity;
-  status: string;
+  status: FindingStatus;
   riskScore: number | null;
   cves: string[];
   kev: boolean;
