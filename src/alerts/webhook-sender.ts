@@ -16,8 +16,10 @@ export interface WebhookTarget {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** Deliveries in progress at most; beyond that an event is dead-lettered at once rather than held in memory. */
-  maxPending?: number;
+  /** Deliveries running at once; the rest wait in order (a receiver is not hit by a thousand requests at once). */
+  maxConcurrent?: number;
+  /** Events waiting at most; beyond that an event is dead-lettered at once rather than held in memory. */
+  maxWaiting?: number;
 }
 
 export interface WebhookDeps {
@@ -30,13 +32,16 @@ export type DeliveryResult =
   | { ok: true; attempts: number; status: number }
   | { ok: false; attempts: number; error: string; status: number | null };
 
-const DEFAULTS = { timeoutMs: 5000, maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, maxPending: 1000 } as const;
+const DEFAULTS = { timeoutMs: 5000, maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, maxConcurrent: 4, maxWaiting: 10_000 } as const;
 
 type Attempt = { kind: 'ok'; status: number } | { kind: 'retry' | 'fatal'; status: number | null; error: string; waitMs: number | null };
 
 export class WebhookSender {
   private readonly t: Required<WebhookTarget>;
-  private readonly pending = new Set<Promise<DeliveryResult>>();
+  private readonly running = new Set<Promise<DeliveryResult>>();
+  private readonly waiting: AlertEvent[] = [];
+  /** Dead-letter writes for events refused at the door (not deliveries: they take no delivery slot). */
+  private readonly filing = new Set<Promise<void>>();
   private readonly stop = new AbortController();
   private readonly counts = { delivered: 0, failed: 0 };
 
@@ -44,24 +49,45 @@ export class WebhookSender {
     this.t = { ...DEFAULTS, ...target };
   }
 
-  /** Starts a delivery and returns at once; the outcome lands in stats() or the dead-letter sink. */
+  /** Queues a delivery and returns at once; the outcome lands in stats() or the dead-letter sink. */
   send(event: AlertEvent): void {
-    if (this.pending.size >= this.t.maxPending) {
-      void this.deadLetter(event, 0, 'too many deliveries in progress');
+    if (this.waiting.length >= this.t.maxWaiting) {
+      this.counts.failed++;
+      const filed = this.deadLetter(event, 0, 'too many deliveries waiting');
+      this.filing.add(filed);
+      void filed.finally(() => this.filing.delete(filed));
       return;
     }
-    const p = this.deliver(event);
-    this.pending.add(p);
-    void p.finally(() => this.pending.delete(p));
+    this.waiting.push(event);
+    this.startNext();
   }
 
   stats(): { delivered: number; failed: number; pending: number } {
-    return { ...this.counts, pending: this.pending.size };
+    return { ...this.counts, pending: this.waiting.length + this.running.size };
   }
 
-  /** Every delivery started so far has finished (delivered or dead-lettered). */
+  /** Every delivery queued so far has finished (delivered or dead-lettered). */
   async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    while (this.running.size > 0 || this.waiting.length > 0 || this.filing.size > 0) {
+      this.startNext();
+      await Promise.allSettled([...this.running, ...this.filing]);
+    }
+  }
+
+  private startNext(): void {
+    while (this.running.size < this.t.maxConcurrent) {
+      const event = this.waiting.shift();
+      if (event === undefined) return;
+      this.track(this.deliver(event));
+    }
+  }
+
+  private track(p: Promise<DeliveryResult>): void {
+    this.running.add(p);
+    void p.finally(() => {
+      this.running.delete(p);
+      this.startNext();
+    });
   }
 
   /** Stops retrying (a delivery waiting for its next attempt is dead-lettered now) and waits for the rest. */
@@ -74,7 +100,7 @@ export class WebhookSender {
   async deliver(event: AlertEvent, opts: { maxAttempts?: number } = {}): Promise<DeliveryResult> {
     const body = JSON.stringify(event);
     const maxAttempts = opts.maxAttempts ?? this.t.maxAttempts;
-    let last: Exclude<Attempt, { kind: 'ok' }> = { kind: 'fatal', status: null, error: 'not attempted', waitMs: null };
+    let last: Exclude<Attempt, { kind: 'ok' }> = { kind: 'fatal', status: null, error: 'stopped before the first attempt', waitMs: null };
     let attempts = 0;
     while (attempts < maxAttempts && !this.stop.signal.aborted) {
       attempts++;

@@ -122,6 +122,20 @@ describe('WebhookSender against a real receiver', () => {
     expect(deadLetters()[0]).toMatchObject({ attempts: 3, lastError: expect.stringMatching(/ECONNREFUSED|fetch failed/) as unknown });
   });
 
+  it('at most maxConcurrent requests at once; beyond maxWaiting an event is dead-lettered at the door', async () => {
+    rx = await webhookReceiver(() => 'hang');
+    const s = sender(rx.url, { timeoutMs: 300, maxAttempts: 1, maxConcurrent: 2, maxWaiting: 3 });
+    for (let i = 0; i < 10; i++) s.send({ ...event, id: `evt-${String(i)}` });
+    expect(s.stats().pending).toBe(5);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(rx.requests.length).toBeLessThanOrEqual(2);
+    await s.idle();
+    expect(rx.requests).toHaveLength(5);
+    const dead = deadLetters();
+    expect(dead).toHaveLength(10);
+    expect(dead.filter((d) => d.lastError === 'too many deliveries waiting').map((d) => d.event.id).sort()).toEqual(['evt-5', 'evt-6', 'evt-7', 'evt-8', 'evt-9']);
+  });
+
   it('closing cuts a long backoff short and files the event', async () => {
     rx = await webhookReceiver(() => 503);
     const slow = new WebhookSender({ name: 'soc', url: rx.url, secret: SECRET, baseDelayMs: 60_000, maxDelayMs: 60_000, maxAttempts: 5 }, { deadLetter: new JsonlDeadLetterFile(deadFile), random: () => 0.99 });
