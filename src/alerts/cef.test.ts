@@ -1,9 +1,11 @@
 /** CEF rev 25 output: header and extension escaping, dictionary keys, bounds, severity; read back by a CEF parser. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { device, finding, NOW_MS } from '../risk/test-support/fixtures.js';
 import { buildAlertEvent, type AlertSource } from './build-event.js';
 import { cefExtensionValue, cefHeader } from './cef-escape.js';
 import { formatCef } from './cef.js';
+import { safeText } from './safe-fields.js';
 import { parseCef } from './test-support/cef-parse.js';
 import type { AlertEvent } from './types.js';
 
@@ -59,5 +61,15 @@ describe('formatCef', () => {
     expect(r.ext.get('shost')?.startsWith('A|B=C\\D E F ☢ 医療 😀 zz')).toBe(true);
     expect(r.ext.get('cs2')?.endsWith('m=1|x')).toBe(true);
     expect(r.ext.get('cs4')).toBe('pump\\|');
+  });
+
+  it('any text round-trips: what a CEF parser reads back is the bounded one-line value, in header and extension', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 40 }), (text, version) => {
+      const e = buildAlertEvent({ kind: 'device-new', device: device({ vendor: text, model: null }) }, { nowMs: NOW_MS }) as AlertEvent;
+      const r = parseCef(formatCef(e, { productVersion: version }));
+      expect(r.ext.get('cs2') ?? null).toBe(safeText(text));
+      // eslint-disable-next-line no-control-regex -- the header's own rule: controls become spaces
+      expect(r.productVersion).toBe(Array.from(version.replace(/[\u0000-\u001f\u007f]/g, ' ')).slice(0, 31).join(''));
+    }));
   });
 });
