@@ -48,8 +48,9 @@ export async function verifyPassword(stored: string | null, password: string): P
 export function needsRehash(stored: string): boolean {
   try {
     const used = parseOptions(stored);
+    const algorithm: number = used.algorithm; // a const enum in the package's types, a plain number at run time
     return (
-      Number(used.algorithm) !== ARGON2ID ||
+      algorithm !== ARGON2ID ||
       used.memoryCost !== ARGON2ID_PARAMS.memoryCost ||
       used.timeCost !== ARGON2ID_PARAMS.timeCost ||
       used.parallelism !== ARGON2ID_PARAMS.parallelism ||
