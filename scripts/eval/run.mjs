@@ -1,8 +1,9 @@
-// `npm run eval`: scores wardwatch on three independently written scenario families, side by side — development (the
+// `npm run eval`: scores wardwatch on four independently written scenario families, side by side — development (the
 // scenario of generate-scenario.mjs, with its site file), held-out (heldout/, a second hospital no rule was written
-// against, no site file) and third (third/, a routed campus with other makers, written by a stranger to the rules) —
+// against, no site file), third (third/, a routed campus with other makers, written by a stranger to the rules) and
+// fourth (fourth/, a hospital on 802.1Q VLANs seen on a trunk SPAN, other makers again, by another stranger) —
 // per attribute, per finding kind and for the inventory itself (hosts that should not be devices).
-// `--family development|heldout|third` limits the run to one family; `--lovo` instead runs leave-one-vendor-out
+// `--family development|heldout|third|fourth` limits the run to one family; `--lovo` instead runs leave-one-vendor-out
 // (lovo.mjs).
 // Figures only: exit 1 only when generating or ingesting fails.
 import { dirname, join } from 'node:path';
@@ -18,6 +19,7 @@ export const FAMILIES = [
   { key: 'development', label: 'development', generator: join(here, 'generate-scenario.mjs'), dir: join(root, '.eval'), site: join(root, '.eval', 'site.json'), sameVendor: vendorNormaliser(root) },
   { key: 'heldout', label: 'held-out', generator: join(here, 'heldout', 'generate.mjs'), dir: join(root, '.eval', 'heldout'), site: null, sameVendor: truthVendorMatcher() },
   { key: 'third', label: 'third', generator: join(here, 'third', 'generate.mjs'), dir: join(root, '.eval', 'third'), site: null, sameVendor: truthVendorMatcher() },
+  { key: 'fourth', label: 'fourth', generator: join(here, 'fourth', 'generate.mjs'), dir: join(root, '.eval', 'fourth'), site: null, sameVendor: truthVendorMatcher() },
 ];
 
 const pct = (x) => (x === null || x === undefined ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);

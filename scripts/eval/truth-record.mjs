@@ -45,3 +45,14 @@ export function findingLists(hosts, family) {
   };
   return { out, slot, add, host };
 }
+
+/** Categories whose devices are not medical (design.md's category vocabulary); a null category is unknown, not one. */
+export const NON_MEDICAL = new Set(['it', 'network', 'iot', 'unknown']);
+/** SNMP communities that are a default (CVE-1999-0517). */
+export const DEFAULT_COMMUNITIES = new Set(['public', 'private']);
+
+/** A DICOM implementation version name of DCMTK before 3.6.7 (CISA ICSMA-22-174-01). */
+export function outdatedDcmtk(name) {
+  const m = /^OFFIS_DCMTK_(\d)(\d)(\d+)$/.exec(name ?? '');
+  return m !== null && Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) < 30607;
+}
