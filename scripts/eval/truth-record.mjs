@@ -1,4 +1,4 @@
-// Ground-truth pieces the scenario families (heldout/, third/) share: end of life as of the capture's date, one
+// Ground-truth pieces the scenario families (heldout/, third/, fourth/) share: end of life as of the capture's date, one
 // device's truth record with its `knowable` flags (the held-out family's definition: only what the wire shows counts),
 // and the per-device finding lists their expect.mjs files fill.
 
