@@ -1,7 +1,7 @@
 /** SQLite findings store (issue 5 §1): dedup by (device, kind, key) across runs, the status workflow with history. */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { up as createFindingsTables } from '../../inventory/migrations/0003-findings.js';
+import type { Kysely, Transaction } from 'kysely';
+import { up as createFindingsTables } from '../../store/sqlite/migrations/0003-findings.js';
 import { DEFAULT_DB_PATH, openInventoryDb, type OpenOptions } from '../../inventory/db.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import type { RiskJson } from '../../inventory/types.js';
@@ -149,8 +149,10 @@ export class SqliteFindings implements FindingsRepository {
  * were never made: create them once (the statements are 0003's own).
  */
 async function ensureTables(db: Kysely<FindingsDb>): Promise<void> {
-  const found = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'findings'`.execute(db);
-  if ((found.rows[0]?.n ?? 0) === 0) await db.transaction().execute((tx) => createFindingsTables(tx as unknown as Kysely<unknown>));
+  // Only SQLite files can be that old: a PostgreSQL database always ran the real 0003.
+  const tables = await db.introspection.getTables();
+  if (tables.some((t) => t.name === 'findings')) return;
+  await db.transaction().execute((tx) => createFindingsTables(tx as unknown as Kysely<unknown>));
 }
 
 /** Returns true when the finding is new. */
