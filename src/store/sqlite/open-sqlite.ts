@@ -88,13 +88,26 @@ async function migrateLocked(raw: Database.Database, migrator: Migrator): Promis
   return result;
 }
 
-/** A file with tables but without our application id belongs to something else: refuse to touch it. */
+/**
+ * A file with tables but without our application id belongs to something else: refuse to touch it. An empty file is
+ * claimed (the id set) under the write lock before anything else: another process opening the same new file at once
+ * then sees the id, not the migrator's bookkeeping tables of a file it would take for another program's.
+ */
 function checkOwnership(raw: Database.Database, file: string): void {
-  const appId = raw.pragma('application_id', { simple: true });
-  if (appId === WARDWATCH_APPLICATION_ID) return;
-  const tables = raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
-  if (tables.n > 0) {
-    throw new AppError(ErrorCode.NotWardwatchDb, `${file}: not a wardwatch database (a SQLite file of another program)`);
+  if (raw.pragma('application_id', { simple: true }) === WARDWATCH_APPLICATION_ID) return;
+  raw.exec('BEGIN IMMEDIATE');
+  try {
+    if (raw.pragma('application_id', { simple: true }) !== WARDWATCH_APPLICATION_ID) {
+      const tables = raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+      if (tables.n > 0) {
+        throw new AppError(ErrorCode.NotWardwatchDb, `${file}: not a wardwatch database (a SQLite file of another program)`);
+      }
+      raw.pragma(`application_id = ${WARDWATCH_APPLICATION_ID}`);
+    }
+    raw.exec('COMMIT');
+  } catch (err) {
+    raw.exec('ROLLBACK');
+    throw err;
   }
 }
 
