@@ -3,13 +3,14 @@
  * while holding a session advisory lock (https://www.postgresql.org/docs/15/explicit-locking.html#ADVISORY-LOCKS),
  * so two processes creating one database at once both succeed: the second waits, then finds the schema in place.
  */
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator } from 'kysely';
 import pg from 'pg';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import type { InventoryDb } from '../../inventory/sqlite/schema.js';
 import { describeDbLocation } from '../db-location.js';
 import { MIGRATION_LOCK_TABLE, MIGRATION_TABLE } from '../migration-tables.js';
 import { MIGRATIONS, staticMigrationProvider } from './migrations/index.js';
+import { WriterLockPostgresDialect } from './writer-lock-dialect.js';
 
 /** Any fixed 64-bit key shared by every wardwatch process: 'WARDMIGR' in ASCII. */
 const MIGRATION_LOCK_KEY = 0x574152444d494752n;
@@ -36,7 +37,7 @@ export async function openPostgres(url: string, options: PostgresOpenOptions = {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types, options: `-c lock_timeout=${lockTimeoutMs}` });
   // An idle client's error (the server restarted) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  const db = new Kysely<InventoryDb>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<InventoryDb>({ dialect: new WriterLockPostgresDialect({ pool }) });
   try {
     await migrate(pool, db, where);
   } catch (err) {
