@@ -1,4 +1,4 @@
-/** Migration 0010: conduits, the traffic seen between devices (mission §5: segmentation learns them from flows). */
+/** Migration 0010: conduits, the traffic seen between devices (segmentation learns them from flows). */
 import { sql, type Kysely } from 'kysely';
 
 // One row per (client device, server device, protocol, server port), summed over every flow of that kind and every
