@@ -48,12 +48,13 @@ export async function openPostgres(url: string, options: PostgresOpenOptions = {
 }
 
 async function migrate(pool: pg.Pool, db: Kysely<InventoryDb>, where: string): Promise<void> {
+  // An up-to-date database is only read on open: the migrator's transaction would wait behind a writer for nothing.
+  if (!await hasPendingMigrations(pool, where)) return;
   const lock = await pool.connect();
   try {
     // Kysely's own lock comes after it creates its tables, and two concurrent CREATE TABLE IF NOT EXISTS collide in
     // the catalog; this lock is taken first, on a connection of its own, and held until every migration ran.
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
-    await checkNotNewer(lock, where);
     const migrator = new Migrator({ db, provider: staticMigrationProvider, migrationTableName: MIGRATION_TABLE, migrationLockTableName: MIGRATION_LOCK_TABLE });
     const { error } = await migrator.migrateToLatest();
     if (error instanceof Error) throw error;
@@ -64,15 +65,19 @@ async function migrate(pool: pg.Pool, db: Kysely<InventoryDb>, where: string): P
   }
 }
 
-/** Migrations applied that this code does not know mean a newer wardwatch wrote the database. */
-async function checkNotNewer(client: pg.PoolClient, where: string): Promise<void> {
-  const table = await client.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [MIGRATION_TABLE]);
-  if (table.rows[0]?.t == null) return;
-  const rows = await client.query<{ name: string }>(`SELECT name FROM ${MIGRATION_TABLE}`);
-  const unknown = rows.rows.map((r) => r.name).filter((name) => !(name in MIGRATIONS));
+/**
+ * Whether migrations this code knows are still to run. Migrations applied that this code does not know mean a newer
+ * wardwatch wrote the database: refused.
+ */
+async function hasPendingMigrations(pool: pg.Pool, where: string): Promise<boolean> {
+  const table = await pool.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [MIGRATION_TABLE]);
+  if (table.rows[0]?.t == null) return true;
+  const applied = new Set((await pool.query<{ name: string }>(`SELECT name FROM ${MIGRATION_TABLE}`)).rows.map((r) => r.name));
+  const unknown = [...applied].filter((name) => !(name in MIGRATIONS));
   if (unknown.length > 0) {
     throw new AppError(ErrorCode.DbNewer, `${where}: written by a newer wardwatch (unknown schema migrations: ${unknown.join(', ')}); upgrade wardwatch`);
   }
+  return Object.keys(MIGRATIONS).some((name) => !applied.has(name));
 }
 
 function pgCode(err: unknown): string {
