@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../util/app-error.js';
 import { openInventoryDb } from './db.js';
-import { MIGRATIONS } from './migrations/index.js';
+import { MIGRATIONS } from '../store/sqlite/migrations/index.js';
 import { SqliteInventory } from './sqlite/sqlite-inventory.js';
 import { batch, key, obs } from './test-support/batch.js';
 

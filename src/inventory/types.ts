@@ -97,6 +97,8 @@ export interface IngestBatch {
   externalPeers?: readonly ExternalPeerSighting[];
   /** Capture file names (or `-`), kept in ingest_runs. */
   sources?: readonly string[];
+  /** The site every device of the batch belongs to (site-id.ts); DEFAULT_SITE_ID when absent. */
+  siteId?: string;
 }
 
 export interface IngestResult {

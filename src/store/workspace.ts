@@ -22,6 +22,7 @@ import { importSupportCsv, type SupportImportResult } from '../risk/controls/sup
 import { SupportStore } from '../risk/controls/support-store.js';
 import { approveBaseline, readBaseline } from '../segmentation/baseline.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
+import { parseDbLocation } from './db-location.js';
 import type {
   AdvisoryStore, BaselineStore, Controls, FindingsStore, InventoryStore, RegisterStore, RiskContextStore, RunLog, SbomStore, Support, VexStatements,
 } from './interfaces.js';
@@ -64,7 +65,9 @@ export interface OpenWorkspaceOptions {
 
 /** Open (creating and migrating if allowed) the database at `location` (a file, or ':memory:'). */
 export async function openWorkspace(location: string = DEFAULT_DB_PATH, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
-  if (options.create === false && location !== ':memory:' && !existsSync(location)) {
+  // A postgres:// URL is no file: it goes on to the store layer, which says what it can do with it.
+  const isFile = parseDbLocation(location).dialect === 'sqlite';
+  if (options.create === false && isFile && location !== ':memory:' && !existsSync(location)) {
     throw new AppError(ErrorCode.NotFound, `no database at ${location}; run wardwatch analyze first`);
   }
   const { db, raw } = await openInventoryStore(location, { busyTimeoutMs: options.busyTimeoutMs ?? WRITER_WAIT_MS });

@@ -1,5 +1,5 @@
 /** The SQLite VexStore (issue 5 §3): import documents, list statements, and the newest statement's decision for a product. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { InventoryDb } from '../../inventory/sqlite/schema.js';
 import { sbomVexDb, type SbomVexDb } from '../sbom/schema.js';
 import { modelKey, vendorKey } from '../sbom/vendor-key.js';
@@ -39,6 +39,11 @@ function parseBomLink(ref: string): { serial: string; ref: string } | null {
   return { serial: `urn:uuid:${(m[1] ?? '').toLowerCase()}`, ref: inner };
 }
 
+/** The text matched literally inside a LIKE pattern: its wildcards and the escape character escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export class SqliteVexStore implements VexStore {
   private readonly db: Kysely<SbomVexDb>;
 
@@ -53,7 +58,8 @@ export class SqliteVexStore implements VexStore {
     const rows = await this.db.selectFrom('vex_statements').selectAll()
       .where((eb) => eb.or([
         eb(eb.fn('upper', ['vulnerability']), '=', id.toUpperCase()),
-        eb(eb.fn('instr', [eb.fn('upper', ['aliases']), eb.val(` ${id.toUpperCase()} `)]), '>', 0),
+        // LIKE with an explicit ESCAPE reads the same on SQLite and PostgreSQL (SQLite's instr() has no PostgreSQL twin).
+        sql<boolean>`upper(aliases) LIKE ${`% ${escapeLike(id.toUpperCase())} %`} ESCAPE '\\'`,
       ]))
       .orderBy('issued_at', 'desc').orderBy('id', 'desc').execute();
     // Newest wins. Statements of the same moment that disagree (a CSAF document listing "X in Y" not affected and

@@ -2,6 +2,7 @@
 import { SEVERITIES, type FindingFacts, type FindingJson, type FindingKind, type FindingStatus, type Severity, type Suppression } from '../types.js';
 import type { RiskJson } from '../../inventory/types.js';
 import { effectiveStatus } from '../status.js';
+import type { Selectable } from 'kysely';
 import type { FindingsTable } from './schema.js';
 
 function parseJson<T>(text: string | null, fallback: T): T {
@@ -13,7 +14,7 @@ function parseJson<T>(text: string | null, fallback: T): T {
   }
 }
 
-export function rowToJson(r: FindingsTable, nowMs: number): FindingJson {
+export function rowToJson(r: Selectable<FindingsTable>, nowMs: number): FindingJson {
   return {
     id: r.id,
     deviceId: r.device_id,

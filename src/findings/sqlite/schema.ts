@@ -27,6 +27,8 @@ export interface FindingsTable {
   status_expires: string | null;
   status_changed_at: string | null;
   status_by: string | null;
+  /** Its device's site (migration 0013). */
+  site_id: Generated<string>;
 }
 
 export interface FindingStatusHistoryTable {

@@ -1,7 +1,8 @@
 /** SQLite findings store (issue 5 §1): dedup by (device, kind, key) across runs, the status workflow with history. */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { up as createFindingsTables } from '../../inventory/migrations/0003-findings.js';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { up as createFindingsTables } from '../../store/sqlite/migrations/0003-findings.js';
+import { FINDINGS_SITE_STATEMENTS } from '../../store/sqlite/migrations/0013-site-id.js';
 import { DEFAULT_DB_PATH, openInventoryDb, type OpenOptions } from '../../inventory/db.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import type { RiskJson } from '../../inventory/types.js';
@@ -149,8 +150,13 @@ export class SqliteFindings implements FindingsRepository {
  * were never made: create them once (the statements are 0003's own).
  */
 async function ensureTables(db: Kysely<FindingsDb>): Promise<void> {
-  const found = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'findings'`.execute(db);
-  if ((found.rows[0]?.n ?? 0) === 0) await db.transaction().execute((tx) => createFindingsTables(tx as unknown as Kysely<unknown>));
+  // Only SQLite files can be that old: a PostgreSQL database always ran the real 0003.
+  const tables = await db.introspection.getTables();
+  if (tables.some((t) => t.name === 'findings')) return;
+  await db.transaction().execute(async (tx) => {
+    await createFindingsTables(tx as unknown as Kysely<unknown>);
+    for (const statement of FINDINGS_SITE_STATEMENTS) await sql.raw(statement).execute(tx);
+  });
 }
 
 /** Returns true when the finding is new. */
@@ -161,6 +167,8 @@ async function upsertOne(tx: Tx, input: FindingInput, nowMs: number): Promise<bo
   if (old === undefined) {
     await tx.insertInto('findings').values({
       id, device_id: input.deviceId, kind: input.kind, key: input.key, severity: input.severity, title: input.title, detail: input.detail,
+      // The device's site: a finding is about one device, at its site.
+      site_id: (eb) => eb.selectFrom('devices').select('site_id').where('id', '=', input.deviceId),
       evidence: JSON.stringify(mergeEvidence(input.evidence, [])), facts: JSON.stringify(input.facts ?? {}),
       suppression: input.suppression ? JSON.stringify(input.suppression) : null, risk: null,
       first_seen: iso(input.firstSeenMs), last_seen: iso(input.lastSeenMs), count, status: 'open',
@@ -185,7 +193,7 @@ async function upsertOne(tx: Tx, input: FindingInput, nowMs: number): Promise<bo
   return false;
 }
 
-async function changeStatus(tx: Tx, row: FindingsTable, change: StatusChange, nowMs: number): Promise<FindingsTable> {
+async function changeStatus(tx: Tx, row: Selectable<FindingsTable>, change: StatusChange, nowMs: number): Promise<Selectable<FindingsTable>> {
   const changedAt = iso(nowMs);
   const accepted = change.status === 'risk-accepted';
   const set = {

@@ -35,14 +35,15 @@ export const IN_JSON = 'IN (SELECT value FROM json_each(?))';
 const DEVICE_COLUMNS = 'id, mac, first_seen AS firstSeen, last_seen AS lastSeen, retired_at AS retiredAt';
 const ADDRESS_COLUMNS = 'id, device_id AS deviceId, kind, value, first_seen AS firstSeen, last_seen AS lastSeen, released_at AS releasedAt';
 const SQL = {
-  devicesByMac: `SELECT ${DEVICE_COLUMNS} FROM devices WHERE mac ${IN_JSON}`,
+  // Identity is resolved within the batch's site: another site's MAC or IP is another device.
+  devicesByMac: `SELECT ${DEVICE_COLUMNS} FROM devices WHERE site_id = ? AND mac ${IN_JSON}`,
   devicesById: `SELECT ${DEVICE_COLUMNS} FROM devices WHERE id ${IN_JSON}`,
-  ipOwners: `SELECT device_id AS deviceId FROM device_addresses WHERE kind = 'ip' AND released_at IS NULL AND value ${IN_JSON}`,
+  ipOwners: `SELECT device_id AS deviceId FROM device_addresses WHERE site_id = ? AND kind = 'ip' AND released_at IS NULL AND value ${IN_JSON}`,
   addressesOf: `SELECT ${ADDRESS_COLUMNS} FROM device_addresses WHERE device_id ${IN_JSON} ORDER BY id`,
   takenIds: `SELECT id FROM devices WHERE id ${IN_JSON} UNION ALL SELECT alias_id AS id FROM device_aliases WHERE alias_id ${IN_JSON}`,
-  insertDevice: `INSERT INTO devices (id, mac, first_seen, last_seen) VALUES (?, ?, ?, ?)`,
+  insertDevice: `INSERT INTO devices (id, site_id, mac, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)`,
   updateDevice: 'UPDATE devices SET mac = ?, first_seen = ?, last_seen = ?, retired_at = ? WHERE id = ?',
-  insertAddress: 'INSERT INTO device_addresses (device_id, kind, value, first_seen, last_seen, released_at) VALUES (?, ?, ?, ?, ?, ?)',
+  insertAddress: 'INSERT INTO device_addresses (device_id, site_id, kind, value, first_seen, last_seen, released_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   updateAddress: 'UPDATE device_addresses SET first_seen = ?, last_seen = ?, released_at = ? WHERE id = ?',
   insertHistory: 'INSERT INTO attribute_history (device_id, attribute, old_value, new_value, changed_at, origin) VALUES (?, ?, ?, ?, ?, ?)',
 } as const;
@@ -63,12 +64,16 @@ export class BatchState {
   /** Called before a merge rewrites rows by SQL (the ingest flushes what it holds back). */
   beforeMerge: () => void = () => undefined;
 
-  constructor(readonly raw: Raw) {}
+  constructor(
+    readonly raw: Raw,
+    /** The site of every device this batch reads and writes. */
+    readonly siteId: string,
+  ) {}
 
   /** Four set queries: devices by MAC, live owners of the IPs, their address rows, ids a new device must avoid. */
   preload(macs: readonly string[], ips: readonly string[], candidateIds: readonly string[]): void {
-    const found = this.all<DeviceRow>(SQL.devicesByMac, JSON.stringify(macs));
-    const owners = this.all<{ deviceId: string }>(SQL.ipOwners, JSON.stringify(ips)).map((r) => r.deviceId);
+    const found = this.all<DeviceRow>(SQL.devicesByMac, this.siteId, JSON.stringify(macs));
+    const owners = this.all<{ deviceId: string }>(SQL.ipOwners, this.siteId, JSON.stringify(ips)).map((r) => r.deviceId);
     this.load([...found.map((d) => d.id), ...owners], found);
     const ids = JSON.stringify(candidateIds);
     for (const r of this.all<{ id: string }>(SQL.takenIds, ids, ids)) this.takenIds.add(r.id);
@@ -116,7 +121,7 @@ export class BatchState {
   }
 
   insertDevice(id: string, mac: string | null, firstSeen: string, lastSeen: string): DeviceState {
-    prepared(this.raw, SQL.insertDevice).run(id, mac, firstSeen, lastSeen);
+    prepared(this.raw, SQL.insertDevice).run(id, this.siteId, mac, firstSeen, lastSeen);
     this.takenIds.add(id);
     return this.hold({ id, mac, firstSeen, lastSeen, retiredAt: null, addresses: new Map() });
   }
@@ -127,7 +132,7 @@ export class BatchState {
   }
 
   insertAddress(d: DeviceState, kind: AddressKind, value: string, firstSeen: string, lastSeen: string, releasedAt: string | null): AddressState {
-    const info = prepared(this.raw, SQL.insertAddress).run(d.id, kind, value, firstSeen, lastSeen, releasedAt);
+    const info = prepared(this.raw, SQL.insertAddress).run(d.id, this.siteId, kind, value, firstSeen, lastSeen, releasedAt);
     return this.holdAddress({ id: Number(info.lastInsertRowid), deviceId: d.id, kind, value, firstSeen, lastSeen, releasedAt });
   }
 

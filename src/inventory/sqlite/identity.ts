@@ -1,6 +1,7 @@
 /** Device identity (issue 4 §3): MAC first, IP-only devices behind routers, merge when a MAC appears, DHCP moves. */
 import { createHash, randomUUID } from 'node:crypto';
 import { addressKey, type BatchState, type DeviceState } from './batch-state.js';
+import { DEFAULT_SITE_ID } from '../site-id.js';
 import { mergeDevices } from './merge.js';
 import type { AddressKind } from './schema.js';
 
@@ -24,7 +25,7 @@ export function resolveDevice(state: BatchState, key: ResolvedKey, firstSeen: st
   const { mac, ip } = key;
   if (mac === null) {
     if (ip === null) throw new Error('resolveDevice: key without mac and ip');
-    const id = state.activeIp.get(ip)?.deviceId ?? createDevice(state, null, `ip:${ip}`, firstSeen, lastSeen, stats).id;
+    const id = state.activeIp.get(ip)?.deviceId ?? createDevice(state, null, seedId(state.siteId, 'ip', ip), firstSeen, lastSeen, stats).id;
     bindIp(state, id, ip, firstSeen, lastSeen, stats);
     return id;
   }
@@ -39,7 +40,7 @@ export function resolveDevice(state: BatchState, key: ResolvedKey, firstSeen: st
       state.writeDevice(device);
       state.history(device.id, 'mac', null, mac, lastSeen);
     } else {
-      device = createDevice(state, mac, `mac:${mac}`, firstSeen, lastSeen, stats);
+      device = createDevice(state, mac, seedId(state.siteId, 'mac', mac), firstSeen, lastSeen, stats);
     }
   } else if (owner !== null && owner.mac === null && owner.id !== device.id) {
     state.beforeMerge();
@@ -140,16 +141,19 @@ export function historyName(kind: AddressKind): string {
 }
 
 /** Ids are stable: derived from the first identifier (so two stores built from one capture agree), else random. */
-function createDevice(state: BatchState, mac: string | null, seed: string, firstSeen: string, lastSeen: string, stats: IdentityStats): DeviceState {
-  let id = uuidFromSeed(seed);
+function createDevice(state: BatchState, mac: string | null, seedUuid: string, firstSeen: string, lastSeen: string, stats: IdentityStats): DeviceState {
+  let id = seedUuid;
   if (state.takenIds.has(id)) id = randomUUID();
   stats.created++;
   return state.insertDevice(id, mac, firstSeen, lastSeen);
 }
 
-/** The id a device first seen with this MAC (`mac:…`) or IP (`ip:…`) gets. */
-export function seedId(kind: 'mac' | 'ip', value: string): string {
-  return uuidFromSeed(`${kind}:${value}`);
+/**
+ * The id a device first seen with this MAC (`mac:…`) or IP (`ip:…`) gets. The default site keeps the seeds ids had
+ * before sites existed; another site's seed names the site, so 10.1.2.3 at two sites makes two ids.
+ */
+export function seedId(siteId: string, kind: 'mac' | 'ip', value: string): string {
+  return uuidFromSeed(siteId === DEFAULT_SITE_ID ? `${kind}:${value}` : `site:${siteId}:${kind}:${value}`);
 }
 
 /** RFC 9562 version 5 layout over SHA-1 of the seed (name-based, no namespace needed here). */

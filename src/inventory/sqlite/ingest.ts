@@ -4,6 +4,7 @@
  */
 import { prepared } from '../statement-cache.js';
 import { deviceKeyString, type ConduitSighting, type IngestBatch, type IngestResult } from '../types.js';
+import { checkSiteId, DEFAULT_SITE_ID } from '../site-id.js';
 import { BatchState, type Raw } from './batch-state.js';
 import { writeExternalPeers } from './external-peers.js';
 import { groupBatch, type EvidenceAgg, type KeyGroup } from './group-batch.js';
@@ -19,14 +20,14 @@ const ADDRESS_ATTRIBUTES: Partial<Record<string, Exclude<AddressKind, 'ip' | 'ma
 };
 
 const SQL = {
-  startRun: "INSERT INTO ingest_runs (started, finished, sources, stats) VALUES (?, NULL, ?, '{}')",
+  startRun: "INSERT INTO ingest_runs (started, finished, sources, stats, site_id) VALUES (?, NULL, ?, '{}', ?)",
   finishRun: 'UPDATE ingest_runs SET finished = ?, stats = ? WHERE id = ?',
   protocol: `INSERT INTO device_protocols (device_id, protocol, version, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (device_id, protocol, version) DO UPDATE SET
       first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
   // The latest addresses win: a rule names where the conduit runs now.
-  conduit: `INSERT INTO conduits (client_id, server_id, proto, port, app, client_ip, server_ip, flows, bytes, first_seen, last_seen)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  conduit: `INSERT INTO conduits (client_id, server_id, proto, port, app, client_ip, server_ip, flows, bytes, first_seen, last_seen, site_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (client_id, server_id, proto, port) DO UPDATE SET
       flows = flows + excluded.flows, bytes = bytes + excluded.bytes, app = coalesce(excluded.app, app),
       client_ip = CASE WHEN excluded.last_seen >= last_seen THEN coalesce(excluded.client_ip, client_ip) ELSE client_ip END,
@@ -40,16 +41,17 @@ const SQL = {
 } as const;
 
 export function ingestBatch(raw: Raw, batch: IngestBatch, nowMs: number): IngestResult {
-  const runId = Number(prepared(raw, SQL.startRun).run(iso(nowMs), JSON.stringify(batch.sources ?? [])).lastInsertRowid);
+  const siteId = checkSiteId(batch.siteId ?? DEFAULT_SITE_ID);
+  const runId = Number(prepared(raw, SQL.startRun).run(iso(nowMs), JSON.stringify(batch.sources ?? []), siteId).lastInsertRowid);
   const groups = groupBatch(batch);
-  const state = new BatchState(raw);
+  const state = new BatchState(raw, siteId);
   const macs = new Set<string>();
   const ips = new Set<string>();
   for (const { key } of groups) {
     if (key.mac !== null) macs.add(key.mac);
     if (key.ip !== null) ips.add(key.ip);
   }
-  state.preload([...macs], [...ips], [...[...macs].map((m) => seedId('mac', m)), ...[...ips].map((ip) => seedId('ip', ip))]);
+  state.preload([...macs], [...ips], [...[...macs].map((m) => seedId(siteId, 'mac', m)), ...[...ips].map((ip) => seedId(siteId, 'ip', ip))]);
 
   const stats: IdentityStats = { created: 0, merged: 0, ipMoves: 0 };
   const deviceIds = new Map<string, string>();
@@ -93,7 +95,7 @@ function writeConduits(raw: Raw, state: BatchState, conduits: readonly ConduitSi
     const client = deviceIds.get(deviceKeyString(c.client));
     const server = deviceIds.get(deviceKeyString(c.server));
     if (client === undefined || server === undefined) continue;
-    upsert.run(state.survivorOf(client), state.survivorOf(server), c.proto, c.port ?? -1, c.app, c.client.ip, c.server.ip, c.flows, c.bytes, iso(c.firstSeenMs), iso(c.lastSeenMs));
+    upsert.run(state.survivorOf(client), state.survivorOf(server), c.proto, c.port ?? -1, c.app, c.client.ip, c.server.ip, c.flows, c.bytes, iso(c.firstSeenMs), iso(c.lastSeenMs), state.siteId);
   }
 }
 

@@ -40,9 +40,9 @@ const SQL = {
       first_seen = min(device_protocols.first_seen, excluded.first_seen),
       last_seen = max(device_protocols.last_seen, excluded.last_seen)`,
   // The merged device's conduits, either end, re-pointed at the survivor and summed into what it already had.
-  conduits: `INSERT INTO conduits (client_id, server_id, proto, port, app, client_ip, server_ip, flows, bytes, first_seen, last_seen)
+  conduits: `INSERT INTO conduits (client_id, server_id, proto, port, app, client_ip, server_ip, flows, bytes, first_seen, last_seen, site_id)
     SELECT CASE WHEN client_id = @from THEN @into ELSE client_id END, CASE WHEN server_id = @from THEN @into ELSE server_id END,
-      proto, port, app, client_ip, server_ip, flows, bytes, first_seen, last_seen
+      proto, port, app, client_ip, server_ip, flows, bytes, first_seen, last_seen, site_id
     FROM conduits WHERE (client_id = @from OR server_id = @from) AND true
     ON CONFLICT (client_id, server_id, proto, port) DO UPDATE SET
       flows = conduits.flows + excluded.flows, bytes = conduits.bytes + excluded.bytes, app = coalesce(conduits.app, excluded.app),

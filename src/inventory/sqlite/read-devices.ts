@@ -12,7 +12,8 @@ import type { Tx } from './tx.js';
 import { EVIDENCE_JSON_OF } from './evidence-json.js';
 import { devicePeersSql, peerOfCells } from './external-peers.js';
 
-type DeviceRow = Selectable<DevicesTable>;
+// The listing does not show the site (the JSON contract has no such field yet).
+type DeviceRow = Omit<Selectable<DevicesTable>, 'site_id'>;
 
 /** Which devices to read: all (optionally with retired ones) or these ids. */
 export type DeviceScope = { all: true; includeRetired: boolean } | { ids: readonly string[] };

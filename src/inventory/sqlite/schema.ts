@@ -24,6 +24,8 @@ export interface DevicesTable {
   owner: string | null;
   support_end: string | null;
   support_status: string | null;
+  /** The site the row belongs to (migration 0013); 'default' unless an ingest named one. */
+  site_id: Generated<string>;
 }
 
 export type AddressKind = 'mac' | 'ip' | 'hostname' | 'vlan' | 'switch_port';
@@ -36,6 +38,8 @@ export interface DeviceAddressesTable {
   first_seen: string;
   last_seen: string;
   released_at: string | null;
+  /** The site the row belongs to (migration 0013); 'default' unless an ingest named one. */
+  site_id: Generated<string>;
 }
 
 export interface DeviceEvidenceTable {
@@ -77,6 +81,8 @@ export interface ConduitsTable {
   bytes: number;
   first_seen: string;
   last_seen: string;
+  /** The site the row belongs to (migration 0013); 'default' unless an ingest named one. */
+  site_id: Generated<string>;
 }
 
 /** Traffic between a device and an address outside the site's networks (migration 0012); port -1 = none. */
@@ -153,6 +159,8 @@ export interface IngestRunsTable {
   finished: string | null;
   sources: string;
   stats: string;
+  /** The site the row belongs to (migration 0013); 'default' unless an ingest named one. */
+  site_id: Generated<string>;
 }
 
 export interface InventoryDb {

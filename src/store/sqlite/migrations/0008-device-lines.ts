@@ -1,4 +1,4 @@
-/** Migration 0008: each device's listing line kept as JSON bytes (issue 4 §7: `devices --format json` under a second). */
+/** Migration 0008: each device's listing line kept as JSON bytes (`devices --format json` under a second). */
 import { sql, type Kysely } from 'kysely';
 
 // A cache like 0007's, one level up: the device's whole design.md JSON except `risk` (computed on read), so the JSON

@@ -1,4 +1,4 @@
-/** Migration 0011: the approved segmentation policy (mission §5): zone-to-zone services a person signed off. */
+/** Migration 0011: the approved segmentation policy: zone-to-zone services a person signed off. */
 import { sql, type Kysely } from 'kysely';
 
 // One row per allowed (from zone, to zone, protocol, port) — port -1 for none, as in conduits. Approving replaces
@@ -12,7 +12,7 @@ const STATEMENTS = [
      approved_at TEXT NOT NULL,
      approved_by TEXT NOT NULL,
      PRIMARY KEY (from_zone, to_zone, proto, port)
-   ) STRICT`,
+   )`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -12,6 +12,7 @@ import * as m0009 from './0009-vendor-keys.js';
 import * as m0010 from './0010-conduits.js';
 import * as m0011 from './0011-policy-baseline.js';
 import * as m0012 from './0012-external-peers.js';
+import * as m0013 from './0013-site-id.js';
 
 /** Forward-only: a migration is never edited or removed once released, only followed by a new one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-conduits': m0010,
   '0011-policy-baseline': m0011,
   '0012-external-peers': m0012,
+  '0013-site-id': m0013,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
