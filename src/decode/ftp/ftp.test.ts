@@ -8,7 +8,7 @@ import type { Direction, RecordBody } from '../types.js';
 import { ftpDecoder } from './index.js';
 import { compareFtp, tsharkFtp } from './test-support/tshark-ftp.js';
 import { createFtpState, type FtpState } from './types.js';
-import { tsharkFields } from '../test-support/tshark.js';
+import { tsharkFields } from '../../test-support/tshark.js';
 import { corpusPcaps } from '../../test-support/test-data.js';
 import { requires } from '../../test-support/tools.js';
 

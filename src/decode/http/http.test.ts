@@ -9,7 +9,7 @@ import { httpDecoder } from './index.js';
 import { compareHttp, tsharkHttp } from './test-support/tshark-compare.js';
 import { createHttpState, type HttpState } from './types.js';
 import { driveFrames, type DriveResult } from '../test-support/drive-frames.js';
-import { tsharkFields } from '../test-support/tshark.js';
+import { tsharkFields } from '../../test-support/tshark.js';
 import { corpusPcaps } from '../../test-support/test-data.js';
 import { requires } from '../../test-support/tools.js';
 

@@ -1,5 +1,5 @@
 /** Test support: FTP logins and greetings as tshark's ftp fields show them, compared with our records per flow. */
-import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../../test-support/tshark.js';
 import type { ProtocolRecord } from '../../types.js';
 
 const FIELDS = ['tcp.stream', 'ip.src', 'ipv6.src', 'tcp.srcport', 'ip.dst', 'ipv6.dst', 'tcp.dstport', 'ftp.request.command', 'ftp.request.arg', 'ftp.response.code', 'ftp.response.arg'] as const;

@@ -1,6 +1,6 @@
 /** Test support: a login dialogue rebuilt from tshark's telnet.data alone, compared with our records. */
 import type { ProtocolRecord } from '../../types.js';
-import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../../test-support/tshark.js';
 
 /** tshark escapes CR, LF and backslash in telnet.data. */
 const unescape = (s: string): string => s.replace(/\\(r|n|t|\\)/g, (_, c: string) => (c === 'r' ? '\r' : c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));

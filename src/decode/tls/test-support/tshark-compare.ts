@@ -1,6 +1,6 @@
 /** Test support: our TLS records against tshark's fields on the same capture, field by field. */
 import { createHash, X509Certificate } from 'node:crypto';
-import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../../test-support/tshark.js';
 import type { ProtocolRecord } from '../../types.js';
 
 export interface Comparison {
