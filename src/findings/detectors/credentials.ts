@@ -4,7 +4,8 @@
  * already dropped the passwords and said whether the pair was a published default; here only user names, services
  * and "default: yes/no" are used. A non-default SNMP community is a secret and never leaves this file.
  */
-import { defaultRowsForUser, type CredentialProtocol } from '../../decode/http/default-credentials.js';
+import type { CredentialProtocol } from '../../decode/shared/default-credentials.js';
+import { loadDefaultCredentials } from '../../decode/shared/default-credentials-file.js';
 import type { ProtocolRecord } from '../../decode/types.js';
 import type { FindingFacts } from '../types.js';
 import { at, receiver, sender, str, tsOf, type Hit } from './hit.js';
@@ -18,7 +19,7 @@ function outcome(success: unknown): string {
 
 /** Published sources naming this user for the protocol (the password is gone, so any of them may be the match). */
 function defaultSources(protocol: CredentialProtocol, user: string): { text: string; facts: FindingFacts } {
-  const rows = defaultRowsForUser(protocol, user);
+  const rows = loadDefaultCredentials().rowsForUser(protocol, user);
   const advisories = [...new Set(rows.map((r) => r.advisory).filter((a) => a !== undefined))];
   const cves = [...new Set(rows.flatMap((r) => r.cves ?? []))];
   const text = rows.slice(0, 3).map((r) => r.product !== undefined ? `${r.product} (${r.advisory ?? r.source})` : r.source).join('; ');

@@ -12,6 +12,7 @@ import { chainStats, isAlwaysOn, remoteSession, serviceOfSni } from './remote-ac
 import { MAX_SESSIONS, SessionBook } from './session-book.js';
 import { outdatedDicomStack, versionParts } from './stacks.js';
 import { corpusPath } from '../../test-support/test-data.js';
+import { SHIPPED_DEPS } from '../../decode/test-support/deps.js';
 
 const T = '2024-03-04T08:00:00.000Z';
 
@@ -125,7 +126,7 @@ describe('outdated DICOM stack on real DCMTK bytes', () => {
     const bytes = new Uint8Array(readFileSync(corpusPath('dicom/aflnet_seed_dicom_echo.bin')));
     const dicom = decoders.find((d) => d.name === 'dicom');
     const length = 6 + new DataView(bytes.buffer, bytes.byteOffset).getUint32(2);
-    const body = dicom?.decode(bytes.subarray(0, length), { tsMs: Date.parse(T), direction: 'out', src: '10.0.0.1', sport: 40000, dst: '10.0.0.2', dport: 104, state: dicom.createState?.() });
+    const body = dicom?.decode(bytes.subarray(0, length), { tsMs: Date.parse(T), direction: 'out', src: '10.0.0.1', sport: 40000, dst: '10.0.0.2', dport: 104, state: dicom.createState?.(SHIPPED_DEPS) });
     const rq = body?.records[0];
     expect(rq?.implementationVersionName).toBe('OFFIS_DCMTK_362');
     const out: Hit[] = [];
