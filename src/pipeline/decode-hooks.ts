@@ -11,15 +11,16 @@ import type { PacketInfo } from '../capture/packet-info.js';
 import type { PacketRef } from '../capture/packet.js';
 import { ReassemblyBudget } from '../capture/reassembly/index.js';
 import { decoders as registry } from '../decode/registry.js';
+import { asWireRecord, type WireRecord } from '../decode/records.js';
 import { loadDefaultCredentials } from '../decode/shared/default-credentials-file.js';
 import type { DecodeOptions, DecodeSink } from './sessions/session-types.js';
 import { TcpProbeSession } from './sessions/tcp-probe-session.js';
 import { TcpSession } from './sessions/tcp-session.js';
-import type { Decoder, DecoderDeps, DecodeIssue, ProtocolRecord, RecordBody } from '../decode/types.js';
+import type { Decoder, DecoderDeps, DecodeIssue, RecordBody } from '../decode/types.js';
 import { UdpSession } from './sessions/udp-session.js';
 
 export interface RecordListener {
-  record(rec: ProtocolRecord): void;
+  record(rec: WireRecord): void;
   issue?(where: string, decoder: string, issue: DecodeIssue): void;
 }
 
@@ -44,7 +45,7 @@ function recordSink(engine: EngineContext, listener: RecordListener | null): Dec
       if (listener === null) return;
       const a = flowSrcText(flow);
       const b = flowDstText(flow);
-      listener.record({
+      listener.record(asWireRecord({
         ...body,
         ts: isoTime(engine.nowSec, engine.nowNsec),
         proto: decoder,
@@ -54,7 +55,7 @@ function recordSink(engine: EngineContext, listener: RecordListener | null): Dec
         dst: out ? b : a,
         dport: out ? flow.bPort : flow.aPort,
         ...recordMacs(engine, flow, out),
-      });
+      }));
     },
     issue(flow: Flow, decoder: string, issue: DecodeIssue) {
       engine.countIssue();
@@ -107,7 +108,7 @@ export function decodeHooks(options: DecodeOptions, listener: RecordListener | n
         const result = d.decode(payload, { tsMs: engine.nowMs, direction: 'out', src, sport: null, dst, dport: null, state: undefined });
         for (const body of result.records) {
           engine.countRecord();
-          listener?.record({ ...body, ts: isoTime(engine.nowSec, engine.nowNsec), proto: d.name, kind: body.kind, src, sport: null, dst, dport: null, srcMac: src, dstMac: dst });
+          listener?.record(asWireRecord({ ...body, ts: isoTime(engine.nowSec, engine.nowNsec), proto: d.name, kind: body.kind, src, sport: null, dst, dport: null, srcMac: src, dstMac: dst }));
         }
         for (const issue of result.issues) {
           engine.countIssue();

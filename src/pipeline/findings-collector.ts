@@ -7,7 +7,7 @@
  * devices only: a host outside the site never gets one.
  */
 import type { FlowJson } from '../capture/flow-json.js';
-import type { ProtocolRecord } from '../decode/types.js';
+import type { WireRecord } from '../decode/records.js';
 import { DeviceResolver } from '../findings/device-resolver.js';
 import { clientCounts } from '../findings/detectors/client-judge.js';
 import { EgressBook, egressFinding } from '../findings/detectors/egress.js';
@@ -81,7 +81,7 @@ export class FindingsCollector {
     this.endpoints = new RemoteEndpoints(kb);
   }
 
-  record(rec: ProtocolRecord): void {
+  record(rec: WireRecord): void {
     this.clock(Date.parse(rec.ts));
     this.names.record(rec);
     recordHits(rec, this.hits);

@@ -51,7 +51,8 @@ export interface DicomRecord {
   affectedSopClassUid?: string;
   /** Device attributes of a data set sent with the command (never patient attributes). */
   dataset?: Record<string, string>;
-  /** Tags of patient attributes that crossed the wire (never their values). */
+  /** Whether a data set carried patient attributes, and their tags (never their values). */
+  patientDataPresent?: boolean;
   patientDataTags?: string[];
 }
 

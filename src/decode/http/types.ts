@@ -38,6 +38,8 @@ export interface HttpRequestRecord extends RecordBody {
   userAgent: string | null;
   authScheme: string | null;
   authUser: string | null;
+  /** HTTP Basic only: the user and password are a published default (the password itself is never kept). */
+  authDefaultCredential?: boolean;
 }
 
 export interface HttpResponseRecord extends RecordBody {

@@ -8,6 +8,7 @@ import { authorizationFields } from '../../decode/http/parse-auth.js';
 import type { ProtocolRecord } from '../../decode/types.js';
 import { credentialHits } from './credentials.js';
 import type { Hit } from './hit.js';
+import { asWireRecord } from '../../decode/records.js';
 
 const table = loadDefaultCredentials();
 const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -17,7 +18,7 @@ function judge(user: string, password: string): { kept: string; hits: string[] }
   const fields = authorizationFields(basic(user, password), table);
   const rec: ProtocolRecord = { ts: '2024-03-04T08:00:00.000Z', proto: 'http', kind: 'request', src: '10.20.40.57', sport: 50000, dst: '10.20.60.9', dport: 80, method: 'GET', uri: '/', ...fields };
   const out: Hit[] = [];
-  credentialHits(rec, out);
+  credentialHits(asWireRecord(rec), out);
   return { kept: JSON.stringify(rec), hits: out.map((h) => `${h.kind} ${h.key}`) };
 }
 

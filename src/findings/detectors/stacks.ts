@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { shippedDataFile } from '../../util/shipped-data.js';
-import type { ProtocolRecord } from '../../decode/types.js';
-import { at, sender, str, tsOf, type Hit } from './hit.js';
+import type { WireRecord } from '../../decode/records.js';
+import { at, sender, tsOf, type Hit } from './hit.js';
 
 export interface OutdatedStack {
   product: string;
@@ -73,10 +73,10 @@ export function outdatedDicomStack(name: string): { stack: OutdatedStack; versio
   return null;
 }
 
-export function stackHits(rec: ProtocolRecord, out: Hit[]): void {
+export function stackHits(rec: WireRecord, out: Hit[]): void {
   if (rec.proto !== 'dicom' || (rec.kind !== 'associate-rq' && rec.kind !== 'associate-ac')) return;
-  const name = str(rec.implementationVersionName);
-  if (name === null) return;
+  const name = rec.implementationVersionName;
+  if (name === undefined) return;
   const found = outdatedDicomStack(name);
   if (found === null) return;
   const { stack, version } = found;
