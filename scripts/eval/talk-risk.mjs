@@ -1,4 +1,4 @@
-// Conversation builders for the eval scenario's risky situations (issue 5 §7): cleartext logins (Telnet RFC 854,
+// Conversation builders for the eval scenario's risky situations: cleartext logins (Telnet RFC 854,
 // FTP RFC 959, HTTP Basic RFC 7617), SNMP v2c gets with a community (RFC 3416), TLS handshakes of a given version
 // (RFC 5246 §7.4), RDP connection requests (MS-RDPBCGR §2.2.1.1), VNC (RFC 6143) and a TeamViewer session (TCP 5938).
 import { loadSynth } from '../synth.mjs';

@@ -6,7 +6,7 @@ export type FieldValue = string | number | boolean | null | readonly FieldValue[
 
 /**
  * What a decoder emits. The engine adds the envelope (`ts`, `proto`, `src`, `sport`, `dst`, `dport`),
- * so a decoder returns only `kind` and the protocol's own fields (names as in design.md).
+ * so a decoder returns only `kind` and the protocol's own fields (names as in docs/architecture.md).
  */
 export interface RecordBody {
   kind: string;

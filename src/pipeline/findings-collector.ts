@@ -1,5 +1,5 @@
 /**
- * Records and flows become findings (issue 5 §1). During ingest, detector hits are aggregated per (host, kind, key),
+ * Records and flows become findings. During ingest, detector hits are aggregated per (host, kind, key),
  * remote sessions and internet egress gathered per device, all in bounded memory whatever the capture's size; at
  * the end, hosts are resolved to inventory devices (after the inventory collector wrote them), so whether a device
  * is medical is judged from its final classification, profile detectors (end-of-life OS) run on the devices seen,

@@ -115,7 +115,7 @@ export function decodeAstm(pdu: Uint8Array, ctx: DecodeContext): DecodeResult<As
 export const astmDecoder: Decoder<AstmHeaderRecord> = {
   name: 'astm',
   transport: 'tcp',
-  // No IANA port: analyzers and middleware are configured per site (med-facts.md); content decides.
+  // No IANA port: analyzers and middleware are configured per site; content decides.
   ports: [],
   probe: (payload: Uint8Array) => probeAstm(payload),
   frame: (buf: Uint8Array) => frameAstm(buf),

@@ -33,7 +33,7 @@ const PASSCODE_TEXT = new TextDecoder('utf-8');
 const MAX_ROLES = 128;
 
 /**
- * Reads the sub-items into `out` (field names of design.md). The passcode of a user identity never leaves this
+ * Reads the sub-items into `out` (field names of docs/architecture.md). The passcode of a user identity never leaves this
  * function: only the fact that one was sent (`passcodePresent`) and whether the pair is a published default
  * (`defaultCredential`). Kerberos/SAML/JWT tokens are not kept either.
  */

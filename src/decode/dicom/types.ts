@@ -28,7 +28,7 @@ export const MAX_COMMAND_BYTES = 16 * 1024;
 /** Data-set bytes examined per message before giving up (device attributes sit in the first few hundred). */
 export const MAX_DATASET_SCAN_BYTES = 64 * 1024;
 
-/** What a decoder emits: `kind` plus the fields of design.md (the engine adds the envelope). */
+/** What a decoder emits: `kind` plus the fields of docs/architecture.md (the engine adds the envelope). */
 export interface DicomRecord {
   kind: 'associate-rq' | 'associate-ac' | 'associate-rj' | 'release-rq' | 'release-rp' | 'abort' | 'command';
   [field: string]: FieldValue | undefined;

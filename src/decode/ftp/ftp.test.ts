@@ -81,7 +81,7 @@ describe.skipIf(tshark.skip)(tshark.title('agreement with tshark'), () => {
     const [{ records, issues }, flows] = await Promise.all([recordsOf(fixture, [ftpDecoder]), tsharkFtp(fixture, [2121])]);
     expect(issues).toEqual([]);
     const logins = records.filter((r) => r.kind === 'login');
-    // design.md: a login is what the client did, so the client is src even though the server's reply completed it.
+    // docs/architecture.md: a login is what the client did, so the client is src even though the server's reply completed it.
     expect(logins.every((r) => r.dport === 2121 && r.sport !== 2121)).toBe(true);
     expect(records.filter((r) => r.kind === 'banner').every((r) => r.sport === 2121)).toBe(true);
     expect(logins.map((r) => [r.user, r.success, r.defaultCredential, r.anonymous])).toEqual([

@@ -1,4 +1,4 @@
-/** HTTP/1.x decoder per-flow state and record shapes (design.md, Records: http). */
+/** HTTP/1.x decoder per-flow state and record shapes (docs/architecture.md, Records: http). */
 import type { DefaultCredentials } from '../shared/default-credentials.js';
 import type { DecoderDeps, RecordBody } from '../types.js';
 

@@ -52,7 +52,7 @@ export function decodeIntellivue(pdu: Uint8Array): DecodeResult<IntellivueRecord
 export const intellivueDecoder: Decoder<IntellivueRecord> = {
   name: 'intellivue',
   transport: 'udp',
-  // 24005: connect indication broadcast; 24105: Data Export association and polling (med-facts.md).
+  // 24005: connect indication broadcast; 24105: Data Export association and polling.
   ports: [24005, 24105],
   probe: (payload: Uint8Array) => probeIntellivue(payload),
   decode: (pdu: Uint8Array) => decodeIntellivue(pdu),

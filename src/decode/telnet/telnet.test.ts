@@ -69,7 +69,7 @@ describe('agreement with tshark', () => {
     const [{ records, issues }, dialogues] = await Promise.all([recordsOf(fixture, [telnetDecoder]), tsharkTelnet(fixture, 2323)]);
     expect(issues).toEqual([]);
     expect(records.filter((r) => r.kind === 'login').map((r) => [r.user, r.success, r.defaultCredential])).toEqual([['admin', true, true], ['nurse', false, false], ['nurse', true, false]]);
-    // design.md: a login is what the client did, so the client is src; the banner is the server's.
+    // docs/architecture.md: a login is what the client did, so the client is src; the banner is the server's.
     expect(records.filter((r) => r.kind === 'login').every((r) => r.dport === 2323 && r.sport !== 2323)).toBe(true);
     expect(records.filter((r) => r.kind === 'banner').every((r) => r.sport === 2323)).toBe(true);
     const cmp = compareTelnet(records, dialogues, (user, password) => SHIPPED_DEPS.credentials.isDefaultLogin(user, password));

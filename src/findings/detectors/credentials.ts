@@ -1,5 +1,5 @@
 /**
- * Cleartext and default credentials from login records (issue 5 §1): Telnet and FTP logins, HTTP Basic, DICOM
+ * Cleartext and default credentials from login records: Telnet and FTP logins, HTTP Basic, DICOM
  * A-ASSOCIATE user identity (PS3.7 D.3.3.7), SNMP v1/v2c communities that are not defaults, SMB1 plain-text passwords. The decoders
  * already dropped the passwords and said whether the pair was a published default; here only user names, services
  * and "default: yes/no" are used. A non-default SNMP community is a secret and never leaves this file.
@@ -29,7 +29,7 @@ function loginHits(rec: RecordOfKind<'ftp', 'login'> | RecordOfKind<'telnet', 'l
   const user = rec.user;
   if (rec.proto === 'ftp' && rec.anonymous) return;
   const proto = rec.proto;
-  // A login record names the client as src (design.md); the finding is the server's, whose password it is.
+  // A login record names the client as src (docs/architecture.md); the finding is the server's, whose password it is.
   const server = receiver(rec);
   const service = `${proto}/${rec.dport ?? '?'}`;
   const evidence = `${rec.src} logged in to ${at(rec.dst, rec.dport)} (${proto}) as '${user}', password sent in clear (${outcome(rec.success)})`;

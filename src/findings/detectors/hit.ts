@@ -1,5 +1,5 @@
 /**
- * What a detector reports before devices are known (issue 5 §1): a fact about the host at an address, which the
+ * What a detector reports before devices are known: a fact about the host at an address, which the
  * findings collector aggregates per (host, kind, key) and later turns into a FindingInput for the resolved device.
  */
 import type { RecordEnvelope } from '../../decode/records.js';
@@ -40,7 +40,7 @@ export interface Hit {
   judgeClient?: { ip: string; mac: string | null };
 }
 
-/** design.md categories that are not clinical equipment: the rest are "medical" for exposure and egress. */
+/** docs/architecture.md categories that are not clinical equipment: the rest are "medical" for exposure and egress. */
 const NON_MEDICAL: ReadonlySet<DeviceCategory> = new Set(['it', 'network', 'iot', 'unknown']);
 
 export function isMedical(category: DeviceCategory): boolean {

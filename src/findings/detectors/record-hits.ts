@@ -1,4 +1,4 @@
-/** Every record detector of issue 5 §1 in one call: credentials, cleartext PHI, weak protocols, outdated stacks. */
+/** Every record detector in one call: credentials, cleartext PHI, weak protocols, outdated stacks. */
 import type { WireRecord } from '../../decode/records.js';
 import { credentialHits } from './credentials.js';
 import type { Hit } from './hit.js';

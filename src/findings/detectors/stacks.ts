@@ -1,5 +1,5 @@
 /**
- * Outdated DICOM / HL7 stacks (issue 5 §1): the DICOM Implementation Version Name an A-ASSOCIATE-RQ/AC announces,
+ * Outdated DICOM / HL7 stacks: the DICOM Implementation Version Name an A-ASSOCIATE-RQ/AC announces,
  * matched against data/outdated-stacks.json (each row with CVEs and its source). The HL7 list is empty until a
  * library's wire signature and vulnerable versions are sourced (HL7 v2 carries no implementation version field).
  */

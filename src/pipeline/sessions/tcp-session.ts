@@ -149,7 +149,7 @@ export class TcpSession implements FlowSession {
     const ctx = decodeContext(f, out, tsMs, this.state);
     try {
       const result = decoder.decode(pdu, ctx);
-      // A record of what the client did (a login the server's reply confirmed) names the client as src (design.md).
+      // A record of what the client did (a login the server's reply confirmed) names the client as src (docs/architecture.md).
       for (const rec of result.records) this.sink.record(f, rec.actor === 'client' ? true : out, decoder.name, rec, tsMs);
       for (const issue of result.issues) this.sink.issue(f, decoder.name, issue);
     } catch (e) {

@@ -52,7 +52,7 @@ export interface Comparison {
   mismatches: string[];
 }
 
-/** `client:port>server:port` of a record: a login names the client as src (design.md), the others the server. */
+/** `client:port>server:port` of a record: a login names the client as src (docs/architecture.md), the others the server. */
 function clientServerKey(r: ProtocolRecord): string {
   return r.actor === 'client' ? `${r.src}:${String(r.sport)}>${r.dst}:${String(r.dport)}` : `${r.dst}:${String(r.dport)}>${r.src}:${String(r.sport)}`;
 }

@@ -39,7 +39,7 @@ export async function tsharkTelnet(file: string, port: number): Promise<Dialogue
 export function compareTelnet(records: readonly ProtocolRecord[], dialogues: readonly Dialogue[], isDefault: (u: string, p: string) => boolean): { compared: number; mismatches: string[] } {
   const a = agreement();
   for (const d of dialogues) {
-    // The banner is the server's (src); a login is the client's (src, design.md).
+    // The banner is the server's (src); a login is the client's (src, docs/architecture.md).
     const mine = records.filter((r) => {
       const [server, client] = r.actor === 'client' ? [`${r.dst}:${String(r.dport)}`, `${r.src}:${String(r.sport)}`] : [`${r.src}:${String(r.sport)}`, `${r.dst}:${String(r.dport)}`];
       return server === d.serverEnd && client === d.clientEnd;
