@@ -1,5 +1,5 @@
 /**
- * Analyze: captures into a workspace (design.md "The flow of data"). Packets are decoded into records and flows, which
+ * Analyze: captures into a workspace (docs/architecture.md "The flow of data"). Packets are decoded into records and flows, which
  * become inventory batches as they come; at the end of the run the inventory is finished (re-classified, retired),
  * then findings, segmentation and advisories are judged on it, and the report is read back with risk scored.
  *

@@ -1,5 +1,5 @@
 /**
- * Captures read without a database: protocol records (design.md "Records") and flows (design.md "Flows") handed to
+ * Captures read without a database: protocol records (docs/architecture.md "Records") and flows (docs/architecture.md "Flows") handed to
  * the caller as they come, for `wardwatch records` and `wardwatch flows` (and any other consumer of the same streams).
  */
 import type { EngineOptions } from '../capture/engine.js';

@@ -1,4 +1,4 @@
-/** Opens the inventory database: better-sqlite3 through Kysely, WAL, foreign keys, migrations run on open (issue 4 §3). */
+/** Opens the inventory database: better-sqlite3 through Kysely, WAL, foreign keys, migrations run on open. */
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { AppError, ErrorCode } from '../util/app-error.js';

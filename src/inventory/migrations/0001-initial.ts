@@ -1,4 +1,4 @@
-/** Migration 0001: the inventory schema of issue 4 item 3 (devices, addresses, evidence, history, manual values, runs). */
+/** Migration 0001: the inventory schema item 3 (devices, addresses, evidence, history, manual values, runs). */
 import { sql, type Kysely } from 'kysely';
 
 /** PRAGMA application_id marks a file as ours ('WARD'), so another SQLite file is refused instead of altered. */

@@ -1,4 +1,4 @@
-/** Migration 0002: the biomed register's rows as last imported (issue 4 §4), so reconcile can list registered-not-seen. */
+/** Migration 0002: the biomed register's rows as last imported, so reconcile can list registered-not-seen. */
 import { sql, type Kysely } from 'kysely';
 
 // One row per register line of the latest import; an import replaces them all (the export is the whole register).

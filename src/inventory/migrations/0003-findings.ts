@@ -1,4 +1,4 @@
-/** Migration 0003: findings, their status history and vendor remote-access sessions (issue 5 §1). */
+/** Migration 0003: findings, their status history and vendor remote-access sessions. */
 import { sql, type Kysely } from 'kysely';
 
 // Times are ISO-8601 UTC text (as in 0001); JSON columns hold arrays/objects written by src/findings/sqlite only.

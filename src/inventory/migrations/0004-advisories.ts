@@ -1,4 +1,4 @@
-/** Migration 0004: advisories (issue 5 §2): CSAF / NVD documents, their products, vulnerabilities and statuses, and KEV. */
+/** Migration 0004: advisories: CSAF / NVD documents, their products, vulnerabilities and statuses, and KEV. */
 import { sql, type Kysely } from 'kysely';
 
 // One row set per document: a newer revision deletes the old rows (ON DELETE CASCADE) and writes its own in one

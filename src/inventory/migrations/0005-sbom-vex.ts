@@ -1,4 +1,4 @@
-/** Migration 0005: SBOMs per device model and VEX statements (issue 5 §3; CycloneDX 1.4-1.6, SPDX 2.2/2.3, CSAF 2.0, OpenVEX 0.2.0). */
+/** Migration 0005: SBOMs per device model and VEX statements (CycloneDX 1.4-1.6, SPDX 2.2/2.3, CSAF 2.0, OpenVEX 0.2.0). */
 import { sql, type Kysely } from 'kysely';
 
 // One SBOM per (vendor_key, model_key): attaching a new one deletes the old row, and the cascade takes its components,

@@ -1,4 +1,4 @@
-/** Migration 0006: compensating controls, maintenance windows and model support (issue 5 §5). */
+/** Migration 0006: compensating controls, maintenance windows and model support. */
 import { sql, type Kysely } from 'kysely';
 
 // A control or window targets one device (device_id) or every device of a vendor/model (model NULL = all models):

@@ -1,4 +1,4 @@
-/** Migration 0007: each device's evidence array kept as JSON text for the listing (issue 4 §7 scale). */
+/** Migration 0007: each device's evidence array kept as JSON text for the listing. */
 import { sql, type Kysely } from 'kysely';
 
 // A cache: a device without a row here is stale, and the listing rebuilds its row (sqlite/evidence-json.ts). Its own
