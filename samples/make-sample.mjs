@@ -1,17 +1,13 @@
 // Writes samples/hospital-sample.pcap: a small, deterministic capture of a synthetic hospital network.
 // The scenario is data (HOSTS + EVENTS below); protocol payloads come from the compiled synthesiser
-// (dist/capture/synth, run `npm run build` first). Every name, identifier and patient value is synthetic.
-import { existsSync, statSync } from 'node:fs';
+// (src/capture/synth, compiled by `npm run build:tools`; see scripts/synth.mjs). Every name, identifier and patient
+// value is synthetic.
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadSynth as load } from '../scripts/synth.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const synth = join(here, '..', 'dist', 'capture', 'synth');
-if (!existsSync(join(synth, 'scenario.js'))) {
-  console.error('error: dist/capture/synth is missing; run `npm run build` first');
-  process.exit(1);
-}
-const load = (file) => import(join(synth, file));
 const { PcapWriter } = await load('pcap-writer.js');
 const { playScenario } = await load('scenario.js');
 const { EMBEDDED_TCP, LINUX_TCP, WINDOWS7_TCP, WINDOWS_TCP } = await load('tcp-profile.js');

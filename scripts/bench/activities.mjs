@@ -1,9 +1,7 @@
 // One benchmark conversation at a time per slot: picks a kind by weight, chooses endpoints and payloads,
 // then hands out its frames one by one (`next`), so the generator can interleave thousands of slots.
-import { join } from 'node:path';
+import { loadSynth as load } from '../synth.mjs';
 
-const SYNTH = new URL('../../dist/capture/synth/', import.meta.url).pathname;
-const load = (f) => import(join(SYNTH, f));
 const fb = await load('frame-builder.js');
 const { TcpSession } = await load('tcp-session.js');
 const { httpResponseHead } = await load('payloads/http.js');

@@ -1,16 +1,16 @@
 // Writes the benchmark capture: `packets` frames of interleaved hospital traffic, deterministic for a seed.
 // As a script: node scripts/bench/generate.mjs [--packets N] [--seed S] [--out FILE]
-// (needs `npm run build`; run.mjs calls generateCapture / ensureCapture directly).
+// (needs `npm run build:tools`; run.mjs calls generateCapture / ensureCapture directly).
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadSynth } from '../synth.mjs';
 import { Slot } from './activities.mjs';
 import { MIX_VERSION, createWorld } from './traffic-mix.mjs';
 
-const SYNTH = new URL('../../dist/capture/synth/', import.meta.url).pathname;
-const { PcapWriter } = await import(join(SYNTH, 'pcap-writer.js'));
-const { SynthClock } = await import(join(SYNTH, 'clock.js'));
-const { Prng } = await import(join(SYNTH, 'prng.js'));
+const { PcapWriter } = await loadSynth('pcap-writer.js');
+const { SynthClock } = await loadSynth('clock.js');
+const { Prng } = await loadSynth('prng.js');
 
 export const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '.bench');
 const START_SEC = Date.UTC(2024, 2, 4, 8, 0, 0) / 1000;

@@ -1,4 +1,4 @@
-// Inventory at hospital scale (issue 4 §7): drives the real InventoryCollector with synthetic records and flows
+// Inventory at hospital scale: drives the real InventoryCollector with synthetic records and flows
 // (N devices, each with a DHCP host name, TLS, DICOM or HL7, a second IP half-way through; F flows among them and
 // to the internet through a router) into a SQLite file, then times listDevices() and the lookups.
 // Prints figures only (no assertions). Needs `npm run build` first.

@@ -94,7 +94,7 @@ function ratio(a, b) {
 }
 
 /**
- * Issue 4 §7 scale: the collector ingests N devices / F flows into a fresh SQLite file (measured from outside: wall,
+ * The collector ingests N devices / F flows into a fresh SQLite file (measured from outside: wall,
  * max RSS; the child reports its CPU, its time inside the store and its query count), then the whole CLI
  * `wardwatch devices --format json` runs three times on that file.
  */
@@ -109,7 +109,7 @@ async function inventorySection(method) {
     const script = join(ROOT, 'scripts', 'bench', 'inventory-scale.mjs');
     const ingest = await measure(process.execPath, [script, 'ingest', '--db', db, '--devices', String(devices), '--flows', String(flows), '--out', out], { method, cwd: ROOT });
     console.log(`
-inventory (issue 4 §7) — ${fmt(devices)} devices, ${fmt(flows)} flows`);
+inventory — ${fmt(devices)} devices, ${fmt(flows)} flows`);
     if (!ingest.ok) {
       console.log(`ingest FAILED (exit ${ingest.code ?? '?'}): ${failureLine(ingest)}`);
       return;

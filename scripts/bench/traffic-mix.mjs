@@ -1,10 +1,8 @@
 // The benchmark's world: 4,000 hosts in four /16s (MACs with medical, imaging, PC and server vendor OUIs),
 // the servers' roles, and every payload template the conversations in activities.mjs draw from.
 // Deterministic: every choice comes from the seeded PRNG passed in.
-import { join } from 'node:path';
+import { loadSynth as load } from '../synth.mjs';
 
-const SYNTH = new URL('../../dist/capture/synth/', import.meta.url).pathname;
-const load = (f) => import(join(SYNTH, f));
 const { ip, mac } = await load('addr.js');
 const { EMBEDDED_TCP, LINUX_TCP, WINDOWS_TCP, WINDOWS7_TCP } = await load('tcp-profile.js');
 const { httpRequest } = await load('payloads/http.js');

@@ -1,9 +1,9 @@
-// The findings each eval device should raise (issue 5 §7), derived from what it does in the scenario — the same facts
+// The findings each eval device should raise, derived from what it does in the scenario — the same facts
 // a careful analyst reading the capture would report — plus the catalogue's known vulnerabilities. Each is a kind and
 // a key fragment (matched as a case-insensitive substring of wardwatch's key; no key: any key of that kind).
 // `maybe` ones are true but not shown by the wire (a version never sent): found, they are neither right nor wrong.
 
-/** design.md categories that are not clinical equipment: exposure and egress are findings on the others only. */
+/** docs/architecture.md categories that are not clinical equipment: exposure and egress are findings on the others only. */
 const NON_MEDICAL = new Set(['it', 'network', 'iot', 'unknown']);
 const isMedical = (d) => d.truth !== undefined && !NON_MEDICAL.has(d.truth[1]);
 /** A finding only a medical device gets is expected when the wire shows what the device is; else it is a `maybe`. */

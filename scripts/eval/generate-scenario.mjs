@@ -1,7 +1,7 @@
 // Writes .eval/scenario.pcap, .eval/ground-truth.json and .eval/site.json: a deterministic (seeded) multi-vendor
 // hospital network of about 100 devices (scripts/eval/catalogue.mjs), each speaking what such a device speaks, with
-// the findings each should raise (expect-findings.mjs). Run `npm run build` first (it uses the compiled synthesiser
-// in dist/). Usage: node scripts/eval/generate-scenario.mjs [outDir]
+// the findings each should raise (expect-findings.mjs). Run `npm run build:tools` first (it uses the compiled
+// synthesiser, scripts/synth.mjs). Usage: node scripts/eval/generate-scenario.mjs [outDir]
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,10 +1,10 @@
-// Scores wardwatch's findings against the eval ground truth (issue 5 §7): per finding kind, expected (ground truth),
+// Scores wardwatch's findings against the eval ground truth: per finding kind, expected (ground truth),
 // found (wardwatch), correct (found and expected), wrong (found, not expected: false positives), missed (expected,
 // not found), precision = correct / (correct + wrong) and recall = expected ones found / expected. A finding matches
 // a ground-truth one on the same device with the same kind whose key fragment its key contains (case-insensitive).
 // "maybe" findings (true, but not shown by the wire) found are counted apart, neither right nor wrong.
 
-/** design.md's finding kinds, in its order. */
+/** docs/architecture.md's finding kinds, in its order. */
 export const FINDING_KINDS = [
   'default-credentials', 'cleartext-credentials', 'cleartext-phi', 'eol-os', 'smbv1', 'weak-tls', 'snmp-default-community',
   'exposed-management', 'internet-egress', 'remote-access', 'outdated-dicom', 'outdated-hl7', 'known-vulnerability',

@@ -1,11 +1,12 @@
-// Conversation builders for the eval scenario's risky situations (issue 5 §7): cleartext logins (Telnet RFC 854,
+// Conversation builders for the eval scenario's risky situations: cleartext logins (Telnet RFC 854,
 // FTP RFC 959, HTTP Basic RFC 7617), SNMP v2c gets with a community (RFC 3416), TLS handshakes of a given version
 // (RFC 5246 §7.4), RDP connection requests (MS-RDPBCGR §2.2.1.1), VNC (RFC 6143) and a TeamViewer session (TCP 5938).
-import { ascii, dist } from './talk.mjs';
+import { loadSynth } from '../synth.mjs';
+import { ascii } from './talk.mjs';
 
-const { httpRequest, httpResponse } = await import(`${dist}/payloads/http.js`);
-const snmpB = await import(`${dist}/payloads/snmp.js`);
-const tn = await import(`${dist}/payloads/telnet.js`);
+const { httpRequest, httpResponse } = await loadSynth('payloads/http.js');
+const snmpB = await loadSynth('payloads/snmp.js');
+const tn = await loadSynth('payloads/telnet.js');
 
 const tcp = (at, client, server, serverPort, messages) => [{ at, kind: 'tcp', client: client.name, server: server.name, serverPort, messages }];
 const c = (text, delayUs) => ({ fromClient: true, data: ascii(text), ...(delayUs === undefined ? {} : { delayUs }) });

@@ -1,22 +1,12 @@
 // Conversation builders for the eval scenario: each turns one `talk` item of a catalogue device into scenario
-// events (see src/capture/synth/scenario.ts), using the compiled payload builders from dist/.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// events (see src/capture/synth/scenario.ts), using the compiled payload builders (scripts/synth.mjs).
+import { loadSynth as load } from '../synth.mjs';
 
-const synth = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'capture', 'synth');
-if (!existsSync(join(synth, 'payloads', 'ntlmssp.js'))) {
-  console.error('error: dist/capture/synth is missing or stale; run `npm run build` first');
-  process.exit(1);
-}
-const load = (file) => import(join(synth, file));
 export const { PcapWriter } = await load('pcap-writer.js');
 export const { playScenario } = await load('scenario.js');
 export const tcp = await load('tcp-profile.js');
 export const { ip, mac } = await load('addr.js');
 export const { ascii } = await load('payloads/byte-writer.js');
-/** Where the compiled synthesiser lives (for builders in other files). */
-export const dist = synth;
 const dhcpB = await load('payloads/dhcp.js');
 const dimse = await load('payloads/dicom-message.js');
 const ul = await load('payloads/dicom-ul.js');

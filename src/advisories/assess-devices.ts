@@ -1,5 +1,5 @@
 /**
- * Known-vulnerability findings (issue 5 §2-3): every inventory device's vendor/model/firmware asked of the advisory
+ * Known-vulnerability findings: every inventory device's vendor/model/firmware asked of the advisory
  * matcher (plus SBOM matches and VEX decisions when given), turned into one finding per vulnerability per device with
  * the match reasons as evidence, upserted; findings no longer matched are closed.
  */

@@ -1,4 +1,4 @@
-/** `wardwatch advisories import|list|unmatched` end to end on a temporary database (design.md CLI contract). */
+/** `wardwatch advisories import|list|unmatched` end to end on a temporary database (docs/architecture.md CLI contract). */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-/** One device's matches of one vulnerability -> a 'known-vulnerability' FindingInput (design.md findings[]). */
+/** One device's matches of one vulnerability -> a 'known-vulnerability' FindingInput (docs/architecture.md findings[]). */
 import type { FindingInput, Severity } from '../findings/types.js';
 import type { DeviceJson } from '../inventory/types.js';
 import { automatableFromCvss, readCvssVector, technicalImpactFromCvss } from '../risk/cvss-vector.js';

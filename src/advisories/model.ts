@@ -1,5 +1,5 @@
 /**
- * The advisory model every source is parsed into (issue 5 §2): CSAF 2.0 documents, NVD CVE 2.0 records and the CISA
+ * The advisory model every source is parsed into: CSAF 2.0 documents, NVD CVE 2.0 records and the CISA
  * KEV catalog end up as these plain objects, which the store writes in one transaction per document.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Shared shapes of the vulnerability knowledge (issue 5 §2-3): what a device or an SBOM component is matched with,
+ * Shared shapes of the vulnerability knowledge: what a device or an SBOM component is matched with,
  * what a match says and why, and what a VEX statement decides. The advisory store implements VulnerabilityMatcher;
  * the SBOM and VEX stores use it and implement VexStore.
  */

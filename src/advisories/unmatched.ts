@@ -1,5 +1,5 @@
 /**
- * What could not be matched and why (issue 5 §2): devices without advisories (no vendor, no model, vendor unknown to
+ * What could not be matched and why: devices without advisories (no vendor, no model, vendor unknown to
  * the advisories, product not named, version outside) and advisories without devices (vendor or product absent).
  */
 import type { DeviceJson } from '../inventory/types.js';

@@ -1,5 +1,5 @@
 /**
- * No PHI and no secret ever leaves in an alert (design.md, "Rules that never bend"): a finding whose title, detail,
+ * No PHI and no secret ever leaves in an alert (docs/architecture.md, "Rules that never bend"): a finding whose title, detail,
  * evidence and key carry patient data and credentials becomes an alert without any of them, in the event, its JSON,
  * its CEF line and its syslog message. And what an alert must carry, it does.
  */

@@ -18,7 +18,7 @@ export const ALERT_KINDS = [
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-/** The project's risk levels (design.md `risk.level`, finding `severity`), highest first. */
+/** The project's risk levels (docs/architecture.md `risk.level`, finding `severity`), highest first. */
 export type RiskLevel = Severity;
 
 /** A device as an alert shows it: identity and place, never evidence. */

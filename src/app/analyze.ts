@@ -1,5 +1,5 @@
 /**
- * Analyze: captures into a workspace (design.md "The flow of data"). Packets are decoded into records and flows, which
+ * Analyze: captures into a workspace (docs/architecture.md "The flow of data"). Packets are decoded into records and flows, which
  * become inventory batches as they come; at the end of the run the inventory is finished (re-classified, retired),
  * then findings, segmentation and advisories are judged on it, and the report is read back with risk scored.
  *
@@ -13,7 +13,7 @@ import { arpSender } from '../capture/arp.js';
 import type { EngineOptions, EngineStats } from '../capture/engine.js';
 import type { Flow } from '../capture/flow.js';
 import { flowDstText, flowSrcText, flowToJson, protoName } from '../capture/flow-json.js';
-import type { DecodeOptions } from '../decode/session-types.js';
+import type { DecodeOptions } from '../pipeline/sessions/session-types.js';
 import { loadSite, type SiteConfig } from '../findings/site.js';
 import type { FindingJson } from '../findings/types.js';
 import type { KnowledgeBase } from '../identify/knowledge/kb-types.js';
@@ -102,17 +102,17 @@ export async function analyzeCaptures(
   };
   const result = await ingestCaptures(
     captures,
-    (engine) => ({
-      ...decodeHooks(engine, options.decode, {
+    {
+      ...decodeHooks(options.decode, {
         record: (r) => {
           bump(r.proto, 'records');
           collector.record(r);
           findingsCollector.record(r);
         },
       }),
-      arp: (p, info) => {
+      arp: (p, info, engine) => {
         const arp = arpSender(p.data, info.l3Offset, info.l3End);
-        if (arp !== null) collector.arp(arp.mac, arp.ip, engine().nowMs);
+        if (arp !== null) collector.arp(arp.mac, arp.ip, engine.nowMs);
       },
       flowEnded: (f) => {
         const t = protoName(f.proto);
@@ -127,7 +127,7 @@ export async function analyzeCaptures(
         findingsCollector.flow(json);
         hooks.onFlow?.(f);
       },
-    }),
+    },
     {
       engine: options.engine,
       ...(hooks.stdin === undefined ? {} : { stdin: hooks.stdin }),

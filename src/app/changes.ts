@@ -1,6 +1,6 @@
 /**
  * The "what changed" report shared by `wardwatch changes` and analyze's summary: new devices, changed attributes,
- * new and closed findings, as JSON (design.md names: camelCase). The CLI formats it (src/cli/changes-format.ts).
+ * new and closed findings, as JSON (docs/architecture.md names: camelCase). The CLI formats it (src/cli/changes-format.ts).
  */
 import type { FindingJson } from '../findings/types.js';
 import type { AttributeChange, NewDevice } from '../inventory/sqlite/read-changes.js';

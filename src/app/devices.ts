@@ -19,7 +19,7 @@ export async function listDevices(ws: Workspace, options: DeviceListOptions = {}
 
 /**
  * The JSON export: what risk needs of each device, scored, and the device's cached listing line read a chunk at a
- * time by `linesOf` (design.md device JSON without `risk`), so a large inventory never sits in memory as objects.
+ * time by `linesOf` (docs/architecture.md device JSON without `risk`), so a large inventory never sits in memory as objects.
  */
 export async function devicesForExport(ws: Workspace, weightsFile?: string): Promise<{
   devices: Scored<RiskDevice>[];

@@ -1,5 +1,5 @@
 /**
- * The import graph keeps the layers of design.md "Folders": the CLI is an adapter (no driver, no store
+ * The import graph keeps the layers of docs/architecture.md "Folders": the CLI is an adapter (no driver, no store
  * implementation), the application core never reaches up into the CLI, and the lower layers never reach up into the
  * core or the CLI. Source files only: a test may set up whatever it checks.
  */
@@ -11,7 +11,7 @@ const SRC = path.resolve(import.meta.dirname, '..');
 
 /** Database drivers and the query builder: only stores (and the workspace that opens them) may import them. */
 const DRIVERS = new Set(['kysely', 'better-sqlite3', 'pg']);
-/** Layers below the application core (design.md "The flow of data"). */
+/** Layers below the application core (docs/architecture.md "The flow of data"). */
 const LOWER = ['capture', 'decode', 'identify', 'inventory', 'findings', 'risk', 'segmentation', 'advisories', 'pipeline'];
 
 /** `from '…'`, `import '…'`, `import('…')`: every module a file names, as written. */

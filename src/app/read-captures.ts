@@ -1,11 +1,11 @@
 /**
- * Captures read without a database: protocol records (design.md "Records") and flows (design.md "Flows") handed to
+ * Captures read without a database: protocol records (docs/architecture.md "Records") and flows (docs/architecture.md "Flows") handed to
  * the caller as they come, for `wardwatch records` and `wardwatch flows` (and any other consumer of the same streams).
  */
 import type { EngineOptions } from '../capture/engine.js';
 import { flowToJson, type FlowJson } from '../capture/flow-json.js';
 import { decoders } from '../decode/registry.js';
-import type { DecodeOptions } from '../decode/session-types.js';
+import type { DecodeOptions } from '../pipeline/sessions/session-types.js';
 import { decodeHooks, type RecordListener } from '../pipeline/decode-hooks.js';
 import { ingestCaptures, type IngestResult, type ProgressReport } from '../pipeline/ingest.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
@@ -30,17 +30,17 @@ export function checkProtocols(names: readonly string[]): string[] {
 
 /** Every record (and, when the listener wants them, decode issues) of the captures. */
 export function readRecords(captures: readonly string[], options: CaptureReadOptions, listener: RecordListener): Promise<IngestResult> {
-  return ingestCaptures(captures, (engine) => decodeHooks(engine, options.decode, listener), ingestOptions(options));
+  return ingestCaptures(captures, decodeHooks(options.decode, listener), ingestOptions(options));
 }
 
 /** Every flow as it ends; with `probeApps`, each named by the decoder that claimed it (else `app` is null). */
 export function readFlows(captures: readonly string[], options: CaptureReadOptions & { probeApps: boolean }, onFlow: (f: FlowJson) => void): Promise<IngestResult> {
   return ingestCaptures(
     captures,
-    (engine) => ({
-      ...(options.probeApps ? decodeHooks(engine, options.decode, null) : {}),
+    {
+      ...(options.probeApps ? decodeHooks(options.decode, null) : {}),
       flowEnded: (f) => { onFlow(flowToJson(f)); },
-    }),
+    },
     ingestOptions(options),
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The risk every output shows (design.md `risk` on devices and findings): one place that reads the inventory, the
+ * The risk every output shows (docs/architecture.md `risk` on devices and findings): one place that reads the inventory, the
  * findings and the controls register and scores them, so `analyze --json`, `devices` and `findings` always agree.
  * Risk is computed on read, never stored: a new control or weights file changes it at once.
  */

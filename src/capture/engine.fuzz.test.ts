@@ -5,7 +5,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultDecodeOptions } from '../decode/session-types.js';
+import { defaultDecodeOptions } from '../pipeline/sessions/session-types.js';
 import { decodeHooks } from '../pipeline/decode-hooks.js';
 import { Engine } from './engine.js';
 import { LinkType } from './link-types.js';
@@ -55,11 +55,10 @@ describe('engine fuzz', () => {
   it('survives 100,000 mutated, truncated and relabelled real frames with every decoder on', async () => {
     const frames = await loadFrames();
     expect(frames.length).toBeGreaterThan(100);
-    let engine: Engine | null = null;
     // Sessions turn a decoder's throw into an issue so a capture goes on; here a throw is a bug to report.
     const threw: string[] = [];
-    engine = new Engine(
-      decodeHooks(() => engine as Engine, { ...defaultDecodeOptions, depthLimitBytes: 64 * 1024 }, {
+    const engine = new Engine(
+      decodeHooks({ ...defaultDecodeOptions, depthLimitBytes: 64 * 1024 }, {
         record: () => undefined,
         issue: (_where, decoder, issue) => {
           if (issue.code === 'decoder-threw' || issue.code === 'framing' && issue.message.includes('threw')) threw.push(`${decoder}: ${issue.message}`);

@@ -38,15 +38,33 @@ export function emptyStats(): EngineStats {
   return { packets: 0, bytes: 0, flows: 0, records: 0, malformed: 0, fragments: 0, snapTruncated: 0, arp: 0, link: 0, other: 0, decodeIssues: 0, evicted: 0, peakFlows: 0 };
 }
 
+/**
+ * What hooks, and the sessions they make, may read of the engine: the packet being processed (time, MACs) and the
+ * counters of what decoders emitted. The engine hands itself over as this on every hook call, so hooks are built
+ * before the engine and never hold a reference to it.
+ */
+export interface EngineContext {
+  /** Capture time of the packet being processed, ms since the epoch (and its seconds + nanoseconds). */
+  readonly nowMs: number;
+  readonly nowSec: number;
+  readonly nowNsec: number;
+  /** Sender and receiver MACs of the packet being processed, -1 when the link layer has none. */
+  currentMacs(): [number, number];
+  /** A decoder's record was emitted. */
+  countRecord(): void;
+  /** A decoder reported a problem in the bytes it was given. */
+  countIssue(): void;
+}
+
 export interface EngineHooks {
   /** A flow ended (idle timeout, eviction, port reuse or end of capture). The Flow object is reused afterwards. */
   flowEnded?(flow: Flow): void;
   /** Makes the decoding session of a new TCP/UDP flow, or null to only count it. */
-  createSession?(flow: Flow): FlowSession | null;
+  createSession?(flow: Flow, engine: EngineContext): FlowSession | null;
   /** A non-IP layer-2 payload (LLDP, CDP over LLC ...). */
-  linkFrame?(packet: PacketRef, info: PacketInfo): void;
+  linkFrame?(packet: PacketRef, info: PacketInfo, engine: EngineContext): void;
   /** An ARP packet (sender MAC/IP bindings for the inventory). */
-  arp?(packet: PacketRef, info: PacketInfo): void;
+  arp?(packet: PacketRef, info: PacketInfo, engine: EngineContext): void;
 }
 
 export interface EngineOptions {
@@ -57,7 +75,7 @@ export interface EngineOptions {
 /** 100,000 flows is about 60 MB of flow state (about 0.5 KB a flow), close to Suricata's default flow memcap. */
 export const defaultEngineOptions: EngineOptions = { maxFlows: 100_000, timeouts: defaultFlowTimeouts };
 
-export class Engine {
+export class Engine implements EngineContext {
   readonly stats = emptyStats();
   readonly info = new PacketInfo();
   private readonly table: FlowTable;
@@ -123,11 +141,11 @@ export class Engine {
           return;
         case PacketKind.Arp:
           s.arp++;
-          this.hooks.arp?.(p, info);
+          this.hooks.arp?.(p, info, this);
           return;
         case PacketKind.Link:
           s.link++;
-          this.hooks.linkFrame?.(p, info);
+          this.hooks.linkFrame?.(p, info, this);
           return;
         default:
           s.other++;
@@ -202,7 +220,7 @@ export class Engine {
         else f.macA = dst;
       }
     }
-    if (this.hooks.createSession && (info.proto === IpProto.Tcp || info.proto === IpProto.Udp)) f.session = this.hooks.createSession(f);
+    if (this.hooks.createSession && (info.proto === IpProto.Tcp || info.proto === IpProto.Udp)) f.session = this.hooks.createSession(f, this);
   }
 
   private tcpState(f: Flow, out: boolean, flags: number, synOnly: boolean, synAck: boolean, p: PacketRef, info: PacketInfo): void {

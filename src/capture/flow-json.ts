@@ -1,4 +1,4 @@
-/** A Flow as the `wardwatch flows` contract prints it (design.md "Flows"). */
+/** A Flow as the `wardwatch flows` contract prints it (docs/architecture.md "Flows"). */
 import { ipText, isoTime, macText } from './addr.js';
 import { flowStateName } from './engine.js';
 import type { Flow, SynSignature } from './flow.js';

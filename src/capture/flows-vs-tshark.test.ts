@@ -20,7 +20,7 @@ const live = requires({ netns: true, tools: ['tshark', 'tcpdump', 'curl', 'ip', 
 async function flowsOf(file: string): Promise<FlowJson[]> {
   const flows: FlowJson[] = [];
   const big = 1e9;
-  await ingestCaptures([file], () => ({ flowEnded: (f) => flows.push(flowToJson(f)) }), {
+  await ingestCaptures([file], { flowEnded: (f) => flows.push(flowToJson(f)) }, {
     engine: { ...defaultEngineOptions, timeouts: { tcpOpenSec: big, tcpClosedSec: big, udpSec: big, otherSec: big } },
   });
   return flows;

@@ -1,4 +1,4 @@
-/** The `wardwatch` command line: commands, the one error line, exit codes (design.md "CLI"). */
+/** The `wardwatch` command line: commands, the one error line, exit codes (docs/architecture.md "CLI"). */
 import { Command, CommanderError } from 'commander';
 import { endQuietlyWhenReaderCloses } from './closed-pipe.js';
 import { reportError } from './errors.js';

@@ -1,7 +1,7 @@
 /** Options shared by every command that reads packets: flow table size, timeouts, stream depth, progress. */
 import type { Command } from 'commander';
 import { defaultEngineOptions, type EngineOptions } from '../capture/engine.js';
-import { defaultDecodeOptions, type DecodeOptions } from '../decode/session-types.js';
+import { defaultDecodeOptions, type DecodeOptions } from '../pipeline/sessions/session-types.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
 
 export interface ReadFlags {

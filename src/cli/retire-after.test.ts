@@ -1,4 +1,4 @@
-/** `analyze --retire-after DAYS` (issue 4 §3): devices unseen for DAYS before the newest packet are retired, and say so. */
+/** `analyze --retire-after DAYS`: devices unseen for DAYS before the newest packet are retired, and say so. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * One vocabulary for the two scales the CLI shows (design.md `risk` and `severity`). Severity is what a finding is,
+ * One vocabulary for the two scales the CLI shows (docs/architecture.md `risk` and `severity`). Severity is what a finding is,
  * whatever the device (critical … info); risk is what it means on this device (0-100 with a level). Both use the same
  * words, so a number-less word is never left to say which scale it is on: a table names the scale in its header, and
  * every other line says it ("risk 75 (high)", "severity critical"). Severities stay lower case, never shouted: an

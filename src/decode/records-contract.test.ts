@@ -1,5 +1,5 @@
 /**
- * design.md "Records" is a firm contract: on a capture made by real peers for each protocol, `wardwatch records`
+ * docs/architecture.md "Records" is a firm contract: on a capture made by real peers for each protocol, `wardwatch records`
  * carries at least the fields the table names (each field appears on the records of the kinds it belongs to).
  */
 import path from 'node:path';
@@ -62,7 +62,7 @@ const contracts: Contract[] = [
   { proto: 'astm', capture: 'astm/fixtures/astm.pcap', kinds: { header: ['senderName', 'senderVersion', 'senderSerial'] } },
 ];
 
-describe('records carry the design.md fields', () => {
+describe('records carry the docs/architecture.md fields', () => {
   it.each(contracts.map((c) => [`${c.proto} ${path.basename(c.capture)}`, c] as const))('%s', async (_name, c) => {
     const { records } = await recordsOf(here(c.capture));
     const mine = records.filter((r) => r.proto === c.proto);

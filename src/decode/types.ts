@@ -1,11 +1,12 @@
-/** The decoder contract: content probe, TCP framing, pure decode (style.md "A protocol decoder"). */
+/** The decoder contract: content probe, TCP framing, pure decode (docs/architecture.md §4.1 "a protocol"). */
+import { NO_DEFAULT_CREDENTIALS, type DefaultCredentials } from './shared/default-credentials.js';
 
 /** A JSON value a record field may hold. */
 export type FieldValue = string | number | boolean | null | readonly FieldValue[] | { readonly [k: string]: FieldValue };
 
 /**
  * What a decoder emits. The engine adds the envelope (`ts`, `proto`, `src`, `sport`, `dst`, `dport`),
- * so a decoder returns only `kind` and the protocol's own fields (names as in design.md).
+ * so a decoder returns only `kind` and the protocol's own fields (names as in docs/architecture.md).
  */
 export interface RecordBody {
   kind: string;
@@ -72,6 +73,18 @@ export type FrameResult =
 
 export type ProbeResult = 'no' | 'maybe' | 'yes';
 
+/**
+ * Data the caller gives decoders when it makes a flow's state (decoders read no file): the session wiring loads it
+ * once (src/pipeline/decode-hooks.ts), tests pass their own.
+ */
+export interface DecoderDeps {
+  /** Published default credentials, to say whether a cleartext login used one (never keeping the password). */
+  readonly credentials: DefaultCredentials;
+}
+
+/** What a decoder falls back to when called without its state (a test's bare `decode`): no defaults known. */
+export const NO_DECODER_DEPS: DecoderDeps = { credentials: NO_DEFAULT_CREDENTIALS };
+
 export interface Decoder<R extends RecordBody = RecordBody> {
   /** Folder name = record `proto`. */
   readonly name: string;
@@ -87,6 +100,6 @@ export interface Decoder<R extends RecordBody = RecordBody> {
   frame?(buf: Uint8Array, direction: Direction, state: unknown): FrameResult;
   /** Pure: no I/O, no clock, no logging; bad bytes give an issue, never a throw. */
   decode(pdu: Uint8Array, ctx: DecodeContext): DecodeResult<R>;
-  /** Per-flow state for decoders that need it. */
-  createState?(): unknown;
+  /** Per-flow state for decoders that need it, holding what of `deps` the decoder uses. */
+  createState?(deps: DecoderDeps): unknown;
 }

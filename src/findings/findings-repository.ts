@@ -1,4 +1,4 @@
-/** The findings store's interface (issue 5 §1): one contract for SQLite now and Postgres later. */
+/** The findings store's interface: one contract for SQLite now and Postgres later. */
 import type { RiskJson } from '../inventory/types.js';
 import type { FindingInput, FindingJson, FindingQuery, StatusChange } from './types.js';
 

@@ -1,5 +1,5 @@
 /**
- * Rules that never bend (design.md): findings, their tables and the `findings` output carry no PHI value and no
+ * Rules that never bend (docs/architecture.md): findings, their tables and the `findings` output carry no PHI value and no
  * password, and a non-default SNMP community never appears. Real-peer fixtures whose PHI and secrets are known go in.
  */
 import Database from 'better-sqlite3';

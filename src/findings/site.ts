@@ -1,5 +1,5 @@
 /**
- * The site file (`--site FILE`, JSON) that gives findings their network context (issue 5 §1: exposed management,
+ * The site file (`--site FILE`, JSON) that gives findings their network context (exposed management,
  * internet egress, remote access): which networks are the hospital's, which are the management zone, which are
  * vendors' remote-service endpoints. Documented in docs/site-file.md. Absent, internal = RFC 1918, RFC 6598 shared,
  * loopback, link-local and IPv6 ULA/link-local, and no management zone is known.

@@ -1,5 +1,5 @@
 /**
- * The status workflow of issue 5 §1: open -> acknowledged -> mitigated, or risk-accepted with a reason, an owner and
+ * The status workflow: open -> acknowledged -> mitigated, or risk-accepted with a reason, an owner and
  * an expiry date; an acceptance past its expiry reads as open again. Pure checks, shared by the stores and the CLI.
  */
 import { AppError, ErrorCode } from '../util/app-error.js';

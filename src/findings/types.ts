@@ -1,7 +1,7 @@
-/** Findings (issue 5 §1, design.md "findings[]"): what is wrong with a device, with evidence, deduplicated, tracked. */
+/** Findings (docs/architecture.md "findings[]"): what is wrong with a device, with evidence, deduplicated, tracked. */
 import type { RiskJson } from '../inventory/types.js';
 
-/** design.md's finding kinds; extend only by appending. */
+/** docs/architecture.md's finding kinds; extend only by appending. */
 export const FINDING_KINDS = [
   'default-credentials',
   'cleartext-credentials',
@@ -87,7 +87,7 @@ export interface StatusChange {
   by: string;
 }
 
-/** design.md `findings[]`, extended with count, status, facts and risk. */
+/** docs/architecture.md `findings[]`, extended with count, status, facts and risk. */
 export interface FindingJson {
   id: string;
   deviceId: string;

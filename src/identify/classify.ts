@@ -1,4 +1,4 @@
-/** Classification: evidence about one device -> its design.md profile (vendor, model, type, category, OS …) with reasons. */
+/** Classification: evidence about one device -> its docs/architecture.md profile (vendor, model, type, category, OS …) with reasons. */
 import { vote, type Vote } from './combine.js';
 import { computerRoleEvidence } from './computer-role.js';
 import { firmwareVoters } from './firmware.js';

@@ -1,5 +1,5 @@
 /**
- * What a general-purpose computer is used as (design.md "identify"): a client OS (Windows client editions, macOS,
+ * What a general-purpose computer is used as (docs/architecture.md "identify"): a client OS (Windows client editions, macOS,
  * desktop Linux) that an interactive user drives (a browser User-Agent, NetBIOS host announcements — MS-BRWS §2.2.1,
  * SMB client authentication — MS-NLMP §2.2.1.3) is a workstation; a Windows Server build or product type (data/
  * os-lifecycle.json productType, MS-SRVS §2.2.2.7 SV_TYPE_SERVER_NT / domain controller bits) is a server. Only on a

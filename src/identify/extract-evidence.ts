@@ -1,4 +1,4 @@
-/** Evidence extraction: protocol records and flows -> observations about devices (design.md "identify" stage). */
+/** Evidence extraction: protocol records and flows -> observations about devices (docs/architecture.md "identify" stage). */
 import type { FlowJson } from '../capture/flow-json.js';
 import type { ProtocolRecord } from '../decode/types.js';
 import { bannerObservations } from './evidence/banners.js';

@@ -1,5 +1,5 @@
 /**
- * Device-level corroboration (design.md "identify"): facts that mean something only together — a computer maker's
+ * Device-level corroboration (docs/architecture.md "identify"): facts that mean something only together — a computer maker's
  * OUI and what the host shows it is, a TCP stack signature and the application the host runs.
  */
 import type { KnowledgeBase } from './knowledge/kb-types.js';

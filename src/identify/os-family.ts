@@ -1,5 +1,5 @@
 /**
- * OS family vocabulary (design.md devices[].os.name) and the key that groups a family with its more specific
+ * OS family vocabulary (docs/architecture.md devices[].os.name) and the key that groups a family with its more specific
  * spelling when evidence is voted.
  *
  * "Embedded Linux" is os.name only when the text itself marks an embedded build (BusyBox, udhcp, uClinux,

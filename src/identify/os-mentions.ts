@@ -8,7 +8,7 @@ import { findNetworkOs, findRtos } from './os-rtos.js';
 import { findUnix } from './os-unix.js';
 import { findWindows } from './os-windows.js';
 
-/** One OS a text names. `osName` is the family in design.md's vocabulary ("Windows", "Linux", "QNX" …). */
+/** One OS a text names. `osName` is the family in docs/architecture.md's vocabulary ("Windows", "Linux", "QNX" …). */
 export interface OsMention {
   osName: string;
   osVersion: string | null;

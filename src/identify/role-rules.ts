@@ -1,5 +1,5 @@
 /**
- * Roles a host shows only across several conversations (design.md "identify"): an HL7 interface engine receives
+ * Roles a host shows only across several conversations (docs/architecture.md "identify"): an HL7 interface engine receives
  * application messages from one host and sends application messages on to another (HL7 v2.5 ch. 2: the engine
  * brokers between MSH-3 sending and MSH-5 receiving applications); the HL7 result and DICOM roles of
  * traffic-role-hl7.ts and traffic-role-dicom.ts (laboratory analyzer, device gateway, modality, archive, workstation);

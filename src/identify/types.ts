@@ -1,6 +1,6 @@
-/** Evidence about a device: one fact, where it came from, how sure it makes us (design.md "devices[].evidence"). */
+/** Evidence about a device: one fact, where it came from, how sure it makes us (docs/architecture.md "devices[].evidence"). */
 
-/** What a piece of evidence is about. Device fields of design.md plus the identifiers that name a device. */
+/** What a piece of evidence is about. Device fields of docs/architecture.md plus the identifiers that name a device. */
 export type EvidenceAttribute =
   | 'vendor'
   | 'model'
@@ -53,7 +53,7 @@ export interface Observation {
   evidence: Evidence;
 }
 
-/** Operating system as design.md reports it. */
+/** Operating system as docs/architecture.md reports it. */
 export interface OsInfo {
   name: string | null;
   version: string | null;

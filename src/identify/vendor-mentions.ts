@@ -1,5 +1,5 @@
 /**
- * Vendor names in free text (design.md "identify"): data/vendor-aliases.json compiled once into a token map, then
+ * Vendor names in free text (docs/architecture.md "identify"): data/vendor-aliases.json compiled once into a token map, then
  * matched on token boundaries of any field (SNMP sysDescr, banners, HL7 MSH-3, certificate names …).
  */
 import { foldAccents, isLegalSuffix, tokenise, type Tokens } from './vendor-tokens.js';

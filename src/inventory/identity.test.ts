@@ -1,4 +1,4 @@
-/** Identity rules of issue 4 §3: MAC first, IP-only devices and their merge, DHCP moves, re-ingest never duplicates. */
+/** Identity rules: MAC first, IP-only devices and their merge, DHCP moves, re-ingest never duplicates. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteInventory } from './sqlite/sqlite-inventory.js';
 import { batch, key, obs, seen, T0 } from './test-support/batch.js';

@@ -1,4 +1,4 @@
-/** The inventory's public surface (issue 4 §3-4): open a store, its interface, and the JSON shapes it returns. */
+/** The inventory's public surface: open a store, its interface, and the JSON shapes it returns. */
 export { DEFAULT_DB_PATH, openInventoryDb, type OpenOptions } from './db.js';
 export type { InventoryRepository } from './inventory-repository.js';
 export { MANUAL_FIELDS, isManualField, normalizeMac, type ManualField } from './manual-fields.js';

@@ -1,4 +1,4 @@
-/** The inventory store's interface (issue 4 §3-4): one contract for the SQLite store now and Postgres later. */
+/** The inventory store's interface: one contract for the SQLite store now and Postgres later. */
 import type { DeviceProfile, Evidence } from '../identify/types.js';
 import type {
   DeviceJson,

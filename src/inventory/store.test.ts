@@ -1,4 +1,4 @@
-/** Store behaviour of issue 4 §3-4: a person's values win and survive, history, retirement, all-or-nothing ingest. */
+/** Store behaviour: a person's values win and survive, history, retirement, all-or-nothing ingest. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Observation } from '../identify/types.js';
 import { AppError } from '../util/app-error.js';
@@ -74,7 +74,7 @@ describe('applyProfile and manual values', () => {
 });
 
 describe('device JSON', () => {
-  it('has the design.md shape, with protocols, HL7 versions and evidence without internal fields', async () => {
+  it('has the docs/architecture.md shape, with protocols, HL7 versions and evidence without internal fields', async () => {
     await inv.ingest({
       observations: [obs(key(MAC, null), 'hl7Application', 'MX800'), obs(key(MAC, null), 'hl7Facility', 'ICU')],
       sightings: [{ key: key(MAC, null), protocols: ['dhcp'], protocolVersions: [{ protocol: 'hl7', version: '2.6' }], firstSeenMs: T0, lastSeenMs: T0 }],

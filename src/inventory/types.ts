@@ -1,4 +1,4 @@
-/** Inventory input and output shapes: the ingest batch and design.md's `devices[]` JSON (camelCase, firm contract). */
+/** Inventory input and output shapes: the ingest batch and docs/architecture.md's `devices[]` JSON (camelCase, firm contract). */
 import type { DeviceCategory, DeviceKey, Observation } from '../identify/types.js';
 
 /** What the capture saw of one device apart from evidence: protocols it spoke and when. */
@@ -125,7 +125,7 @@ export interface RiskJson {
   reasons: string[];
 }
 
-/** design.md `devices[]`; owner, supportEnd, retiredAt and externalPeers extend it. */
+/** docs/architecture.md `devices[]`; owner, supportEnd, retiredAt and externalPeers extend it. */
 export interface DeviceJson {
   id: string;
   mac: string | null;

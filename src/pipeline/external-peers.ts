@@ -4,7 +4,7 @@
  * (TLS SNI, RFC 6066 §3; HTTP Host, RFC 9110 §7.2) or a DNS answer that resolved to it (RFC 1035 §3.4.1).
  */
 import type { FlowJson } from '../capture/flow-json.js';
-import type { ProtocolRecord } from '../decode/types.js';
+import type { WireRecord } from '../decode/records.js';
 import type { DeviceKey } from '../identify/types.js';
 import type { ExternalPeerSighting } from '../inventory/types.js';
 
@@ -19,8 +19,8 @@ function remember(map: Map<string, string>, key: string, name: string): void {
 }
 
 /** A host name as a peer's label: the Host header without its port, lower-case; null when empty or too long. */
-function hostName(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
+function hostName(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
   // `name:port` has one colon; a bracketed IPv6 literal ends at its bracket; a bare IPv6 literal is left whole.
   const colon = raw.indexOf(':');
   const end = raw.startsWith('[') ? raw.indexOf(']') + 1 : colon >= 0 && colon === raw.lastIndexOf(':') ? colon : raw.length;
@@ -36,19 +36,17 @@ export class ExternalPeerBook {
   private peers = new Map<string, ExternalPeerSighting>();
 
   /** Names from records: called for every record (cheap: a look at `proto` and `kind` first). */
-  learn(rec: ProtocolRecord, isExternal: (ip: string) => boolean): void {
+  learn(rec: WireRecord, isExternal: (ip: string) => boolean): void {
     if (rec.proto === 'tls' && rec.kind === 'client-hello') {
       const name = hostName(rec.sni);
       if (name !== null && isExternal(rec.dst)) remember(this.asked, `${rec.src}|${rec.dst}`, name);
     } else if (rec.proto === 'http' && rec.kind === 'request') {
       const name = hostName(rec.host);
       if (name !== null && name !== rec.dst && isExternal(rec.dst)) remember(this.asked, `${rec.src}|${rec.dst}`, name);
-    } else if (rec.proto === 'dns' && rec.kind === 'response' && Array.isArray(rec.answers)) {
+    } else if (rec.proto === 'dns' && rec.kind === 'response' && rec.answers !== undefined) {
       const qname = hostName(rec.qname);
-      for (const a of rec.answers) {
-        if (typeof a !== 'object' || a === null || Array.isArray(a)) continue;
-        const answer = a as Readonly<Record<string, unknown>>;
-        if ((answer.type !== 'A' && answer.type !== 'AAAA') || typeof answer.data !== 'string') continue;
+      for (const answer of rec.answers) {
+        if (answer.type !== 'A' && answer.type !== 'AAAA') continue;
         const name = qname ?? hostName(answer.name);
         if (name !== null && isExternal(answer.data)) remember(this.resolved, answer.data, name);
       }

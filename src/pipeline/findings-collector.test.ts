@@ -9,6 +9,7 @@ import { loadKnowledgeBase } from '../identify/knowledge/load-kb.js';
 import type { InventoryRepository } from '../inventory/inventory-repository.js';
 import type { DeviceJson } from '../inventory/types.js';
 import { FindingsCollector, MAX_AGGREGATES } from './findings-collector.js';
+import { asWireRecord } from '../decode/records.js';
 
 const T0 = Date.parse('2024-03-04T08:00:00Z');
 const H = 3_600_000;
@@ -51,7 +52,7 @@ describe('FindingsCollector', () => {
   it('aggregates repeated hits into one finding with counts, and drops medical-only kinds on IT devices', async () => {
     const f = fakes([device('sw', '10.0.0.1', 'network'), device('mon', '10.20.30.5', 'patient-monitoring'), device('ws', '10.20.40.57', 'it')]);
     const c = new FindingsCollector(f.inventory, f.store, defaultSite());
-    for (let i = 0; i < 3; i++) c.record({ ...login(0), dst: '10.0.0.1', ts: new Date(T0 + i * 1000).toISOString() });
+    for (let i = 0; i < 3; i++) c.record(asWireRecord({ ...login(0), dst: '10.0.0.1', ts: new Date(T0 + i * 1000).toISOString() }));
     c.flow(flow({ src: '10.20.40.57', dst: '10.20.30.5', dport: 80, app: 'http' }));
     c.flow(flow({ src: '10.20.30.5', dst: '10.0.0.1', dport: 22, app: 'ssh' })); // management of a switch: not a medical device
     const r = await c.finish();
@@ -76,7 +77,7 @@ describe('FindingsCollector', () => {
   it('keeps memory bounded: distinct aggregates stop at the cap and are counted as dropped', async () => {
     const f = fakes([]);
     const c = new FindingsCollector(f.inventory, f.store, defaultSite());
-    for (let i = 0; i < MAX_AGGREGATES + 25; i++) c.record(login(i));
+    for (let i = 0; i < MAX_AGGREGATES + 25; i++) c.record(asWireRecord(login(i)));
     const r = await c.finish();
     expect(r.dropped).toBe(25);
     expect(r.unresolvedHosts).toBe(MAX_AGGREGATES);
@@ -88,7 +89,7 @@ describe('FindingsCollector ownership', () => {
   it('a cleartext login to an internet server is the internal client\'s finding', async () => {
     const f = fakes([device('ws', '192.168.0.4', 'it'), device('web', '192.254.189.169', 'unknown')]);
     const c = new FindingsCollector(f.inventory, f.store, defaultSite());
-    c.record({ ts: new Date(T0).toISOString(), proto: 'http', kind: 'request', src: '192.168.0.4', sport: 40000, dst: '192.254.189.169', dport: 80, authScheme: 'Basic', authUser: 'test', authDefaultCredential: false, host: 'example.net' });
+    c.record(asWireRecord({ ts: new Date(T0).toISOString(), proto: 'http', kind: 'request', src: '192.168.0.4', sport: 40000, dst: '192.254.189.169', dport: 80, authScheme: 'Basic', authUser: 'test', authDefaultCredential: false, host: 'example.net' }));
     await c.finish();
     expect(f.upserted.map((i) => `${i.deviceId} ${i.kind} ${i.key}`)).toEqual(['ws cleartext-credentials http-basic:test']);
     expect(f.upserted[0]?.facts?.peers).toEqual(['192.254.189.169']);
@@ -101,8 +102,8 @@ describe('FindingsCollector: findings belong to the site devices', () => {
   it('must fire: a weak TLS server on the internet is the site client\'s finding; a weak server inside stays its own', async () => {
     const f = fakes([device('ct', '10.20.20.21', 'imaging'), device('web', '93.184.216.34', 'unknown'), device('pacs', '10.20.1.5', 'imaging-infrastructure')]);
     const c = new FindingsCollector(f.inventory, f.store, defaultSite());
-    c.record(hello({}));
-    c.record(hello({ src: '10.20.1.5', sport: 8443 }));
+    c.record(asWireRecord(hello({})));
+    c.record(asWireRecord(hello({ src: '10.20.1.5', sport: 8443 })));
     await c.finish();
     expect(f.upserted.map((i) => `${i.deviceId} ${i.kind} ${i.key}`).sort()).toEqual(['ct weak-tls client:TLS 1.0', 'pacs weak-tls server:TLS 1.0']);
     expect(f.upserted.find((i) => i.deviceId === 'ct')?.facts).toMatchObject({ peers: ['93.184.216.34'], external: true });
@@ -126,9 +127,9 @@ describe('FindingsCollector: SNMP default community', () => {
   it('must fire only when the device answered; an unanswered poll raises nothing', async () => {
     const f = fakes([device('pump', '10.20.30.7', 'infusion'), device('ups', '10.20.30.8', 'iot')]);
     const c = new FindingsCollector(f.inventory, f.store, defaultSite());
-    c.record(snmp({}));
-    c.record(snmp({ kind: 'response', src: '10.20.30.7', sport: 161, dst: '10.30.0.5', dport: 40161, errorStatus: 0 }));
-    c.record(snmp({ dst: '10.20.30.8', requestId: 6 }));
+    c.record(asWireRecord(snmp({})));
+    c.record(asWireRecord(snmp({ kind: 'response', src: '10.20.30.7', sport: 161, dst: '10.30.0.5', dport: 40161, errorStatus: 0 })));
+    c.record(asWireRecord(snmp({ dst: '10.20.30.8', requestId: 6 })));
     await c.finish();
     expect(f.upserted.map((i) => `${i.deviceId} ${i.kind} ${i.key}`)).toEqual(['pump snmp-default-community snmp:public']);
   });
@@ -163,13 +164,13 @@ describe('FindingsCollector: exposed management without a site file', () => {
 
 describe('FindingsCollector: internet egress and vendor remote access by name', () => {
   const tlsFlow = (over: Partial<FlowJson>): FlowJson => flow({ dst: '93.184.216.34', dport: 443, app: 'tls', ...over });
-  const clientHello = (sni: string, sport = 50000): ProtocolRecord => ({ ts: new Date(T0).toISOString(), proto: 'tls', kind: 'client-hello', version: 'TLS 1.2', sni, src: '10.20.20.21', sport, dst: '93.184.216.34', dport: 443 });
+  const clientHello = (sni: string, sport = 50000): ProtocolRecord => ({ ts: new Date(T0).toISOString(), proto: 'tls', kind: 'client-hello', version: 'TLS 1.2', sni, alpn: [], src: '10.20.20.21', sport, dst: '93.184.216.34', dport: 443 });
   const kb = loadKnowledgeBase();
 
   it('must fire: one egress finding per medical device with its peers and names, and a long InSite session is remote access', async () => {
     const f = fakes([device('ct', '10.20.20.21', 'imaging')]);
     const c = new FindingsCollector(f.inventory, f.store, defaultSite(), kb);
-    c.record(clientHello('insite.gehealthcare.com'));
+    c.record(asWireRecord(clientHello('insite.gehealthcare.com')));
     c.flow(tlsFlow({}));
     c.record({ ts: new Date(T0).toISOString(), proto: 'dns', kind: 'response', id: 1, qname: 'time.example.org', answers: [{ name: 'time.example.org', type: 'A', ttl: 60, data: '198.18.5.5' }], src: '10.0.0.53', sport: 53, dst: '10.20.20.21', dport: 40000 });
     c.flow(flow({ proto: 'udp', dst: '198.18.5.5', dport: 123, app: 'ntp', state: null }));
@@ -187,9 +188,9 @@ describe('FindingsCollector: internet egress and vendor remote access by name', 
   it('must not fire: egress or named remote access on an IT device, a short session to the named host', async () => {
     const f = fakes([device('ws', '10.20.20.21', 'it'), device('ct', '10.20.20.22', 'imaging')]);
     const c = new FindingsCollector(f.inventory, f.store, defaultSite(), kb);
-    c.record(clientHello('insite.gehealthcare.com'));
+    c.record(asWireRecord(clientHello('insite.gehealthcare.com')));
     c.flow(tlsFlow({}));
-    c.record({ ...clientHello('insite.gehealthcare.com', 50001), src: '10.20.20.22' });
+    c.record(asWireRecord({ ...clientHello('insite.gehealthcare.com', 50001), src: '10.20.20.22' }));
     c.flow(tlsFlow({ src: '10.20.20.22', sport: 50001, last: new Date(T0 + 20_000).toISOString() }));
     await c.finish();
     expect(f.upserted.map((i) => `${i.deviceId} ${i.kind}`)).toEqual(['ct internet-egress']);
@@ -200,7 +201,7 @@ describe('FindingsCollector: credentials sent to the internet', () => {
   it('must fire on the site client: an SMB1 plain-text password or an SNMP community sent to an internet server', async () => {
     const f = fakes([device('ws', '10.20.40.57', 'it')]);
     const c = new FindingsCollector(f.inventory, f.store, defaultSite());
-    c.record({ ts: new Date(T0).toISOString(), proto: 'smb', kind: 'session-setup', cleartextPassword: true, accountName: 'svc', src: '10.20.40.57', sport: 40000, dst: '93.184.216.34', dport: 445 });
+    c.record(asWireRecord({ ts: new Date(T0).toISOString(), proto: 'smb', kind: 'session-setup', cleartextPassword: true, accountName: 'svc', src: '10.20.40.57', sport: 40000, dst: '93.184.216.34', dport: 445 }));
     c.record({ ts: new Date(T0).toISOString(), proto: 'snmp', kind: 'get', version: '2c', community: 'n0tDefault', defaultCommunity: false, requestId: 1, src: '10.20.40.57', sport: 40161, dst: '93.184.216.34', dport: 161 });
     await c.finish();
     expect(f.upserted.map((i) => `${i.deviceId} ${i.kind} ${i.key}`).sort()).toEqual(['ws cleartext-credentials smb:svc', 'ws cleartext-credentials snmp:v2c']);
@@ -209,7 +210,7 @@ describe('FindingsCollector: credentials sent to the internet', () => {
   it('must not fire on the internet host when it is the client (nothing of the site leaked)', async () => {
     const f = fakes([device('web', '93.184.216.34', 'unknown')]);
     const c = new FindingsCollector(f.inventory, f.store, defaultSite());
-    c.record({ ts: new Date(T0).toISOString(), proto: 'smb', kind: 'session-setup', cleartextPassword: true, accountName: 'svc', src: '93.184.216.34', sport: 40000, dst: '198.18.0.7', dport: 445 });
+    c.record(asWireRecord({ ts: new Date(T0).toISOString(), proto: 'smb', kind: 'session-setup', cleartextPassword: true, accountName: 'svc', src: '93.184.216.34', sport: 40000, dst: '198.18.0.7', dport: 445 }));
     await c.finish();
     expect(f.upserted).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * Records and flows become findings (issue 5 §1). During ingest, detector hits are aggregated per (host, kind, key),
+ * Records and flows become findings. During ingest, detector hits are aggregated per (host, kind, key),
  * remote sessions and internet egress gathered per device, all in bounded memory whatever the capture's size; at
  * the end, hosts are resolved to inventory devices (after the inventory collector wrote them), so whether a device
  * is medical is judged from its final classification, profile detectors (end-of-life OS) run on the devices seen,
@@ -7,7 +7,7 @@
  * devices only: a host outside the site never gets one.
  */
 import type { FlowJson } from '../capture/flow-json.js';
-import type { ProtocolRecord } from '../decode/types.js';
+import type { WireRecord } from '../decode/records.js';
 import { DeviceResolver } from '../findings/device-resolver.js';
 import { clientCounts } from '../findings/detectors/client-judge.js';
 import { EgressBook, egressFinding } from '../findings/detectors/egress.js';
@@ -81,7 +81,7 @@ export class FindingsCollector {
     this.endpoints = new RemoteEndpoints(kb);
   }
 
-  record(rec: ProtocolRecord): void {
+  record(rec: WireRecord): void {
     this.clock(Date.parse(rec.ts));
     this.names.record(rec);
     recordHits(rec, this.hits);

@@ -10,6 +10,7 @@ import type { FindingInput } from '../findings/types.js';
 import type { InventoryRepository } from '../inventory/inventory-repository.js';
 import type { DeviceJson, DeviceQuery } from '../inventory/types.js';
 import { FindingsCollector } from './findings-collector.js';
+import { asWireRecord } from '../decode/records.js';
 
 const ROUTER = 'fc:58:9a:00:00:01';
 const T0 = Date.parse('2024-03-04T08:00:00Z');
@@ -39,7 +40,7 @@ function oldTls(src: string): ProtocolRecord {
 describe('finding owner by MAC', () => {
   it('an external server\'s finding is not pinned on the router whose MAC it came with', async () => {
     const { c, upserted } = collector();
-    c.record(oldTls('203.0.113.5'));
+    c.record(asWireRecord(oldTls('203.0.113.5')));
     const r = await c.finish();
     expect(upserted.filter((f) => f.kind === 'weak-tls')).toEqual([]);
     expect(r.unresolvedHosts).toBe(1);
@@ -47,7 +48,7 @@ describe('finding owner by MAC', () => {
 
   it('an unknown address inside the site still resolves by the MAC it came with', async () => {
     const { c, upserted } = collector();
-    c.record(oldTls('10.20.0.1'));
+    c.record(asWireRecord(oldTls('10.20.0.1')));
     await c.finish();
     expect(upserted.filter((f) => f.kind === 'weak-tls').map((f) => f.deviceId)).toEqual(['router']);
   });

@@ -39,19 +39,10 @@ async function openSource(name: string, options: IngestOptions): Promise<PacketC
   return openCapture(name);
 }
 
-/** Runs captures through a fresh engine built with `makeHooks` (which may hold the engine to stamp records). */
-export async function ingestCaptures(
-  sources: readonly string[],
-  makeHooks: (engine: () => Engine) => EngineHooks,
-  options: IngestOptions = {},
-): Promise<IngestResult> {
+/** Runs captures through a fresh engine driving `hooks` (each hook call is handed the engine's current packet). */
+export async function ingestCaptures(sources: readonly string[], hooks: EngineHooks, options: IngestOptions = {}): Promise<IngestResult> {
   const started = performance.now();
-  let engine: Engine | null = null;
-  const engineRef = (): Engine => {
-    if (engine === null) throw new Error('engine used before construction');
-    return engine;
-  };
-  engine = new Engine(makeHooks(engineRef), options.engine ?? defaultEngineOptions);
+  const engine = new Engine(hooks, options.engine ?? defaultEngineOptions);
   const errors: AppError[] = [];
   const cursors: PacketCursor[] = [];
   for (const name of sources) {

@@ -6,6 +6,7 @@
  * the devices that reach it, and a router's MAC names the router, never the hosts whose traffic it forwards.
  */
 import type { FlowJson } from '../capture/flow-json.js';
+import { asWireRecord, type WireRecord } from '../decode/records.js';
 import type { ProtocolRecord } from '../decode/types.js';
 import type { Cidr } from '../findings/cidr.js';
 import { classifyDevice } from '../identify/classify.js';
@@ -78,14 +79,16 @@ export class InventoryCollector {
     this.scope = new AddressScope(options.internalNetworks);
   }
 
+  /** A record as the decode sink stamped it (tests and other callers may hand in a plain ProtocolRecord). */
   record(rec: ProtocolRecord): void {
     const tsMs = Date.parse(rec.ts);
-    this.peers.learn(rec, this.isExternal);
-    this.claimFromRecord(rec);
+    const wire = asWireRecord(rec);
+    this.peers.learn(wire, this.isExternal);
+    this.claimFromRecord(wire);
     // A link-layer record (LLDP, CDP) names its sender by MAC only: its `src` is that MAC's text, no address.
     const ip = rec.src === rec.srcMac ? null : rec.src;
     // An external sender is no device: what it says about itself is dropped (observe), what it says of ours is kept.
-    if (!this.scope.isExternal(ip)) this.sighting({ mac: rec.srcMac ?? null, ip }, rec.proto, tsMs, rec.proto === 'hl7' && typeof rec.version === 'string' ? rec.version : null);
+    if (!this.scope.isExternal(ip)) this.sighting({ mac: rec.srcMac ?? null, ip }, rec.proto, tsMs, wire.proto === 'hl7' ? wire.version : null);
     for (const o of observationsFromRecord(rec, this.kb)) this.observe(o);
     // The sender's own MAC (per datagram: many DHCP clients share one broadcast flow) names its NIC's maker.
     if (rec.srcMac !== undefined && rec.srcMac !== null) for (const o of observationsFromAddress({ mac: rec.srcMac, ip }, tsMs, this.kb)) this.observe(o);
@@ -201,14 +204,14 @@ export class InventoryCollector {
   }
 
   /** A DHCP relay sending from its giaddr (RFC 1542 §4.1), an LLDP/CDP management address: the sender's own. */
-  private claimFromRecord(rec: ProtocolRecord): void {
+  private claimFromRecord(rec: WireRecord): void {
     const mac = rec.srcMac ?? null;
-    if (rec.proto === 'dhcp' && typeof rec.relayIp === 'string' && rec.relayIp === rec.src) {
+    if (rec.proto === 'dhcp' && rec.relayIp !== undefined && rec.relayIp === rec.src) {
       // Relayed: a router forwarded it, whichever router the relay agent is; its MAC is no client's.
       this.claim(mac, rec.relayIp);
       if (mac !== null && isUnicastMac(mac)) this.routers.markRouter(mac);
     }
-    if ((rec.proto === 'lldp' || rec.proto === 'cdp') && typeof rec.managementAddress === 'string' && IPV4_TEXT.test(rec.managementAddress)) {
+    if ((rec.proto === 'lldp' || rec.proto === 'cdp') && rec.managementAddress !== null && IPV4_TEXT.test(rec.managementAddress)) {
       this.claim(mac, rec.managementAddress);
     }
   }

@@ -6,15 +6,14 @@ import { newPacketRef } from '../capture/packet.js';
 import { ipv4, mac } from '../capture/synth/addr.js';
 import { buildUdpFrame, newUdpSpec } from '../capture/synth/frame-builder.js';
 import { DHCP_DISCOVER, dhcpMessage, textOption } from '../capture/synth/payloads/dhcp.js';
-import { defaultDecodeOptions } from '../decode/session-types.js';
+import { defaultDecodeOptions } from './sessions/session-types.js';
 import type { ProtocolRecord } from '../decode/types.js';
 import { decodeHooks } from './decode-hooks.js';
 
 describe('record MACs', () => {
   it('come from the datagram, not from the first client of a shared broadcast flow', () => {
     const records: ProtocolRecord[] = [];
-    let engine: Engine | null = null;
-    engine = new Engine(decodeHooks(() => engine as Engine, defaultDecodeOptions, { record: (r) => records.push(r) }));
+    const engine = new Engine(decodeHooks(defaultDecodeOptions, { record: (r) => records.push(r) }));
     const buf = new Uint8Array(1500);
     const p = newPacketRef();
     p.linkType = LinkType.Ethernet;

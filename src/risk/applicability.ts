@@ -1,4 +1,4 @@
-/** Which controls, statuses and support records apply to a device or finding at a given time (issue 5 §4-5). */
+/** Which controls, statuses and support records apply to a device or finding at a given time. */
 import type { FindingJson } from '../findings/types.js';
 import type { Control, ControlTarget, ModelSupport, RiskDevice } from './types.js';
 

@@ -1,5 +1,5 @@
 /**
- * Risk for an inventory (issue 5 §4): assessRisk scores every finding and device from the facts given (pure: no I/O,
+ * Risk for an inventory: assessRisk scores every finding and device from the facts given (pure: no I/O,
  * the time comes in), and loadRiskContext reads the controls register, maintenance windows and model support.
  */
 import type { Kysely } from 'kysely';
@@ -120,7 +120,7 @@ export async function assessWithDb<D extends RiskDevice>(
   return assessRisk(devices, findings, ctx.controls, ctx.support, weights, { nowMs, windows: ctx.windows });
 }
 
-/** Highest risk first (design.md: `wardwatch findings` lists them so); unscored last; ties by id for stable output. */
+/** Highest risk first (docs/architecture.md: `wardwatch findings` lists them so); unscored last; ties by id for stable output. */
 export function byRiskDesc(a: { id: string; risk: { score: number } | null }, b: { id: string; risk: { score: number } | null }): number {
   return (b.risk?.score ?? -1) - (a.risk?.score ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -1,5 +1,5 @@
 /**
- * Per-device risk (issue 5 §4, docs/risk.md): the highest counted finding, a bounded bonus for more counted findings,
+ * Per-device risk (docs/risk.md): the highest counted finding, a bounded bonus for more counted findings,
  * and device facts (end-of-life OS, vendor support ended) weighted by the clinical role. Maintenance windows are told,
  * not scored: they say when a fix can happen.
  */

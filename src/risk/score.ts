@@ -1,5 +1,5 @@
 /**
- * Per-finding risk score (issue 5 §4; formula in docs/risk.md):
+ * Per-finding risk score (formula in docs/risk.md):
  *   pre   = min(100, base × clinical + KEV + SSVC + exposure)
  *   score = clamp(pre − controls, 0, 100), controls capped at controls.max
  * Every term is a reason sentence, including the ones that add nothing, so a person can check the arithmetic.

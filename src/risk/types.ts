@@ -1,5 +1,5 @@
 /**
- * Risk inputs and outputs (issue 5 §4-5). The risk stage never sees bytes: it reads a device, its findings and the
+ * Risk inputs and outputs. The risk stage never sees bytes: it reads a device, its findings and the
  * compensating controls that apply, and returns a score 0-100, a level and the reasons as sentences.
  */
 import type { FindingJson } from '../findings/types.js';
@@ -50,7 +50,7 @@ export interface ControlTarget {
   model: string | null;
 }
 
-/** A time a device or model may be taken down for patching (issue 5 §5). `schedule` is checked text (schedule.ts). */
+/** A time a device or model may be taken down for patching. `schedule` is checked text (schedule.ts). */
 export interface MaintenanceWindow extends ControlTarget {
   id: string;
   schedule: string;
@@ -63,7 +63,7 @@ export const SUPPORT_STATUSES = ['supported', 'limited', 'ended', 'unknown'] as 
 /** `limited`: security fixes only or best effort; `ended`: the vendor no longer fixes it. */
 export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 
-/** A vendor's end of support for one model (issue 5 §5), typed in by a person or imported from a CSV. */
+/** A vendor's end of support for one model, typed in by a person or imported from a CSV. */
 export interface ModelSupport {
   vendor: string;
   model: string;

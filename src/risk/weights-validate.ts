@@ -1,4 +1,4 @@
-/** Checks a merged risk-weights document (issue 5 §4): every key known, every number in range; errors name the key. */
+/** Checks a merged risk-weights document: every key known, every number in range; errors name the key. */
 import { FINDING_KINDS, SEVERITIES, type FindingKind } from '../findings/types.js';
 import { DEVICE_CATEGORIES } from '../identify/types.js';
 import { AppError, ErrorCode } from '../util/app-error.js';

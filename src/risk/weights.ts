@@ -1,4 +1,4 @@
-/** Risk weights (issue 5 §4, docs/risk.md): the shipped data/risk-weights.json, a user file deep-merged over it. */
+/** Risk weights (docs/risk.md): the shipped data/risk-weights.json, a user file deep-merged over it. */
 import { readFileSync } from 'node:fs';
 import { shippedDataFile } from '../util/shipped-data.js';
 import type { FindingKind, Severity } from '../findings/types.js';

@@ -7,7 +7,7 @@ import type { DeviceCategory } from '../identify/types.js';
 export type { ConduitJson } from '../inventory/types.js';
 
 /**
- * A zone: devices of one clinical function share one (the device categories of design.md), plus `external` for
+ * A zone: devices of one clinical function share one (the device categories of docs/architecture.md), plus `external` for
  * addresses outside the hospital's networks. A site can name its own zones later; these are the defaults.
  */
 export type ZoneName = DeviceCategory | 'external';

@@ -33,7 +33,7 @@ export interface InventoryStore extends InventoryRepository {
   /** External addresses held as devices become peers of the devices that reached them. */
   forgetExternal(isExternal: (ip: string) => boolean, atMs: number): Promise<ForgetExternalResult>;
   listDevicesForExport(options?: ListOptions): Promise<RiskDevice[]>;
-  /** Cached listing lines (design.md device JSON without `risk`), UTF-8, by device id. */
+  /** Cached listing lines (docs/architecture.md device JSON without `risk`), UTF-8, by device id. */
   deviceLines(ids: readonly string[]): Promise<Map<string, Buffer>>;
   listDeviceBriefs(): Promise<DeviceBrief[]>;
   conduits(deviceId?: string): Promise<ConduitJson[]>;

@@ -57,7 +57,7 @@ export interface Workspace {
 }
 
 export interface OpenWorkspaceOptions {
-  /** false: refuse a database that does not exist (reading commands; design.md "CLI"). Default true. */
+  /** false: refuse a database that does not exist (reading commands; docs/architecture.md "CLI"). Default true. */
   create?: boolean;
   /** Override WRITER_WAIT_MS (tests of lock handling). */
   busyTimeoutMs?: number;

@@ -1,4 +1,4 @@
-// The findings each held-out device should raise, derived from what it does on the wire (design.md's finding kinds):
+// The findings each held-out device should raise, derived from what it does on the wire (docs/architecture.md's finding kinds):
 // a careful analyst reading the capture would report exactly these. `maybe` ones are true but not shown by the wire
 // (a model or version never sent, a role the wire does not name): found, they are neither right nor wrong.
 // No site file: exposure is judged with RFC 1918 space as the inside and every workstation as a user's.

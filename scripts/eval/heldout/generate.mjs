@@ -3,6 +3,7 @@
 // whole (ARP, DHCP, everything); the imaging (172.17.10.0/24) and office (172.17.20.0/24) VLANs are seen only on the
 // router's uplink, so their hosts' frames carry the router's MAC. The router has a gateway address on each network
 // and answers ARP for it. Internet servers are reached through it. No site file. Usage: node generate.mjs [outDir]
+import { loadSynth } from '../../synth.mjs';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,7 +117,7 @@ for (const d of devices) for (const s of d.kind.talk) if (s.kind === 'tls-client
 mkdirSync(outDir, { recursive: true });
 const pcapPath = join(outDir, 'scenario.pcap');
 const writer = talk.PcapWriter.toFile(pcapPath);
-const { buildArpFrame } = await import(`${talk.dist}/frame-builder.js`);
+const { buildArpFrame } = await loadSynth('frame-builder.js');
 const buf = new Uint8Array(128);
 let extraFrames = 0;
 for (const [i, gw] of [FLAT.gateway, GATEWAYS.imaging, GATEWAYS.office].entries()) {

@@ -3,14 +3,15 @@
 // HL7 v2.5 ch. 2 MLLP), ASTM E1381/E1394 uploads, SSH identification strings (RFC 4253 §4.2), FTP greetings and
 // logins (RFC 959), HTTP with or without a title, and TLS 1.0/1.2 handshakes carrying a server certificate (RFC 5246
 // §7.4.2, X.509 DER per RFC 5280 §4.1) plus, for a long-lived session, application data records.
-import { ascii, dist, ip, mac } from '../talk.mjs';
+import { loadSynth } from '../../synth.mjs';
+import { ascii, ip, mac } from '../talk.mjs';
 
-const dhcpB = await import(`${dist}/payloads/dhcp.js`);
-const dimse = await import(`${dist}/payloads/dicom-message.js`);
-const ul = await import(`${dist}/payloads/dicom-ul.js`);
-const { hl7Ack, hl7Message, mllpFrame } = await import(`${dist}/payloads/hl7.js`);
-const { httpRequest, httpResponse } = await import(`${dist}/payloads/http.js`);
-const snmpB = await import(`${dist}/payloads/snmp.js`);
+const dhcpB = await loadSynth('payloads/dhcp.js');
+const dimse = await loadSynth('payloads/dicom-message.js');
+const ul = await loadSynth('payloads/dicom-ul.js');
+const { hl7Ack, hl7Message, mllpFrame } = await loadSynth('payloads/hl7.js');
+const { httpRequest, httpResponse } = await loadSynth('payloads/http.js');
+const snmpB = await loadSynth('payloads/snmp.js');
 
 const tcp = (at, client, server, serverPort, messages) => [{ at, kind: 'tcp', client: client.name, server: server.name, serverPort, messages }];
 const fromC = (data, delayUs) => ({ fromClient: true, data: typeof data === 'string' ? ascii(data) : data, ...(delayUs === undefined ? {} : { delayUs }) });
@@ -190,9 +191,9 @@ export function tlsSession(at, dev, server, t, seed) {
   return tcp(at, dev, server, t.port, msgs);
 }
 
-const smb2 = await import(`${dist}/payloads/smb2.js`);
-const sess = await import(`${dist}/payloads/smb-session.js`);
-const ntlm = await import(`${dist}/payloads/ntlmssp.js`);
+const smb2 = await loadSynth('payloads/smb2.js');
+const sess = await loadSynth('payloads/smb-session.js');
+const ntlm = await loadSynth('payloads/ntlmssp.js');
 
 /**
  * A Windows client mapping a share on `server` (MS-SMB2 negotiate + NTLMSSP's three legs), its NTLM version `os`;

@@ -4,6 +4,7 @@
 // merged with the core uplink, where every other subnet's frames carry the router's MAC and a TTL one lower (RFC 1812
 // §5.3.1). DHCP is served by a Linux box on the server subnet through the router's relay agent (RFC 1542 §4). No site
 // file. Usage: node generate.mjs [outDir]
+import { loadSynth } from '../../synth.mjs';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,7 +128,7 @@ for (const d of devices.filter((x) => x.kind.name === 'c3-adm-pc').slice(0, 3)) 
 mkdirSync(outDir, { recursive: true });
 const pcapPath = join(outDir, 'scenario.pcap');
 const writer = talk.PcapWriter.toFile(pcapPath);
-const { buildArpFrame } = await import(`${talk.dist}/frame-builder.js`);
+const { buildArpFrame } = await loadSynth('frame-builder.js');
 let extraFrames = 0;
 for (const d of devices) {
   for (const s of d.kind.talk.filter((x) => x.kind === 'lldp')) {

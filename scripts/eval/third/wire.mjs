@@ -4,17 +4,18 @@
 // client's broadcast to a remote server and answers the client from its own interface address), an SNMP system-group
 // poll that returns sysObjectID too (RFC 3418), DICOM Modality Worklist C-FIND (PS3.4 K.6, PS3.7 §9.1.2), mDNS queries
 // over IPv6 link-local (RFC 6762 §5), plain text over TCP and an LLDP frame (IEEE 802.1AB).
-import { ascii, dist, ip, lldpB, mac } from '../talk.mjs';
+import { loadSynth } from '../../synth.mjs';
+import { ascii, ip, lldpB, mac } from '../talk.mjs';
 import { httpGet, sshBanners, smbLogon, tlsSession, opaqueTcp } from '../heldout/wire.mjs';
 
 export { httpGet, sshBanners, smbLogon, tlsSession, opaqueTcp };
 export { astmUpload, hl7Send, dicomStore, snmpGet } from '../heldout/wire.mjs';
 
-const dhcpB = await import(`${dist}/payloads/dhcp.js`);
-const dimse = await import(`${dist}/payloads/dicom-message.js`);
-const ul = await import(`${dist}/payloads/dicom-ul.js`);
-const snmpB = await import(`${dist}/payloads/snmp.js`);
-const dnsB = await import(`${dist}/payloads/dns.js`);
+const dhcpB = await loadSynth('payloads/dhcp.js');
+const dimse = await loadSynth('payloads/dicom-message.js');
+const ul = await loadSynth('payloads/dicom-ul.js');
+const snmpB = await loadSynth('payloads/snmp.js');
+const dnsB = await loadSynth('payloads/dns.js');
 
 const tcp = (at, client, server, serverPort, messages) => [{ at, kind: 'tcp', client: client.name, server: server.name, serverPort, messages }];
 const fromC = (data, delayUs) => ({ fromClient: true, data: typeof data === 'string' ? ascii(data) : data, ...(delayUs === undefined ? {} : { delayUs }) });

@@ -1,4 +1,4 @@
-/** Issue 5 §7: every CISA ICSMA CSAF file of the corpus imports without error, with its products and CVEs. */
+/** Every CISA ICSMA CSAF file of the corpus imports without error, with its products and CVEs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources, type ImportReport } from '../import/import-sources.js';
 import type { SqliteAdvisoryStore } from '../sqlite/advisory-store.js';

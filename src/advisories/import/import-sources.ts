@@ -1,5 +1,5 @@
 /**
- * `advisories import` (issue 5 §2): files, directories and URLs; each document parsed by content and saved in its own
+ * `advisories import`: files, directories and URLs; each document parsed by content and saved in its own
  * transaction, so one bad file gives one line of error and the others are still imported. ROLIE feeds, provider
  * metadata and index.txt are followed (to a bounded depth) to the documents they list.
  */

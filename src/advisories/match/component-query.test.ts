@@ -1,4 +1,4 @@
-/** SBOM components ask the matcher by CPE or purl (issue 5 §3): NVD CPE matches and CSAF purl helpers, with versions. */
+/** SBOM components ask the matcher by CPE or purl: NVD CPE matches and CSAF purl helpers, with versions. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Issue 5 §7: devices placed for corpus products (CISA ICSMA CSAF) match the right advisories, for the right reasons;
+ * Devices placed for corpus products (CISA ICSMA CSAF) match the right advisories, for the right reasons;
  * fixed versions, versions outside a range and another vendor's product of the same name do not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

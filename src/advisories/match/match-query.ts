@@ -1,6 +1,6 @@
 /**
  * Matching one product (a device's vendor/model/version, or an SBOM component's CPE/purl) against the advisory index
- * (issue 5 §2), with the reasons a person can check and, for what did not match, why not.
+ *, with the reasons a person can check and, for what did not match, why not.
  */
 import type { ProductQuery, VulnerabilityMatch } from '../types.js';
 import { describeSpec, inSpec } from '../normalise/version-range.js';

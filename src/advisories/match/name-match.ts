@@ -1,5 +1,5 @@
 /**
- * Vendor and product name matching with reasons (issue 5 §2): vendor aliases ("GE", "GE Healthcare", "General
+ * Vendor and product name matching with reasons: vendor aliases ("GE", "GE Healthcare", "General
  * Electric (GE)", CPE "gehealthcare" are one vendor), product names compared as word sets after dropping both
  * vendors' own words and generic words, device-class words that a model number makes optional, abbreviations in
  * parentheses, and product aliases from data/advisory-aliases.json.

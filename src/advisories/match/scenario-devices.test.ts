@@ -1,5 +1,5 @@
 /**
- * Issue 5 §7: every CISA ICSMA CSAF file of the corpus imports without error, and the devices the eval scenario places
+ * Every CISA ICSMA CSAF file of the corpus imports without error, and the devices the eval scenario places
  * for those advisories (scripts/eval/catalogue.mjs advisoryDevices) get exactly their expected CVEs, no more.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Vendor and product aliases for advisory matching (issue 5 §2): data/vendor-aliases.json (shared, read-only here)
+ * Vendor and product aliases for advisory matching: data/vendor-aliases.json (shared, read-only here)
  * plus data/advisory-aliases.json (names that only advisories use: CPE vendors, CSAF vendor strings, product names).
  */
 import { readFileSync } from 'node:fs';

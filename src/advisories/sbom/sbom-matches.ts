@@ -1,4 +1,4 @@
-/** Vulnerabilities of a model through its SBOM (issue 5 §3): each component asked of the matcher, plus the SBOM's own list. */
+/** Vulnerabilities of a model through its SBOM: each component asked of the matcher, plus the SBOM's own list. */
 import type { Kysely } from 'kysely';
 import type { InventoryDb } from '../../inventory/sqlite/schema.js';
 import type { ProductQuery, VulnerabilityMatch, VulnerabilityMatcher } from '../types.js';

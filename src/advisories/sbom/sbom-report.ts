@@ -1,4 +1,4 @@
-/** `sbom show`: a model's SBOM, each component's vulnerability matches and the VEX decision on each (issue 5 §3). */
+/** `sbom show`: a model's SBOM, each component's vulnerability matches and the VEX decision on each. */
 import type { Kysely } from 'kysely';
 import type { InventoryDb } from '../../inventory/sqlite/schema.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';

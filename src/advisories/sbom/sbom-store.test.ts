@@ -1,4 +1,4 @@
-/** SBOM store and matching (issue 5 §3): attach replaces per model, components go to the matcher, embedded vulnerabilities count. */
+/** SBOM store and matching: attach replaces per model, components go to the matcher, embedded vulnerabilities count. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import type { ProductQuery, VulnerabilityMatch, VulnerabilityMatcher } from '../types.js';

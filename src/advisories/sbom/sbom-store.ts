@@ -1,4 +1,4 @@
-/** Attach / list / read / detach SBOMs per device model (issue 5 §3); one SBOM per vendor+model, replaced whole. */
+/** Attach / list / read / detach SBOMs per device model; one SBOM per vendor+model, replaced whole. */
 import type { Insertable, Kysely } from 'kysely';
 import type { InventoryDb } from '../../inventory/sqlite/schema.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';

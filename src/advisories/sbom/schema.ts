@@ -1,4 +1,4 @@
-/** Kysely row types for the SBOM and VEX tables of migration 0005 (issue 5 §3); snake_case stays in this layer. */
+/** Kysely row types for the SBOM and VEX tables of migration 0005; snake_case stays in this layer. */
 import type { Generated, Kysely } from 'kysely';
 import type { InventoryDb } from '../../inventory/sqlite/schema.js';
 

@@ -1,5 +1,5 @@
 /**
- * The SQLite advisory store (issue 5 §2): saves parsed advisories and the KEV catalog, lists them, and implements
+ * The SQLite advisory store: saves parsed advisories and the KEV catalog, lists them, and implements
  * VulnerabilityMatcher over an in-memory index of the stored products (rebuilt after each write).
  */
 import type { Kysely } from 'kysely';

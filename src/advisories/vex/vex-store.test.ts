@@ -1,4 +1,4 @@
-/** VexStore decisions (issue 5 §3): not_affected suppresses with the justification, affected does not, purl/CPE/name matching, newest wins. */
+/** VexStore decisions: not_affected suppresses with the justification, affected does not, purl/CPE/name matching, newest wins. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
 import { parseSbom } from '../sbom/parse-sbom.js';

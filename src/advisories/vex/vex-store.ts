@@ -1,4 +1,4 @@
-/** The SQLite VexStore (issue 5 §3): import documents, list statements, and the newest statement's decision for a product. */
+/** The SQLite VexStore: import documents, list statements, and the newest statement's decision for a product. */
 import { sql, type Kysely } from 'kysely';
 import type { InventoryDb } from '../../inventory/sqlite/schema.js';
 import { sbomVexDb, type SbomVexDb } from '../sbom/schema.js';

@@ -1,4 +1,4 @@
-/** The global cap on out-of-order bytes held by all TCP stream reassemblers of one engine (design.md, the hot path). */
+/** The global cap on out-of-order bytes held by all TCP stream reassemblers of one engine (docs/architecture.md, the hot path). */
 
 /**
  * One engine shares one budget among all its reassemblers, so memory stays bounded whatever the number of flows.

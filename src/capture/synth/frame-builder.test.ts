@@ -6,7 +6,9 @@ import {
   tcpOptionsLength, tcpPayloadOffset, udpPayloadOffset,
 } from './frame-builder.js';
 import type { IpSpec } from './link-ip.js';
-import { conversations, expertWarnings, fields, writeTempCapture } from './test-support/tshark.js';
+import { expertWarnings } from '../../test-support/tshark.js';
+import { conversationRows } from '../../test-support/tshark-conversations.js';
+import { fields, writeTempCapture } from './test-support/temp-capture.js';
 import { requires } from '../../test-support/tools.js';
 
 const tshark = requires({ tools: ['tshark'] });
@@ -159,6 +161,6 @@ describe('frame builder', () => {
     expect(rows.filter((r) => r[2] === '1460').length).toBe(4);
     expect(rows.filter((r) => r[3] !== undefined && r[3] !== '').length).toBe(2); // tshark paired each IPv4 reply with its request
     expect(rows.filter((r) => r[5] !== undefined && r[5] !== '').map((r) => r[5])).toEqual(['1', '2']);
-    expect(conversations(path, 'udp')).toHaveLength(2);
+    expect(conversationRows(path, 'udp')).toHaveLength(2);
   });
 });

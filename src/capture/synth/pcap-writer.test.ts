@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PCAP_MAGIC_NSEC, PCAP_MAGIC_USEC, PcapWriter } from './pcap-writer.js';
-import { fields, writeTempCapture } from './test-support/tshark.js';
+import { fields, writeTempCapture } from './test-support/temp-capture.js';
 import { requires } from '../../test-support/tools.js';
 
 const tshark = requires({ tools: ['tshark'] });

@@ -6,7 +6,9 @@ import { Prng } from './prng.js';
 import { EMBEDDED_TCP, LINUX_TCP, WINDOWS_TCP, establishedWindow } from './tcp-profile.js';
 import { TcpSession, writeTcpConversation } from './tcp-session.js';
 import type { TcpEnding, TcpMessage, TcpSessionSpec } from './tcp-session.js';
-import { CollectSink, conversations, expertWarnings, fields, writeTempCapture } from './test-support/tshark.js';
+import { expertWarnings } from '../../test-support/tshark.js';
+import { conversationRows } from '../../test-support/tshark-conversations.js';
+import { CollectSink, fields, writeTempCapture } from './test-support/temp-capture.js';
 import { requires } from '../../test-support/tools.js';
 
 const tshark = requires({ tools: ['tshark'] });
@@ -154,8 +156,8 @@ describe('TcpSession', () => {
     });
     expect(expertWarnings(path)).toEqual([]);
     expect(fields(path, ['frame.number', 'tcp.analysis.flags'], 'tcp.analysis.flags')).toEqual([]);
-    const conv = conversations(path, 'tcp');
-    const byPort = new Map(conv.map((c) => [c.a.split(':').at(-1), c]));
+    const conv = conversationRows(path, 'tcp');
+    const byPort = new Map(conv.flatMap((c) => c.endpoints.map((e) => [e.split(':').at(-1), c] as const)));
     const fin = run(spec('fin')).length;
     expect(byPort.get('50000')?.frames).toBe(fin);
     expect(byPort.get('50001')?.frames).toBe(fin - 2); // one RST instead of FIN, FIN, ACK

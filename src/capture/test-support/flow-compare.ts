@@ -1,6 +1,6 @@
 /** Test helper: our flows grouped like tshark's conversation table, and the comparison of the two. */
 import type { FlowJson } from '../flow-json.js';
-import { endpointKey, tsharkConversations } from './tshark-conversations.js';
+import { endpointKey, tsharkConversations } from '../../test-support/tshark-conversations.js';
 
 export interface Totals {
   entries: number;

@@ -1,6 +1,6 @@
 /**
- * Test helper: two hosts joined by a veth pair, in network namespaces made for the test and deleted after
- * (recipes.md "Two hosts joined by a wire"). Needs root and iproute2; `available()` says whether this machine can.
+ * Test helper: two hosts joined by a veth pair, in network namespaces made for the test and deleted after it.
+ * Needs root and iproute2; `available()` says whether this machine can.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * `wardwatch advisories import <file|dir|url…>`, `advisories list [--format table|json]` and `advisories unmatched`
- * (design.md CLI; issue 5 §2): CSAF 2.0, CISA KEV, NVD CVE 2.0, ROLIE feeds and provider directories.
+ * (docs/architecture.md CLI): CSAF 2.0, CISA KEV, NVD CVE 2.0, ROLIE feeds and provider directories.
  */
 import type { Command } from 'commander';
 import { explainAdvisories, importAdvisories, listAdvisories, unmatchedAdvisories, type AdvisoryWithDevices } from '../../app/advisories.js';

@@ -1,4 +1,4 @@
-/** `wardwatch analyze <capture…> [--json]`: ingest captures and summarise what was seen (design.md "Report"). */
+/** `wardwatch analyze <capture…> [--json]`: ingest captures and summarise what was seen (docs/architecture.md "Report"). */
 import type { Command } from 'commander';
 import { analyzeCaptures, prepareAnalysis, type AnalyzeHooks, type AnalyzeOptions, type AnalyzeReport, type PreparedAnalysis } from '../../app/analyze.js';
 import { changesAfterMark, markBeforeRun } from '../../app/changes.js';

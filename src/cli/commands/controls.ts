@@ -1,6 +1,6 @@
 /**
- * `wardwatch controls …` (issue 5 §5): the compensating-controls register, maintenance windows and vendor support per
- * model, all in the inventory database; `controls weights` prints the risk weights in force (issue 5 §4).
+ * `wardwatch controls …`: the compensating-controls register, maintenance windows and vendor support per
+ * model, all in the inventory database; `controls weights` prints the risk weights in force.
  */
 import { createReadStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';

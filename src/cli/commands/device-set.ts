@@ -1,4 +1,4 @@
-/** `wardwatch device set ID field=value … [--db FILE]`: a person's values, which win over inferred ones (issue 4 §4). */
+/** `wardwatch device set ID field=value … [--db FILE]`: a person's values, which win over inferred ones. */
 import type { Command } from 'commander';
 import { whoAmI } from '../who-am-i.js';
 import { checkManualValue, type ManualField } from '../../inventory/manual-fields.js';

@@ -1,4 +1,4 @@
-/** `devices --format json` (design.md devices[]): the spliced export equals the devices read and serialised whole. */
+/** `devices --format json` (docs/architecture.md devices[]): the spliced export equals the devices read and serialised whole. */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';

@@ -1,4 +1,4 @@
-/** `wardwatch devices [--db FILE] [--format table|json|csv|fhir]`: the inventory (design.md "devices[]"). */
+/** `wardwatch devices [--db FILE] [--format table|json|csv|fhir]`: the inventory (docs/architecture.md "devices[]"). */
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { devicesFhirBundle, devicesForExport, listDevices } from '../../app/devices.js';
@@ -72,7 +72,7 @@ const AFTER_SUPPORT_KEY = Buffer.from(',"confidence":');
 /** What a listing line takes from scoring: the support fields as the score used them, and the risk. */
 export type LineScore = Pick<DeviceJson, 'id' | 'supportEnd' | 'supportStatus' | 'risk'>;
 
-/** Devices' listing lines (design.md JSON without `risk`, UTF-8), by id; a device gone since it was listed has none. */
+/** Devices' listing lines (docs/architecture.md JSON without `risk`, UTF-8), by id; a device gone since it was listed has none. */
 export type DeviceLinesOf = (ids: readonly string[]) => Promise<ReadonlyMap<string, Buffer>>;
 
 /** A cached line with what is computed on read put in: the support dates (a model's record may fill them) and risk. */

@@ -1,6 +1,6 @@
 /**
  * `wardwatch findings [--db FILE] [--format table|json] [--device D] [--kind K…] [--status S…] [--all]` and
- * `wardwatch findings set ID status=S [reason=…] [owner=…] [expires=YYYY-MM-DD]` (issue 5 §1, design.md CLI).
+ * `wardwatch findings set ID status=S [reason=…] [owner=…] [expires=YYYY-MM-DD]` (docs/architecture.md CLI).
  * Lists open and acknowledged findings by default, highest risk first, each score with its reasons (src/risk).
  */
 import type { Command } from 'commander';

@@ -1,4 +1,4 @@
-/** `wardwatch flows <capture…>`: every flow as one JSON line when it ends (design.md "Flows"). */
+/** `wardwatch flows <capture…>`: every flow as one JSON line when it ends (docs/architecture.md "Flows"). */
 import type { Command } from 'commander';
 import { readFlows } from '../../app/read-captures.js';
 import { LineWriter } from '../output.js';

@@ -1,6 +1,6 @@
 /**
  * `wardwatch import cmms FILE.csv [--map column=field …] [--dry-run] [--db FILE]`: merge a biomed register export
- * (issue 4 §4). Every column the import does not use is named, guessed columns are said to be guesses, and `--dry-run`
+ *. Every column the import does not use is named, guessed columns are said to be guesses, and `--dry-run`
  * prints the column mapping and the values it would change, then writes nothing.
  */
 import { createReadStream, existsSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** `wardwatch reconcile [--db FILE] [--format table|json]`: the register against the wire (issue 4 §4). */
+/** `wardwatch reconcile [--db FILE] [--format table|json]`: the register against the wire. */
 import type { Command } from 'commander';
 import { reconcile } from '../../app/register.js';
 import type { ReconcileReport } from '../../inventory/cmms/reconcile.js';

@@ -1,4 +1,4 @@
-/** `wardwatch records <capture…> [--proto P]`: protocol records as JSON lines (design.md "Records"). */
+/** `wardwatch records <capture…> [--proto P]`: protocol records as JSON lines (docs/architecture.md "Records"). */
 import type { Command } from 'commander';
 import { checkProtocols, readRecords } from '../../app/read-captures.js';
 import { LineWriter } from '../output.js';

@@ -1,4 +1,4 @@
-/** `wardwatch sbom attach --vendor V --model M FILE` / `sbom list` / `sbom show` / `sbom detach` (design.md CLI; issue 5 §3). */
+/** `wardwatch sbom attach --vendor V --model M FILE` / `sbom list` / `sbom show` / `sbom detach` (docs/architecture.md CLI). */
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseSbom } from '../../advisories/sbom/parse-sbom.js';

@@ -1,4 +1,4 @@
-/** The headline flow of issue 5 §3: a device's SBOM component matches an NVD CVE, and the vendor's VEX suppresses it with its justification. */
+/** The headline flow: a device's SBOM component matches an NVD CVE, and the vendor's VEX suppresses it with its justification. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

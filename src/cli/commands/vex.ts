@@ -1,4 +1,4 @@
-/** `wardwatch vex import FILE… [--vendor V] [--model M]` / `vex list` (design.md CLI; CycloneDX VEX, CSAF 2.0 VEX, OpenVEX). */
+/** `wardwatch vex import FILE… [--vendor V] [--model M]` / `vex list` (docs/architecture.md CLI; CycloneDX VEX, CSAF 2.0 VEX, OpenVEX). */
 import path from 'node:path';
 import type { Command } from 'commander';
 import { readDocument } from '../../advisories/sbom/read-document.js';

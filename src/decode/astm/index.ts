@@ -1,5 +1,5 @@
 /** ASTM E1381 / E1394 (CLSI LIS1-A / LIS2-A2) analyzer traffic: the decoder descriptor; patient values dropped. */
-import { latin1 } from '../byte-cursor.js';
+import { latin1 } from '../shared/byte-cursor.js';
 import type { DecodeContext, DecodeIssue, DecodeResult, Decoder } from '../types.js';
 import { CR, EOT, ETB, frameAstm, frameEnd, lineEnd, LF, MAX_FRAME, probeAstm, STX } from './e1381-frame.js';
 import { isHeaderRecord, noteRecord, parseHeader } from './parse-records.js';
@@ -115,7 +115,7 @@ export function decodeAstm(pdu: Uint8Array, ctx: DecodeContext): DecodeResult<As
 export const astmDecoder: Decoder<AstmHeaderRecord> = {
   name: 'astm',
   transport: 'tcp',
-  // No IANA port: analyzers and middleware are configured per site (med-facts.md); content decides.
+  // No IANA port: analyzers and middleware are configured per site; content decides.
   ports: [],
   probe: (payload: Uint8Array) => probeAstm(payload),
   frame: (buf: Uint8Array) => frameAstm(buf),

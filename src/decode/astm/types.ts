@@ -1,4 +1,4 @@
-/** Record shape of the ASTM decoder (design.md Records table, proto `astm`, kind `header`). */
+/** Record shape of the ASTM decoder (docs/architecture.md Records table, proto `astm`, kind `header`). */
 
 export interface AstmHeaderRecord {
   [field: string]: string | number | boolean | null | readonly string[] | undefined;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { rawLayers, tsharkFrames } from '../lldp/test-support/tshark-link.js';
-import { agreement } from '../test-support/tshark.js';
+import { agreement } from '../../test-support/tshark.js';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
 import { cdpDecoder } from './index.js';

@@ -4,7 +4,7 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES, compareValues, occurrences } from '../test-support/multiset-agreement.js';
-import { hexBytes, tsharkFields } from '../test-support/tshark.js';
+import { hexBytes, tsharkFields } from '../../test-support/tshark.js';
 import { requires } from '../../test-support/tools.js';
 import { smbAgreement } from '../smb/test-support/smb-vs-tshark.js';
 import { dcerpcDecoder } from './index.js';

@@ -1,4 +1,4 @@
-/** DCE/RPC connection-oriented record shapes (C706 §12.6; MS-RPCE §2.2.2) — an extension of design.md's table. */
+/** DCE/RPC connection-oriented record shapes (C706 §12.6; MS-RPCE §2.2.2) — an extension of docs/architecture.md's table. */
 import type { NtlmsspFields } from '../ntlmssp/ntlmssp-record.js';
 import type { RecordBody } from '../types.js';
 

@@ -1,4 +1,4 @@
-/** DHCPv4 / BOOTP record shape (RFC 2131 §2, RFC 2132) with the field names design.md fixes. */
+/** DHCPv4 / BOOTP record shape (RFC 2131 §2, RFC 2132) with the field names docs/architecture.md fixes. */
 import type { RecordBody } from '../types.js';
 
 export interface DhcpRecord extends RecordBody {

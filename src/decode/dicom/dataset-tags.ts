@@ -5,7 +5,7 @@ function tag(group: number, element: number): number {
   return group * 0x10000 + element;
 }
 
-/** Device attributes of design.md, by tag (PS3.6): the only data-set values ever kept. */
+/** Device attributes of docs/architecture.md, by tag (PS3.6): the only data-set values ever kept. */
 export const DEVICE_ATTRIBUTES: ReadonlyMap<number, string> = new Map([
   [tag(0x0008, 0x0060), 'modality'],
   [tag(0x0008, 0x0070), 'manufacturer'],

@@ -8,6 +8,7 @@ import { directionBytes, pcapSegments, splitPdus } from './test-support/pcap-seg
 import { replay } from './test-support/replay.js';
 import { createDicomState, PDATA_WINDOW_BYTES, type DicomState } from './types.js';
 import { corpusPath } from '../../test-support/test-data.js';
+import { SHIPPED_DEPS } from '../test-support/deps.js';
 
 function fail(): never {
   throw new Error('fixture is missing a PDU');
@@ -25,7 +26,7 @@ function pdusOf(name: string, out: boolean): Uint8Array[] {
   return splitPdus(directionBytes(pcapSegments(fixture(name)), out));
 }
 
-function ctx(direction: Direction, state: DicomState = createDicomState()): DecodeContext {
+function ctx(direction: Direction, state: DicomState = createDicomState(SHIPPED_DEPS)): DecodeContext {
   return { tsMs: 0, direction, src: 'a', sport: 40000, dst: 'b', dport: 11112, state };
 }
 
@@ -95,7 +96,7 @@ describe('dicom PDUs', () => {
     });
   });
   it('A-ASSOCIATE-AC: results per context id, accepted abstract syntaxes from the RQ', () => {
-    const state = createDicomState();
+    const state = createDicomState(SHIPPED_DEPS);
     decodeOne(nth(echoOut, 0), 'out', state);
     const [ac] = decodeOne(nth(echoIn, 0), 'in', state);
     expect(ac).toMatchObject({
@@ -145,7 +146,7 @@ describe('dicom PDUs', () => {
       b.set(part, 12);
       return b;
     };
-    const state = createDicomState();
+    const state = createDicomState(SHIPPED_DEPS);
     expect(decodeOne(pdv(cmd.subarray(0, half), 1), 'out', state)).toEqual([]);
     expect(decodeOne(pdv(cmd.subarray(half), 3), 'out', state)[0]).toMatchObject({ command: 'C-ECHO-RQ', messageId: 1 });
   });
@@ -153,9 +154,9 @@ describe('dicom PDUs', () => {
 
 describe('dicom framing', () => {
   it('asks for the header, then the whole association PDU', () => {
-    expect(frame(nth(echoOut, 0).subarray(0, 3), 'out', createDicomState())).toEqual({ need: 6 });
-    expect(frame(nth(echoOut, 0).subarray(0, 10), 'out', createDicomState())).toEqual({ need: nth(echoOut, 0).length });
-    expect(frame(nth(echoOut, 0), 'out', createDicomState())).toEqual({ pduLength: nth(echoOut, 0).length });
+    expect(frame(nth(echoOut, 0).subarray(0, 3), 'out', createDicomState(SHIPPED_DEPS))).toEqual({ need: 6 });
+    expect(frame(nth(echoOut, 0).subarray(0, 10), 'out', createDicomState(SHIPPED_DEPS))).toEqual({ need: nth(echoOut, 0).length });
+    expect(frame(nth(echoOut, 0), 'out', createDicomState(SHIPPED_DEPS))).toEqual({ pduLength: nth(echoOut, 0).length });
   });
   it('decodes only the first 64 KiB of a large P-DATA-TF and skips the rest', () => {
     const big = new Uint8Array(6 + 200_000);
@@ -164,15 +165,15 @@ describe('dicom framing', () => {
     new DataView(big.buffer).setUint32(6, 199_996);
     big[10] = 1;
     big[11] = 3; // a command fragment: not skippable without reading
-    expect(frame(big.subarray(0, 100), 'out', createDicomState())).toEqual({ need: 6 + PDATA_WINDOW_BYTES });
-    expect(frame(big, 'out', createDicomState())).toEqual({ pduLength: 6 + PDATA_WINDOW_BYTES, skip: 200_000 - PDATA_WINDOW_BYTES });
+    expect(frame(big.subarray(0, 100), 'out', createDicomState(SHIPPED_DEPS))).toEqual({ need: 6 + PDATA_WINDOW_BYTES });
+    expect(frame(big, 'out', createDicomState(SHIPPED_DEPS))).toEqual({ pduLength: 6 + PDATA_WINDOW_BYTES, skip: 200_000 - PDATA_WINDOW_BYTES });
     big[11] = 0; // a data-set fragment no command waits for: only its PDV header is needed
-    expect(frame(big.subarray(0, 12), 'out', createDicomState())).toEqual({ pduLength: 12, skip: 200_000 - 6 });
+    expect(frame(big.subarray(0, 12), 'out', createDicomState(SHIPPED_DEPS))).toEqual({ pduLength: 12, skip: 200_000 - 6 });
   });
   it('refuses unknown PDU types and absurd association lengths', () => {
-    expect(frame(Uint8Array.of(9, 0, 0, 0, 0, 4), 'out', createDicomState())).toHaveProperty('error');
-    expect(frame(Uint8Array.of(1, 0, 0x7f, 0, 0, 0), 'out', createDicomState())).toHaveProperty('error');
-    expect(frame(Uint8Array.of(5, 0, 0, 1, 0, 0), 'out', createDicomState())).toHaveProperty('error');
+    expect(frame(Uint8Array.of(9, 0, 0, 0, 0, 4), 'out', createDicomState(SHIPPED_DEPS))).toHaveProperty('error');
+    expect(frame(Uint8Array.of(1, 0, 0x7f, 0, 0, 0), 'out', createDicomState(SHIPPED_DEPS))).toHaveProperty('error');
+    expect(frame(Uint8Array.of(5, 0, 0, 1, 0, 0), 'out', createDicomState(SHIPPED_DEPS))).toHaveProperty('error');
   });
 });
 

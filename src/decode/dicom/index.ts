@@ -5,8 +5,8 @@
  * `dataset` holding only device attributes and `patientDataPresent` / `patientDataTags` saying which patient
  * elements crossed the wire, never their values.
  */
-import { OutOfBounds } from '../byte-cursor.js';
-import type { DecodeContext, DecodeIssue, DecodeResult, Decoder } from '../types.js';
+import { OutOfBounds } from '../shared/byte-cursor.js';
+import { NO_DECODER_DEPS, type DecodeContext, type DecodeIssue, type DecodeResult, type Decoder } from '../types.js';
 import { frameDicom } from './frame.js';
 import { parseAssociate } from './parse-associate.js';
 import { parseAbort, parseAssociateRj, parseRelease } from './parse-control.js';
@@ -21,7 +21,7 @@ function decodeDicom(pdu: Uint8Array, ctx: DecodeContext): DecodeResult<DicomRec
   const records: DicomRecord[] = [];
   const issues: DecodeIssue[] = [];
   // Without engine state (a unit call), a throwaway one keeps decoding pure and total.
-  const state: DicomState = isDicomState(ctx.state) ? ctx.state : createDicomState();
+  const state: DicomState = isDicomState(ctx.state) ? ctx.state : createDicomState(NO_DECODER_DEPS);
   try {
     if (pdu.length < PDU_HEADER_BYTES) {
       issues.push({ code: 'short-pdu', offset: 0, message: `${pdu.length} bytes is shorter than a PDU header` });

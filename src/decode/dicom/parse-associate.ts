@@ -1,5 +1,6 @@
 /** A-ASSOCIATE-RQ and A-ASSOCIATE-AC PDUs (PS3.8 §9.3.2 and §9.3.3, items Tables 9-12 .. 9-20). */
-import { ByteCursor, OutOfBounds } from '../byte-cursor.js';
+import { NO_DEFAULT_CREDENTIALS } from '../shared/default-credentials.js';
+import { ByteCursor, OutOfBounds } from '../shared/byte-cursor.js';
 import type { DecodeIssue, FieldValue } from '../types.js';
 import { parseUserInfo } from './parse-user-info.js';
 import { dicomText } from './text.js';
@@ -67,7 +68,7 @@ export function parseAssociate(pdu: Uint8Array, isRq: boolean, state: DicomState
       } else if (type === Item.PresentationContextAc && !isRq) {
         const pc = readContextAc(v, state, transfer);
         if (contexts.length < MAX_CONTEXTS) contexts.push(pc);
-      } else if (type === Item.UserInformation) parseUserInfo(v, fields, issues);
+      } else if (type === Item.UserInformation) parseUserInfo(v, fields, issues, state?.credentials ?? NO_DEFAULT_CREDENTIALS);
     } catch (e) {
       if (!(e instanceof OutOfBounds)) throw e;
       issues.push({ code: 'item-truncated', offset: at, message: `item 0x${type.toString(16)} is shorter than its fields` });

@@ -1,6 +1,6 @@
 /** A-ASSOCIATE User Information item 0x50 and its sub-items (PS3.8 §9.3.2.3, §9.3.3.3, PS3.7 Annex D.3.3). */
-import { ByteCursor, OutOfBounds } from '../byte-cursor.js';
-import { isDefaultFor } from '../http/default-credentials.js';
+import { ByteCursor, OutOfBounds } from '../shared/byte-cursor.js';
+import type { DefaultCredentials } from '../shared/default-credentials.js';
 import type { DecodeIssue, FieldValue } from '../types.js';
 import { dicomText } from './text.js';
 
@@ -33,11 +33,11 @@ const PASSCODE_TEXT = new TextDecoder('utf-8');
 const MAX_ROLES = 128;
 
 /**
- * Reads the sub-items into `out` (field names of design.md). The passcode of a user identity never leaves this
+ * Reads the sub-items into `out` (field names of docs/architecture.md). The passcode of a user identity never leaves this
  * function: only the fact that one was sent (`passcodePresent`) and whether the pair is a published default
  * (`defaultCredential`). Kerberos/SAML/JWT tokens are not kept either.
  */
-export function parseUserInfo(c: ByteCursor, out: Record<string, FieldValue>, issues: DecodeIssue[]): void {
+export function parseUserInfo(c: ByteCursor, out: Record<string, FieldValue>, issues: DecodeIssue[], defaults: DefaultCredentials): void {
   const roles: FieldValue[] = [];
   let extendedCount = 0;
   // Each sub-item consumes at least 4 bytes, so the loop ends.
@@ -52,7 +52,7 @@ export function parseUserInfo(c: ByteCursor, out: Record<string, FieldValue>, is
     }
     const v = c.sub(len);
     try {
-      readSubItem(type, len, v, out, roles);
+      readSubItem(type, len, v, out, roles, defaults);
     } catch (e) {
       if (!(e instanceof OutOfBounds)) throw e;
       issues.push({ code: 'user-info-truncated', offset: at, message: `sub-item 0x${type.toString(16)} is shorter than its fields` });
@@ -63,7 +63,7 @@ export function parseUserInfo(c: ByteCursor, out: Record<string, FieldValue>, is
   if (extendedCount > 0) out.extendedNegotiationCount = extendedCount;
 }
 
-function readSubItem(type: number, len: number, v: ByteCursor, out: Record<string, FieldValue>, roles: FieldValue[]): void {
+function readSubItem(type: number, len: number, v: ByteCursor, out: Record<string, FieldValue>, roles: FieldValue[], defaults: DefaultCredentials): void {
   switch (type) {
     case SubItem.MaxLength:
       if (len >= 4) out.maxPduLength = v.u32();
@@ -86,7 +86,7 @@ function readSubItem(type: number, len: number, v: ByteCursor, out: Record<strin
       break;
     }
     case SubItem.UserIdentityRq:
-      parseUserIdentityRq(v, out);
+      parseUserIdentityRq(v, out, defaults);
       break;
     case SubItem.UserIdentityAc:
       // The server response may be a Kerberos ticket or SAML/JWT token: keep only that the server answered.
@@ -98,7 +98,7 @@ function readSubItem(type: number, len: number, v: ByteCursor, out: Record<strin
 }
 
 /** PS3.7 Table D.3-14 (RQ): type, positive-response-requested, primary field (user name), secondary field (passcode). */
-function parseUserIdentityRq(v: ByteCursor, out: Record<string, FieldValue>): void {
+function parseUserIdentityRq(v: ByteCursor, out: Record<string, FieldValue>, defaults: DefaultCredentials): void {
   const type = v.u8();
   const responseRequested = v.u8();
   out.userIdentityType = type;
@@ -112,6 +112,6 @@ function parseUserIdentityRq(v: ByteCursor, out: Record<string, FieldValue>): vo
   if (type === 2 && user !== null && v.remaining >= 2) {
     const passcodeLen = v.u16();
     out.passcodePresent = passcodeLen > 0;
-    out.defaultCredential = passcodeLen <= v.remaining && isDefaultFor('dicom', user, PASSCODE_TEXT.decode(v.bytes(passcodeLen)));
+    out.defaultCredential = passcodeLen <= v.remaining && defaults.isDefaultFor('dicom', user, PASSCODE_TEXT.decode(v.bytes(passcodeLen)));
   }
 }

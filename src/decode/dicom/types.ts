@@ -1,5 +1,6 @@
 /** DICOM Upper Layer records and per-flow state (PS3.8 §9.3 PDUs, PS3.7 §9.3 command set, PS3.5 data sets). */
-import type { FieldValue } from '../types.js';
+import type { DefaultCredentials } from '../shared/default-credentials.js';
+import type { DecoderDeps, FieldValue } from '../types.js';
 
 /** PS3.8 §9.3.1 Table 9-1 and following: the seven PDU types. */
 export const PduType = {
@@ -27,10 +28,32 @@ export const MAX_COMMAND_BYTES = 16 * 1024;
 /** Data-set bytes examined per message before giving up (device attributes sit in the first few hundred). */
 export const MAX_DATASET_SCAN_BYTES = 64 * 1024;
 
-/** What a decoder emits: `kind` plus the fields of design.md (the engine adds the envelope). */
+/** What a decoder emits: `kind` plus the fields of docs/architecture.md (the engine adds the envelope). */
 export interface DicomRecord {
   kind: 'associate-rq' | 'associate-ac' | 'associate-rj' | 'release-rq' | 'release-rp' | 'abort' | 'command';
   [field: string]: FieldValue | undefined;
+  /** A-ASSOCIATE-RQ/AC (PS3.8 §9.3.2-3): AE titles and the user information the peers identify themselves by. */
+  callingAeTitle?: string;
+  calledAeTitle?: string;
+  applicationContext?: string;
+  abstractSyntaxes?: string[];
+  transferSyntaxes?: string[];
+  maxPduLength?: number;
+  implementationClassUid?: string;
+  implementationVersionName?: string;
+  /** User Identity negotiation (PS3.7 §D.3.3.7): 1 user name, 2 with passcode …; the passcode itself is never kept. */
+  userIdentityType?: number;
+  userIdentity?: string;
+  /** The user name and passcode are a published default (data/default-credentials.json). */
+  defaultCredential?: boolean;
+  /** DIMSE command (`C-STORE-RQ` …, PS3.7 §9.3) and its SOP class. */
+  command?: string;
+  affectedSopClassUid?: string;
+  /** Device attributes of a data set sent with the command (never patient attributes). */
+  dataset?: Record<string, string>;
+  /** Whether a data set carried patient attributes, and their tags (never their values). */
+  patientDataPresent?: boolean;
+  patientDataTags?: string[];
 }
 
 /** Transfer syntax families the data-set reader can walk (PS3.5 §10, Annex A). */
@@ -78,10 +101,11 @@ export interface DicomState {
   transferSyntax: Map<number, string>;
   /** At most 512 keys: 256 context ids x 2 directions. */
   contexts: Map<number, ContextState>;
+  readonly credentials: DefaultCredentials;
 }
 
-export function createDicomState(): DicomState {
-  return { abstractSyntax: new Map(), transferSyntax: new Map(), contexts: new Map() };
+export function createDicomState(deps: DecoderDeps): DicomState {
+  return { abstractSyntax: new Map(), transferSyntax: new Map(), contexts: new Map(), credentials: deps.credentials };
 }
 
 export function isDicomState(s: unknown): s is DicomState {

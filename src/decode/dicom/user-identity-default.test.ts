@@ -4,6 +4,7 @@ import type { DecodeContext, RecordBody } from '../types.js';
 import { dicomDecoder } from './index.js';
 import { directionBytes, pcapSegments, splitPdus } from './test-support/pcap-segments.js';
 import { createDicomState } from './types.js';
+import { SHIPPED_DEPS } from '../test-support/deps.js';
 
 const FIXED_RQ_HEADER = 74; // PS3.8 §9.3.2: PDU header + protocol version … calling AE + reserved
 const USER_INFO_ITEM = 0x50;
@@ -17,7 +18,7 @@ function fixtureRq(): Uint8Array {
 }
 
 function decode(pdu: Uint8Array): RecordBody {
-  const ctx: DecodeContext = { tsMs: 0, direction: 'out', src: 'a', sport: 40000, dst: 'b', dport: 11112, state: createDicomState() };
+  const ctx: DecodeContext = { tsMs: 0, direction: 'out', src: 'a', sport: 40000, dst: 'b', dport: 11112, state: createDicomState(SHIPPED_DEPS) };
   const r = dicomDecoder.decode(pdu, ctx);
   const rec = r.records[0];
   if (rec === undefined) throw new Error('no record');

@@ -8,9 +8,10 @@ import type { Direction, RecordBody } from '../types.js';
 import { ftpDecoder } from './index.js';
 import { compareFtp, tsharkFtp } from './test-support/tshark-ftp.js';
 import { createFtpState, type FtpState } from './types.js';
-import { tsharkFields } from '../test-support/tshark.js';
+import { tsharkFields } from '../../test-support/tshark.js';
 import { corpusPcaps } from '../../test-support/test-data.js';
 import { requires } from '../../test-support/tools.js';
+import { SHIPPED_DEPS } from '../test-support/deps.js';
 
 const tshark = requires({ tools: ['tshark'] });
 
@@ -25,7 +26,7 @@ describe.skipIf(tshark.skip)(tshark.title('ftp conformance on the greetings tsha
 });
 
 /** Frames and decodes one exchange of lines as the TCP session would, alternating directions. */
-function talk(lines: readonly [Direction, string][], state: FtpState = createFtpState()): RecordBody[] {
+function talk(lines: readonly [Direction, string][], state: FtpState = createFtpState(SHIPPED_DEPS)): RecordBody[] {
   const out: RecordBody[] = [];
   for (const [direction, text] of lines) {
     let buf = new TextEncoder().encode(text);
@@ -61,7 +62,7 @@ describe('logins (RFC 959 §4.1.1, §4.2)', () => {
     expect(talk([['out', 'USER bob\r\n'], ['in', '530 no\r\n']])[0]).toMatchObject({ user: 'bob', success: false, defaultCredential: false });
   });
   it('AUTH TLS: a starttls record, then the TLS bytes are skipped', () => {
-    const s = createFtpState();
+    const s = createFtpState(SHIPPED_DEPS);
     const recs = talk([['in', '220 FTP\r\n'], ['out', 'AUTH TLS\r\n'], ['in', '234 go\r\n'], ['out', '\x16\x03\x01\x00\x05USER x\r\n']], s);
     expect(recs.slice(1)).toEqual([{ kind: 'starttls', mechanism: 'TLS', success: true, replyCode: 234, banner: 'FTP' }]);
     expect(s.tls).toBe(true);
@@ -80,7 +81,7 @@ describe.skipIf(tshark.skip)(tshark.title('agreement with tshark'), () => {
     const [{ records, issues }, flows] = await Promise.all([recordsOf(fixture, [ftpDecoder]), tsharkFtp(fixture, [2121])]);
     expect(issues).toEqual([]);
     const logins = records.filter((r) => r.kind === 'login');
-    // design.md: a login is what the client did, so the client is src even though the server's reply completed it.
+    // docs/architecture.md: a login is what the client did, so the client is src even though the server's reply completed it.
     expect(logins.every((r) => r.dport === 2121 && r.sport !== 2121)).toBe(true);
     expect(records.filter((r) => r.kind === 'banner').every((r) => r.sport === 2121)).toBe(true);
     expect(logins.map((r) => [r.user, r.success, r.defaultCredential, r.anonymous])).toEqual([

@@ -1,7 +1,7 @@
 /** The FTP control-connection decoder (RFC 959; RFC 4217 AUTH TLS): greeting, USER/PASS outcome, AUTH TLS. */
-import { OutOfBounds } from '../byte-cursor.js';
-import type { DecodeContext, DecodeResult, Decoder, Direction, FrameResult, ProbeResult } from '../types.js';
-import { frameLine } from './frame-lines.js';
+import { OutOfBounds } from '../shared/byte-cursor.js';
+import { NO_DECODER_DEPS, type DecodeContext, type DecodeResult, type Decoder, type Direction, type FrameResult, type ProbeResult } from '../types.js';
+import { frameLine } from '../shared/frame-lines.js';
 import { onCommand, onReply } from './parse-ftp.js';
 import { createFtpState, isFtpState, type FtpRecord } from './types.js';
 
@@ -44,7 +44,7 @@ function frame(buf: Uint8Array, _direction: Direction, state: unknown): FrameRes
 
 function decode(pdu: Uint8Array, ctx: DecodeContext): DecodeResult<FtpRecord> {
   const result: DecodeResult<FtpRecord> = { records: [], issues: [] };
-  const st = isFtpState(ctx.state) ? ctx.state : createFtpState();
+  const st = isFtpState(ctx.state) ? ctx.state : createFtpState(NO_DECODER_DEPS);
   if (st.tls) return result;
   try {
     if (ctx.direction === 'out') onCommand(pdu, st);

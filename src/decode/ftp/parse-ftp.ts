@@ -1,9 +1,8 @@
 /** FTP control connection (RFC 959 §4.1 commands, §4.2 replies; RFC 4217 §4 AUTH): logins and the greeting. */
-import { latin1 } from '../byte-cursor.js';
-import { cleanText } from '../text.js';
+import { latin1 } from '../shared/byte-cursor.js';
+import { cleanText } from '../shared/text.js';
 import type { DecodeResult } from '../types.js';
-import { lineBody } from './frame-lines.js';
-import { isDefaultLogin } from './login-defaults.js';
+import { lineBody } from '../shared/frame-lines.js';
 import type { FtpRecord, FtpState } from './types.js';
 
 /** RFC 1635 §2: the guest account names. */
@@ -23,7 +22,7 @@ export function onCommand(line: Uint8Array, st: FtpState): void {
       break;
     case 'PASS':
       // The password lives only for this comparison.
-      st.passDefault = st.user !== null && !ANONYMOUS_USERS.has(st.user.toLowerCase()) && isDefaultLogin(st.user, arg);
+      st.passDefault = st.user !== null && !ANONYMOUS_USERS.has(st.user.toLowerCase()) && st.credentials.isDefaultLogin(st.user, arg);
       st.pending = st.user === null ? 'none' : 'pass';
       break;
     case 'AUTH':
@@ -93,7 +92,7 @@ function completeReply(code: number, text: string, st: FtpState, result: DecodeR
   st.pending = 'none';
   const anonymous = ANONYMOUS_USERS.has(st.user.toLowerCase());
   // A 230 straight after USER is a login without password: compare with the blank-password defaults.
-  const defaultCredential = pending === 'pass' ? st.passDefault : !anonymous && code < 300 && isDefaultLogin(st.user, '');
+  const defaultCredential = pending === 'pass' ? st.passDefault : !anonymous && code < 300 && st.credentials.isDefaultLogin(st.user, '');
   result.records.push({
     kind: 'login',
     actor: 'client',

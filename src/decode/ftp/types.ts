@@ -1,5 +1,6 @@
 /** FTP record shapes (RFC 959 §4.2 replies, §4.1.1 USER/PASS; RFC 4217 §4 AUTH TLS) and per-flow state. */
-import type { RecordBody } from '../types.js';
+import type { DefaultCredentials } from '../shared/default-credentials.js';
+import type { DecoderDeps, RecordBody } from '../types.js';
 
 /** The server's 220 greeting. */
 export interface FtpBannerRecord extends RecordBody {
@@ -40,6 +41,7 @@ export type FtpPending = 'none' | 'user' | 'pass' | 'auth';
 
 export interface FtpState {
   readonly tag: 'ftp';
+  readonly credentials: DefaultCredentials;
   banner: string | null;
   /** Code of a multi-line reply in progress (RFC 959 §4.2: `ddd-` … `ddd `), else 0. */
   multiCode: number;
@@ -53,8 +55,8 @@ export interface FtpState {
   tls: boolean;
 }
 
-export function createFtpState(): FtpState {
-  return { tag: 'ftp', banner: null, multiCode: 0, multiText: '', pending: 'none', user: null, passDefault: false, authMechanism: '', tls: false };
+export function createFtpState(deps: DecoderDeps): FtpState {
+  return { tag: 'ftp', credentials: deps.credentials, banner: null, multiCode: 0, multiText: '', pending: 'none', user: null, passDefault: false, authMechanism: '', tls: false };
 }
 
 export function isFtpState(s: unknown): s is FtpState {

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import type { ProtocolRecord } from '../types.js';
 import { hl7Decoder } from './index.js';
-import { tsharkHl7, type TsharkHl7Message } from './tshark-hl7.js';
+import { tsharkHl7, type TsharkHl7Message } from './test-support/tshark-hl7.js';
 import { requires } from '../../test-support/tools.js';
 
 const tshark = requires({ tools: ['tshark'] });

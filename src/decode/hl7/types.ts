@@ -1,4 +1,4 @@
-/** Record shape of the HL7 v2 decoder (design.md Records table, proto `hl7`, kind `message`). */
+/** Record shape of the HL7 v2 decoder (docs/architecture.md Records table, proto `hl7`, kind `message`). */
 
 export interface Hl7MessageRecord {
   [field: string]: string | number | boolean | null | readonly string[] | undefined;

@@ -9,9 +9,10 @@ import { httpDecoder } from './index.js';
 import { compareHttp, tsharkHttp } from './test-support/tshark-compare.js';
 import { createHttpState, type HttpState } from './types.js';
 import { driveFrames, type DriveResult } from '../test-support/drive-frames.js';
-import { tsharkFields } from '../test-support/tshark.js';
+import { tsharkFields } from '../../test-support/tshark.js';
 import { corpusPcaps } from '../../test-support/test-data.js';
 import { requires } from '../../test-support/tools.js';
+import { SHIPPED_DEPS } from '../test-support/deps.js';
 
 const tshark = requires({ tools: ['tshark'] });
 
@@ -41,14 +42,14 @@ function drive(state: HttpState, direction: Direction, chunks: readonly string[]
 
 describe('framing (RFC 9112 §6.3, §7.1)', () => {
   it('pipelined requests with a Content-Length body are each recorded, bodies skipped', () => {
-    const s = createHttpState();
+    const s = createHttpState(SHIPPED_DEPS);
     const r = drive(s, 'out', ['GET /a HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nContent-Length: 5\r\n\r\nhel', 'loHEAD /c HTTP/1.1\r\n\r\n']);
     expect(r.records.map((x) => x.uri)).toEqual(['/a', '/b', '/c']);
     expect(r.skipped).toBe(5);
     expect(s.methods).toEqual(['GET', 'POST', 'HEAD']);
   });
   it('pairs responses with methods: HEAD, 204, 304 and 1xx carry no body', () => {
-    const s = createHttpState();
+    const s = createHttpState(SHIPPED_DEPS);
     drive(s, 'out', ['HEAD / HTTP/1.1\r\n\r\nGET /x HTTP/1.1\r\n\r\nGET /y HTTP/1.1\r\n\r\n']);
     const r = drive(s, 'in', [
       'HTTP/1.1 200 OK\r\nContent-Length: 999\r\n\r\n',
@@ -60,7 +61,7 @@ describe('framing (RFC 9112 §6.3, §7.1)', () => {
     expect(s.methods).toEqual([]);
   });
   it('walks a chunked body chunk by chunk, with the title from the first chunk, then frames the next response', () => {
-    const s = createHttpState();
+    const s = createHttpState(SHIPPED_DEPS);
     drive(s, 'out', ['GET / HTTP/1.1\r\n\r\nGET /2 HTTP/1.1\r\n\r\n']);
     const r = drive(s, 'in', [
       'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n',
@@ -73,7 +74,7 @@ describe('framing (RFC 9112 §6.3, §7.1)', () => {
     expect(r.skipped).toBe(4 + 0x800);
   });
   it('takes only the first KiB of an HTML body with its head and skips the rest', () => {
-    const s = createHttpState();
+    const s = createHttpState(SHIPPED_DEPS);
     drive(s, 'out', ['GET / HTTP/1.1\r\n\r\n']);
     const body = `<html><head><title>\n Ward  Monitor </title></head>${'b'.repeat(5000)}`;
     const r = drive(s, 'in', [`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 700)}`, body.slice(700)]);
@@ -81,21 +82,21 @@ describe('framing (RFC 9112 §6.3, §7.1)', () => {
     expect(r.skipped).toBe(body.length - 1024);
   });
   it('stops at a protocol switch (101) in both directions and at a body delimited by close', () => {
-    const s = createHttpState();
+    const s = createHttpState(SHIPPED_DEPS);
     drive(s, 'out', ['GET /ws HTTP/1.1\r\nUpgrade: websocket\r\n\r\n']);
     const r = drive(s, 'in', ['HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\x81\x05hello']);
     expect(r.records).toHaveLength(1);
     expect(drive(s, 'out', ['\x81\x85garbage']).records).toEqual([]);
-    const c = createHttpState();
+    const c = createHttpState(SHIPPED_DEPS);
     drive(c, 'out', ['GET / HTTP/1.0\r\n\r\n']);
     expect(drive(c, 'in', ['HTTP/1.0 200 OK\r\nServer: old\r\n\r\nHTTP/1.1 200 looks like a head but is body\r\n\r\n']).records).toHaveLength(1);
   });
   it('tolerates bare LF line ends and leading blank lines', () => {
-    const r = drive(createHttpState(), 'out', ['\r\nGET /lf HTTP/1.1\nHost: h\n\n']);
+    const r = drive(createHttpState(SHIPPED_DEPS), 'out', ['\r\nGET /lf HTTP/1.1\nHost: h\n\n']);
     expect(r.records).toMatchObject([{ uri: '/lf', host: 'h' }]);
   });
   it('refuses a stream that is not HTTP', () => {
-    expect(drive(createHttpState(), 'out', ['\x16\x03\x01\x00\x05hello\r\n\r\n']).error).not.toBeNull();
+    expect(drive(createHttpState(SHIPPED_DEPS), 'out', ['\x16\x03\x01\x00\x05hello\r\n\r\n']).error).not.toBeNull();
     expect(httpDecoder.probe(enc('\x16\x03\x01'), 'out')).toBe('no');
     expect(httpDecoder.probe(enc('GE'), 'out')).toBe('maybe');
     expect(httpDecoder.probe(enc('HTTP/1.1 200 OK\r\n'), 'in')).toBe('yes');
@@ -103,7 +104,7 @@ describe('framing (RFC 9112 §6.3, §7.1)', () => {
 });
 
 describe('authentication (passwords compared, never kept)', () => {
-  const req = (auth: string): RecordBody => drive(createHttpState(), 'out', [`GET / HTTP/1.1\r\nAuthorization: ${auth}\r\n\r\n`]).records[0] ?? { kind: 'none' };
+  const req = (auth: string): RecordBody => drive(createHttpState(SHIPPED_DEPS), 'out', [`GET / HTTP/1.1\r\nAuthorization: ${auth}\r\n\r\n`]).records[0] ?? { kind: 'none' };
   it('keeps only the Basic user name and flags published defaults', () => {
     const rec = req(`Basic ${Buffer.from('admin:admin').toString('base64')}`);
     expect(rec).toMatchObject({ authScheme: 'Basic', authUser: 'admin', authDefaultCredential: true });

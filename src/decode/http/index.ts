@@ -1,11 +1,12 @@
 /** The HTTP/1.x decoder (RFC 9112): requests and responses on keep-alive / pipelined connections, bodies skipped. */
-import { indexOfBytes } from '../byte-cursor.js';
-import type { DecodeContext, DecodeResult, Decoder, Direction, FrameResult, ProbeResult } from '../types.js';
+import { indexOfBytes } from '../shared/byte-cursor.js';
+import { NO_DECODER_DEPS, type DecodeContext, type DecodeResult, type Decoder, type Direction, type FrameResult, type ProbeResult } from '../types.js';
 import { frameHttp } from './frame-http.js';
 import { htmlTitle } from './html-title.js';
 import { authorizationFields, challengeFields } from './parse-auth.js';
+import { NO_DEFAULT_CREDENTIALS, type DefaultCredentials } from '../shared/default-credentials.js';
 import { headEnd, leadingBlankLines, parseHead, value, type MessageHead } from './parse-head.js';
-import { cleanTextUntrimmed } from '../text.js';
+import { cleanTextUntrimmed } from '../shared/text.js';
 import { createHttpState, isHttpState, type HttpRecord, type HttpRequestRecord, type HttpResponseRecord } from './types.js';
 
 const MAX_URI = 512;
@@ -39,7 +40,7 @@ function probe(p: Uint8Array): ProbeResult {
 }
 
 function frame(buf: Uint8Array, direction: Direction, state: unknown): FrameResult {
-  return frameHttp(buf, direction, isHttpState(state) ? state : createHttpState());
+  return frameHttp(buf, direction, isHttpState(state) ? state : createHttpState(NO_DECODER_DEPS));
 }
 
 function text(head: MessageHead, name: string): string | null {
@@ -47,7 +48,7 @@ function text(head: MessageHead, name: string): string | null {
   return v === null ? null : cleanTextUntrimmed(v);
 }
 
-function requestRecord(head: MessageHead): HttpRequestRecord {
+function requestRecord(head: MessageHead, defaults: DefaultCredentials): HttpRequestRecord {
   const rec: HttpRequestRecord = {
     kind: 'request',
     method: cleanTextUntrimmed(head.method),
@@ -59,7 +60,7 @@ function requestRecord(head: MessageHead): HttpRequestRecord {
     authUser: null,
   };
   const auth = value(head, 'authorization') ?? value(head, 'proxy-authorization');
-  if (auth !== null) Object.assign(rec, authorizationFields(auth));
+  if (auth !== null) Object.assign(rec, authorizationFields(auth, defaults));
   return rec;
 }
 
@@ -104,7 +105,7 @@ function decode(pdu: Uint8Array, ctx: DecodeContext): DecodeResult<HttpRecord> {
     result.issues.push({ code: 'not-http', offset: lead, message: 'start line is not an HTTP/1.x request or status line' });
     return result;
   }
-  result.records.push(head.request ? requestRecord(head) : responseRecord(head, pdu.subarray(end)));
+  result.records.push(head.request ? requestRecord(head, isHttpState(ctx.state) ? ctx.state.credentials : NO_DEFAULT_CREDENTIALS) : responseRecord(head, pdu.subarray(end)));
   return result;
 }
 

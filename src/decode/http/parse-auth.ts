@@ -4,8 +4,8 @@
  */
 import { findNtlmssp, parseNtlmssp, type NtlmsspInfo } from '../ntlmssp/parse-ntlmssp.js';
 import type { FieldValue } from '../types.js';
-import { isDefaultCredential } from './default-credentials.js';
-import { cleanTextUntrimmed } from '../text.js';
+import type { DefaultCredentials } from '../shared/default-credentials.js';
+import { cleanTextUntrimmed } from '../shared/text.js';
 
 type Fields = Record<string, FieldValue>;
 
@@ -37,8 +37,8 @@ function ntlmToken(scheme: string, token: string, out: Fields): void {
   if (info !== null) ntlmFields(info, out);
 }
 
-/** Fields from an Authorization value: authScheme, authUser, and for Basic authDefaultCredential. */
-export function authorizationFields(v: string): Fields {
+/** Fields from an Authorization value: authScheme, authUser, and for Basic authDefaultCredential (checked against `defaults`). */
+export function authorizationFields(v: string, defaults: DefaultCredentials): Fields {
   const sp = v.indexOf(' ');
   const scheme = (sp < 0 ? v : v.slice(0, sp)).trim();
   const rest = sp < 0 ? '' : v.slice(sp + 1).trim();
@@ -51,7 +51,7 @@ export function authorizationFields(v: string): Fields {
     const colon = text.indexOf(':'); // RFC 7617 §2: the user-id cannot contain a colon
     const user = colon < 0 ? text : text.slice(0, colon);
     out.authUser = cleanTextUntrimmed(user);
-    out.authDefaultCredential = colon >= 0 && isDefaultCredential(user, text.slice(colon + 1));
+    out.authDefaultCredential = colon >= 0 && defaults.isDefaultFor('http', user, text.slice(colon + 1));
   } else if (lower === 'digest') {
     const m = /(?:^|[\s,])username\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/i.exec(rest);
     if (m !== null) out.authUser = cleanTextUntrimmed((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'));

@@ -1,5 +1,6 @@
-/** HTTP/1.x decoder per-flow state and record shapes (design.md, Records: http). */
-import type { RecordBody } from '../types.js';
+/** HTTP/1.x decoder per-flow state and record shapes (docs/architecture.md, Records: http). */
+import type { DefaultCredentials } from '../shared/default-credentials.js';
+import type { DecoderDeps, RecordBody } from '../types.js';
 
 export type DirectionMode = 'head' | 'chunk' | 'stopped';
 
@@ -14,13 +15,14 @@ export interface HttpState {
   in: HttpDirectionState;
   /** Methods of requests not yet answered, oldest first (RFC 9112 §9.3: responses come in request order). */
   methods: string[];
+  readonly credentials: DefaultCredentials;
 }
 
 /** Unanswered requests remembered per flow; a pipelining client rarely has more than a handful. */
 export const MAX_PENDING_METHODS = 64;
 
-export function createHttpState(): HttpState {
-  return { out: { mode: 'head', pdu: 'head' }, in: { mode: 'head', pdu: 'head' }, methods: [] };
+export function createHttpState(deps: DecoderDeps): HttpState {
+  return { out: { mode: 'head', pdu: 'head' }, in: { mode: 'head', pdu: 'head' }, methods: [], credentials: deps.credentials };
 }
 
 export function isHttpState(s: unknown): s is HttpState {
@@ -36,6 +38,8 @@ export interface HttpRequestRecord extends RecordBody {
   userAgent: string | null;
   authScheme: string | null;
   authUser: string | null;
+  /** HTTP Basic only: the user and password are a published default (the password itself is never kept). */
+  authDefaultCredential?: boolean;
 }
 
 export interface HttpResponseRecord extends RecordBody {

@@ -3,7 +3,7 @@
  * indications with the monitor's model, serial and software revision; UDP 24105 association and data-export PDUs
  * are only named by their first bytes (no patient data is read from them).
  */
-import { OutOfBounds } from '../byte-cursor.js';
+import { OutOfBounds } from '../shared/byte-cursor.js';
 import type { DecodeResult, Decoder, ProbeResult } from '../types.js';
 import { isConnectIndication, parseConnectIndication } from './parse-connect-indication.js';
 import type { IntellivueRecord } from './types.js';
@@ -52,7 +52,7 @@ export function decodeIntellivue(pdu: Uint8Array): DecodeResult<IntellivueRecord
 export const intellivueDecoder: Decoder<IntellivueRecord> = {
   name: 'intellivue',
   transport: 'udp',
-  // 24005: connect indication broadcast; 24105: Data Export association and polling (med-facts.md).
+  // 24005: connect indication broadcast; 24105: Data Export association and polling.
   ports: [24005, 24105],
   probe: (payload: Uint8Array) => probeIntellivue(payload),
   decode: (pdu: Uint8Array) => decodeIntellivue(pdu),

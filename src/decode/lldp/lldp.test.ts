@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
-import { agreement } from '../test-support/tshark.js';
+import { agreement } from '../../test-support/tshark.js';
 import { lldpDecoder } from './index.js';
 import { parseLldp } from './parse-lldp.js';
 import { rawLayers, tsharkFrames } from './test-support/tshark-link.js';

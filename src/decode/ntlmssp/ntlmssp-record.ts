@@ -1,4 +1,4 @@
-/** Maps a parsed NTLMSSP message to the `ntlmssp` record fields design.md fixes (shared by the smb and dcerpc decoders). */
+/** Maps a parsed NTLMSSP message to the `ntlmssp` record fields docs/architecture.md fixes (shared by the smb and dcerpc decoders). */
 import type { NtlmsspInfo } from './parse-ntlmssp.js';
 
 export interface NtlmsspFields {

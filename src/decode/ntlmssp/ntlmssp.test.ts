@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { findNtlmssp, parseNtlmssp, type NtlmsspInfo } from './parse-ntlmssp.js';
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES } from '../test-support/multiset-agreement.js';
-import { hexBytes, tsharkFields } from '../test-support/tshark.js';
+import { hexBytes, tsharkFields } from '../../test-support/tshark.js';
 import { requires } from '../../test-support/tools.js';
 
 const tshark = requires({ tools: ['tshark'] });

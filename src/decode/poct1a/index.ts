@@ -1,5 +1,5 @@
 /** CLSI POCT1-A2 (XML device messaging over TCP): the decoder descriptor; patient and operator values dropped. */
-import { utf8 } from '../byte-cursor.js';
+import { utf8 } from '../shared/byte-cursor.js';
 import type { DecodeContext, DecodeResult, Decoder } from '../types.js';
 import { parseMessage } from './parse-message.js';
 import type { Poct1aRecord } from './types.js';
@@ -48,7 +48,7 @@ export function decodePoct1a(pdu: Uint8Array, ctx: DecodeContext): DecodeResult<
 export const poct1aDecoder: Decoder<Poct1aRecord> = {
   name: 'poct1a',
   transport: 'tcp',
-  // No IANA port: the data manager's listening port is configured per site (med-facts.md); content decides.
+  // No IANA port: the data manager's listening port is configured per site; content decides.
   ports: [],
   probe: (payload: Uint8Array) => probePoct1a(payload),
   frame: (buf: Uint8Array) => framePoct1a(buf),

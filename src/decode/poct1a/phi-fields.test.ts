@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
-import { decodeAs, tsharkFields } from '../test-support/tshark.js';
+import { decodeAs, tsharkFields } from '../../test-support/tshark.js';
 import type { DecodeContext } from '../types.js';
 import { createPoct1aState, decodePoct1a, poct1aDecoder } from './index.js';
 

@@ -10,7 +10,7 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import type { DecodeContext } from '../types.js';
 import { createPoct1aState, decodePoct1a, poct1aDecoder } from './index.js';
 import { framePoct1a } from './xml-frame.js';
-import { decodeAs, tsharkFields } from '../test-support/tshark.js';
+import { decodeAs, tsharkFields } from '../../test-support/tshark.js';
 import { corpusPath } from '../../test-support/test-data.js';
 import { requires } from '../../test-support/tools.js';
 

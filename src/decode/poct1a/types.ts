@@ -1,4 +1,4 @@
-/** Record shapes of the POCT1-A decoder (design.md Records table, proto `poct1a`, kinds `hello`, `device-status`). */
+/** Record shapes of the POCT1-A decoder (docs/architecture.md Records table, proto `poct1a`, kinds `hello`, `device-status`). */
 
 export interface Poct1aRecord {
   [field: string]: string | number | boolean | null | readonly string[] | undefined;

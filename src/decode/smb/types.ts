@@ -1,4 +1,4 @@
-/** SMB record shapes (MS-SMB / MS-SMB2 over NetBIOS session service, RFC 1002) with the field names design.md fixes. */
+/** SMB record shapes (MS-SMB / MS-SMB2 over NetBIOS session service, RFC 1002) with the field names docs/architecture.md fixes. */
 import type { NtlmsspFields } from '../ntlmssp/ntlmssp-record.js';
 import type { RecordBody } from '../types.js';
 

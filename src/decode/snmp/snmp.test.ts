@@ -9,7 +9,7 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import { corpusPath } from '../test-support/corpus.js';
 import { ALL_OCCURRENCES, agreementRatio } from '../test-support/multiset-agreement.js';
-import { hexBytes, tsharkFields } from '../test-support/tshark.js';
+import { hexBytes, tsharkFields } from '../../test-support/tshark.js';
 import { requires } from '../../test-support/tools.js';
 import { BerError, berOid, readTlv } from './ber.js';
 import { snmpDecoder } from './index.js';

@@ -1,4 +1,4 @@
-/** SNMP record shape (RFC 1157, RFC 3416, RFC 3412 / 3414 for v3) with the field names design.md fixes. */
+/** SNMP record shape (RFC 1157, RFC 3416, RFC 3412 / 3414 for v3) with the field names docs/architecture.md fixes. */
 import type { RecordBody } from '../types.js';
 
 export type SnmpKind = 'get' | 'get-next' | 'get-bulk' | 'set' | 'response' | 'trap' | 'report' | 'encrypted';
@@ -10,7 +10,7 @@ export interface SnmpRecord extends RecordBody {
    */
   kind: SnmpKind;
   version: '1' | '2c' | '3';
-  /** v1/v2c community string (design.md); see `defaultCommunity`. */
+  /** v1/v2c community string (docs/architecture.md); see `defaultCommunity`. */
   community?: string;
   /** The community is a published factory default (default-communities.ts). */
   defaultCommunity?: boolean;

@@ -7,7 +7,7 @@ import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
 import { sshDecoder } from './index.js';
 import { parseIdent } from './parse-ident.js';
-import { agreement, tsharkFields } from '../test-support/tshark.js';
+import { agreement, tsharkFields } from '../../test-support/tshark.js';
 import { bySender, tsharkRows } from './test-support/tshark-fields.js';
 import { corpusPcaps } from '../../test-support/test-data.js';
 import { requires } from '../../test-support/tools.js';

@@ -1,5 +1,5 @@
 /** The Telnet decoder (RFC 854/855): option negotiation stripped, banner and login prompt, user, outcome. */
-import type { DecodeContext, DecodeResult, Decoder, ProbeResult } from '../types.js';
+import { NO_DECODER_DEPS, type DecodeContext, type DecodeResult, type Decoder, type ProbeResult } from '../types.js';
 import { clientData, serverChunkEnd, serverData } from './login-dialogue.js';
 import { IAC, stripIac } from './strip-iac.js';
 import { createTelnetState, isTelnetState, type TelnetRecord } from './types.js';
@@ -30,7 +30,7 @@ function probe(p: Uint8Array): ProbeResult {
 
 function decode(pdu: Uint8Array, ctx: DecodeContext): DecodeResult<TelnetRecord> {
   const result: DecodeResult<TelnetRecord> = { records: [], issues: [] };
-  const st = isTelnetState(ctx.state) ? ctx.state : createTelnetState();
+  const st = isTelnetState(ctx.state) ? ctx.state : createTelnetState(NO_DECODER_DEPS);
   if (ctx.direction === 'out') {
     st.iacOut = stripIac(pdu, st.iacOut, (b) => {
       clientData(st, b);

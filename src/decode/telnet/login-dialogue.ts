@@ -1,6 +1,5 @@
 /** The login dialogue over an NVT: prompts in the server's output, keystrokes from the client, the outcome. */
-import { cleanText } from '../text.js';
-import { isDefaultLogin } from '../ftp/login-defaults.js';
+import { cleanText } from '../shared/text.js';
 import type { DecodeResult } from '../types.js';
 import type { TelnetRecord, TelnetState } from './types.js';
 
@@ -91,7 +90,7 @@ export function clientData(st: TelnetState, b: number): void {
       st.expect = 'user-sent'; // a password prompt may follow, or directly a shell (no password)
     } else {
       // The password lives only for this comparison.
-      st.passDefault = st.user !== null && isDefaultLogin(st.user, st.keys);
+      st.passDefault = st.user !== null && st.credentials.isDefaultLogin(st.user, st.keys);
       st.expect = 'result';
     }
     st.keys = '';

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
-import { isDefaultLogin } from '../ftp/login-defaults.js';
 import { telnetDecoder } from './index.js';
 import { compareTelnet, tsharkTelnet } from './test-support/tshark-telnet.js';
 import { requires } from '../../test-support/tools.js';
+import { SHIPPED_DEPS } from '../test-support/deps.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const peers = requires({ root: true, netns: true, tools: ['tcpdump', 'tshark', 'ip', '/usr/sbin/telnetd', '/usr/bin/python3'] });
@@ -21,7 +21,7 @@ it.skipIf(peers.skip)(peers.title('decodes a fresh telnetd capture in agreement 
     const file = path.join(dir, 'telnet-peers.pcap');
     const [{ records }, dialogues] = await Promise.all([recordsOf(file, [telnetDecoder]), tsharkTelnet(file, 2323)]);
     expect(records.filter((r) => r.kind === 'login').map((r) => r.success)).toEqual([true, false, true]);
-    const cmp = compareTelnet(records, dialogues, isDefaultLogin);
+    const cmp = compareTelnet(records, dialogues, (user, password) => SHIPPED_DEPS.credentials.isDefaultLogin(user, password));
     expect(cmp.mismatches).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
-import { isDefaultLogin } from '../ftp/login-defaults.js';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import type { Direction, RecordBody } from '../types.js';
 import { telnetDecoder } from './index.js';
@@ -12,6 +11,7 @@ import { compareTelnet, tsharkTelnet } from './test-support/tshark-telnet.js';
 import { createTelnetState, IacState } from './types.js';
 import { corpusPath } from '../../test-support/test-data.js';
 import { requires } from '../../test-support/tools.js';
+import { SHIPPED_DEPS } from '../test-support/deps.js';
 
 const tshark = requires({ tools: ['tshark'] });
 
@@ -21,7 +21,7 @@ const corpus = corpusPath('pcaps/zeek/telnet-auth-missing-name.pcap');
 const bytes = (...parts: (string | number[])[]): Uint8Array => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
 
 function run(steps: readonly [Direction, Uint8Array][]): RecordBody[] {
-  const state = createTelnetState();
+  const state = createTelnetState(SHIPPED_DEPS);
   return steps.flatMap(([direction, pdu]) => telnetDecoder.decode(pdu, { tsMs: 0, direction, src: 's', sport: 23, dst: 'c', dport: 1, state }).records);
 }
 const typed = (s: string): [Direction, Uint8Array][] => Array.from(Buffer.from(s, 'latin1'), (c) => ['out', bytes([c])]);
@@ -69,10 +69,10 @@ describe('agreement with tshark', () => {
     const [{ records, issues }, dialogues] = await Promise.all([recordsOf(fixture, [telnetDecoder]), tsharkTelnet(fixture, 2323)]);
     expect(issues).toEqual([]);
     expect(records.filter((r) => r.kind === 'login').map((r) => [r.user, r.success, r.defaultCredential])).toEqual([['admin', true, true], ['nurse', false, false], ['nurse', true, false]]);
-    // design.md: a login is what the client did, so the client is src; the banner is the server's.
+    // docs/architecture.md: a login is what the client did, so the client is src; the banner is the server's.
     expect(records.filter((r) => r.kind === 'login').every((r) => r.dport === 2323 && r.sport !== 2323)).toBe(true);
     expect(records.filter((r) => r.kind === 'banner').every((r) => r.sport === 2323)).toBe(true);
-    const cmp = compareTelnet(records, dialogues, isDefaultLogin);
+    const cmp = compareTelnet(records, dialogues, (user, password) => SHIPPED_DEPS.credentials.isDefaultLogin(user, password));
     expect(cmp.compared).toBeGreaterThanOrEqual(10);
     expect(cmp.mismatches).toEqual([]);
   });

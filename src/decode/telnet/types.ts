@@ -1,5 +1,6 @@
 /** Telnet record shapes (RFC 854 NVT; login prompts as Unix login(1) and embedded devices print them) and state. */
-import type { RecordBody } from '../types.js';
+import type { DefaultCredentials } from '../shared/default-credentials.js';
+import type { DecoderDeps, RecordBody } from '../types.js';
 
 /** The server's first text up to and including its login prompt. */
 export interface TelnetBannerRecord extends RecordBody {
@@ -36,6 +37,7 @@ export type TelnetExpect = 'none' | 'user' | 'user-sent' | 'password' | 'result'
 
 export interface TelnetState {
   readonly tag: 'telnet';
+  readonly credentials: DefaultCredentials;
   iacOut: IacState;
   iacIn: IacState;
   /** The server's current (unterminated) output line, printable characters only, capped. */
@@ -56,8 +58,8 @@ export interface TelnetState {
   lastCr: boolean;
 }
 
-export function createTelnetState(): TelnetState {
-  return { tag: 'telnet', iacOut: IacState.Data, iacIn: IacState.Data, line: '', lineUsed: 0, preLines: [], banner: null, expect: 'none', keys: '', user: null, passDefault: false, resultBytes: 0, lastCr: false };
+export function createTelnetState(deps: DecoderDeps): TelnetState {
+  return { tag: 'telnet', credentials: deps.credentials, iacOut: IacState.Data, iacIn: IacState.Data, line: '', lineUsed: 0, preLines: [], banner: null, expect: 'none', keys: '', user: null, passDefault: false, resultBytes: 0, lastCr: false };
 }
 
 export function isTelnetState(s: unknown): s is TelnetState {

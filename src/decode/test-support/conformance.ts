@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DecodeContext, Decoder, Direction } from '../types.js';
+import { SHIPPED_DEPS } from './deps.js';
 
 export interface ConformanceFixture {
   /** What the bytes are, for test names. */
@@ -19,7 +20,7 @@ function context(decoder: Decoder, direction: Direction): DecodeContext {
     sport: 40000,
     dst: '10.0.0.2',
     dport: decoder.ports[0] ?? null,
-    state: decoder.createState ? decoder.createState() : undefined,
+    state: decoder.createState ? decoder.createState(SHIPPED_DEPS) : undefined,
   };
 }
 

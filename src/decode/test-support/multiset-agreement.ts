@@ -1,5 +1,5 @@
 /** Test support: how far our decoded values agree with tshark's, per field, as multisets (order-free). */
-import type { TsharkFieldsOptions } from './tshark.js';
+import type { TsharkFieldsOptions } from '../../test-support/tshark.js';
 
 /** Joins the occurrences of one field in a row (a character no SMB/SNMP name holds, unlike tshark's default ','). */
 export const OCCURRENCE_SEPARATOR = '\u001f';

@@ -11,7 +11,7 @@ import type { ClientHelloInfo } from './parse-hello.js';
 import { compareWithTshark, tsharkHandshakes } from './test-support/tshark-compare.js';
 import { createTlsState, type TlsState } from './types.js';
 import { driveFrames } from '../test-support/drive-frames.js';
-import { decodeAs, tsharkFields } from '../test-support/tshark.js';
+import { decodeAs, tsharkFields } from '../../test-support/tshark.js';
 import { corpusPcaps } from '../../test-support/test-data.js';
 import { requires } from '../../test-support/tools.js';
 

@@ -1,4 +1,4 @@
-/** TLS decoder per-flow state (one per direction) and the record shapes it emits (design.md, Records: tls). */
+/** TLS decoder per-flow state (one per direction) and the record shapes it emits (docs/architecture.md, Records: tls). */
 import type { FieldValue, RecordBody } from '../types.js';
 
 /** Handshake bytes kept per direction while a message spans records; bigger messages are read partially. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import { tsharkRows } from '../ssh/test-support/tshark-fields.js';
-import { agreement } from '../test-support/tshark.js';
+import { agreement } from '../../test-support/tshark.js';
 import { runDecoderConformance } from '../test-support/conformance.js';
 import type { ProtocolRecord } from '../types.js';
 import { vncDecoder } from './index.js';

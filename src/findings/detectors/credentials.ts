@@ -1,15 +1,15 @@
 /**
- * Cleartext and default credentials from login records (issue 5 §1): Telnet and FTP logins, HTTP Basic, DICOM
+ * Cleartext and default credentials from login records: Telnet and FTP logins, HTTP Basic, DICOM
  * A-ASSOCIATE user identity (PS3.7 D.3.3.7), SNMP v1/v2c communities that are not defaults, SMB1 plain-text passwords. The decoders
  * already dropped the passwords and said whether the pair was a published default; here only user names, services
  * and "default: yes/no" are used. A non-default SNMP community is a secret and never leaves this file.
  */
-import { defaultRowsForUser, type CredentialProtocol } from '../../decode/http/default-credentials.js';
-import type { ProtocolRecord } from '../../decode/types.js';
+import type { CredentialProtocol } from '../../decode/shared/default-credentials.js';
+import { loadDefaultCredentials } from '../../decode/shared/default-credentials-file.js';
+import type { RecordOf, RecordOfKind, WireRecord } from '../../decode/records.js';
 import type { FindingFacts } from '../types.js';
-import { at, receiver, sender, str, tsOf, type Hit } from './hit.js';
+import { at, receiver, sender, tsOf, type Hit } from './hit.js';
 
-const LOGIN_PROTOCOLS: ReadonlySet<string> = new Set(['telnet', 'ftp']);
 const SNMP_AGENT_KINDS: ReadonlySet<string> = new Set(['response', 'trap', 'report']);
 
 function outcome(success: unknown): string {
@@ -18,18 +18,18 @@ function outcome(success: unknown): string {
 
 /** Published sources naming this user for the protocol (the password is gone, so any of them may be the match). */
 function defaultSources(protocol: CredentialProtocol, user: string): { text: string; facts: FindingFacts } {
-  const rows = defaultRowsForUser(protocol, user);
+  const rows = loadDefaultCredentials().rowsForUser(protocol, user);
   const advisories = [...new Set(rows.map((r) => r.advisory).filter((a) => a !== undefined))];
   const cves = [...new Set(rows.flatMap((r) => r.cves ?? []))];
   const text = rows.slice(0, 3).map((r) => r.product !== undefined ? `${r.product} (${r.advisory ?? r.source})` : r.source).join('; ');
   return { text, facts: { ...(advisories.length > 0 ? { advisoryIds: advisories } : {}), ...(cves.length > 0 ? { cves } : {}) } };
 }
 
-function loginHits(rec: ProtocolRecord, out: Hit[]): void {
-  const user = str(rec.user);
-  if (user === null || rec.anonymous === true) return;
+function loginHits(rec: RecordOfKind<'ftp', 'login'> | RecordOfKind<'telnet', 'login'>, out: Hit[]): void {
+  const user = rec.user;
+  if (rec.proto === 'ftp' && rec.anonymous) return;
   const proto = rec.proto;
-  // A login record names the client as src (design.md); the finding is the server's, whose password it is.
+  // A login record names the client as src (docs/architecture.md); the finding is the server's, whose password it is.
   const server = receiver(rec);
   const service = `${proto}/${rec.dport ?? '?'}`;
   const evidence = `${rec.src} logged in to ${at(rec.dst, rec.dport)} (${proto}) as '${user}', password sent in clear (${outcome(rec.success)})`;
@@ -40,8 +40,8 @@ function loginHits(rec: ProtocolRecord, out: Hit[]): void {
     detail: `A ${proto} login sends the user name and password unencrypted; anyone on the path can read and reuse them. Replace ${proto} with ${proto === 'ftp' ? 'SFTP or FTPS' : 'SSH'}, or restrict it to the management network.`,
     evidence, facts: { service, automatable: true, technicalImpact: proto === 'telnet' ? 'total' : 'partial' },
   });
-  if (rec.defaultCredential === true) {
-    const src = defaultSources(proto as CredentialProtocol, user);
+  if (rec.defaultCredential) {
+    const src = defaultSources(proto, user);
     out.push({
       ...base, kind: 'default-credentials', key: `${proto}:${user}`, severity: rec.success === false ? 'high' : 'critical',
       title: `Default password used for ${proto} user ${user}`,
@@ -51,13 +51,13 @@ function loginHits(rec: ProtocolRecord, out: Hit[]): void {
   }
 }
 
-function httpHits(rec: ProtocolRecord, out: Hit[]): void {
-  const scheme = str(rec.authScheme);
-  const user = str(rec.authUser);
+function httpHits(rec: RecordOfKind<'http', 'request'>, out: Hit[]): void {
+  const scheme = rec.authScheme;
+  const user = rec.authUser;
   if (scheme === null || scheme.toLowerCase() !== 'basic' || user === null) return;
   const server = receiver(rec);
   const service = `http/${rec.dport ?? '?'}`;
-  const host = str(rec.host);
+  const host = rec.host;
   const evidence = `${rec.src} sent HTTP Basic credentials for '${user}' to ${at(rec.dst, rec.dport)}${host !== null ? ` (Host ${host})` : ''} without TLS`;
   const base = { ...server, tsMs: tsOf(rec), peer: rec.src, client: sender(rec) };
   out.push({
@@ -75,9 +75,9 @@ function httpHits(rec: ProtocolRecord, out: Hit[]): void {
   }
 }
 
-function dicomHits(rec: ProtocolRecord, out: Hit[]): void {
-  const user = str(rec.userIdentity);
-  if (rec.kind !== 'associate-rq' || user === null) return;
+function dicomHits(rec: RecordOf<'dicom'>, out: Hit[]): void {
+  const user = rec.userIdentity;
+  if (rec.kind !== 'associate-rq' || user === undefined) return;
   const withPasscode = rec.userIdentityType === 2;
   out.push({
     ...receiver(rec), tsMs: tsOf(rec), peer: rec.src, client: sender(rec), kind: 'cleartext-credentials', key: `dicom:${user}`,
@@ -86,7 +86,7 @@ function dicomHits(rec: ProtocolRecord, out: Hit[]): void {
     detail: withPasscode
       ? 'The A-ASSOCIATE-RQ carries a user name and passcode (PS3.7 D.3.3.7) outside TLS. Use DICOM TLS (port 2762) for authenticated associations.'
       : 'The A-ASSOCIATE-RQ carries a user name outside TLS (no passcode).',
-    evidence: `${rec.src} (AE ${str(rec.callingAeTitle) ?? '?'}) opened an association to ${at(rec.dst, rec.dport)} (AE ${str(rec.calledAeTitle) ?? '?'}) with user identity '${user}'${withPasscode ? ' and a passcode' : ''} in clear`,
+    evidence: `${rec.src} (AE ${rec.callingAeTitle ?? '?'}) opened an association to ${at(rec.dst, rec.dport)} (AE ${rec.calledAeTitle ?? '?'}) with user identity '${user}'${withPasscode ? ' and a passcode' : ''} in clear`,
     facts: { service: `dicom/${rec.dport ?? '?'}` },
   });
   // The decoder compared the passcode with the published defaults and dropped it; only the verdict is here.
@@ -103,8 +103,8 @@ function dicomHits(rec: ProtocolRecord, out: Hit[]): void {
   }
 }
 
-function snmpHits(rec: ProtocolRecord, out: Hit[]): void {
-  const version = str(rec.version);
+function snmpHits(rec: RecordOf<'snmp'>, out: Hit[]): void {
+  const version = rec.version;
   if (version !== '1' && version !== '2c' || typeof rec.community !== 'string') return;
   // A default community is a finding only when the device answers it: snmp-community.ts pairs the exchanges.
   if (rec.defaultCommunity === true) return;
@@ -123,10 +123,10 @@ function snmpHits(rec: ProtocolRecord, out: Hit[]): void {
   });
 }
 
-function smbHits(rec: ProtocolRecord, out: Hit[]): void {
+function smbHits(rec: RecordOf<'smb'>, out: Hit[]): void {
   if (rec.kind !== 'session-setup' || rec.cleartextPassword !== true) return;
   const toServer = rec.dport === 445 || rec.dport === 139;
-  const user = str(rec.accountName) ?? '?';
+  const user = rec.accountName ?? '?';
   out.push({
     ...(toServer ? receiver(rec) : sender(rec)), tsMs: tsOf(rec), peer: toServer ? rec.src : rec.dst, client: toServer ? sender(rec) : receiver(rec), kind: 'cleartext-credentials', key: `smb:${user}`,
     severity: 'high', title: `SMB1 plain-text password (user ${user})`,
@@ -135,8 +135,8 @@ function smbHits(rec: ProtocolRecord, out: Hit[]): void {
   });
 }
 
-export function credentialHits(rec: ProtocolRecord, out: Hit[]): void {
-  if (rec.kind === 'login' && LOGIN_PROTOCOLS.has(rec.proto)) loginHits(rec, out);
+export function credentialHits(rec: WireRecord, out: Hit[]): void {
+  if ((rec.proto === 'ftp' || rec.proto === 'telnet') && rec.kind === 'login') loginHits(rec, out);
   else if (rec.proto === 'http' && rec.kind === 'request') httpHits(rec, out);
   else if (rec.proto === 'dicom') dicomHits(rec, out);
   else if (rec.proto === 'snmp') snmpHits(rec, out);

@@ -3,20 +3,22 @@
  * clinical systems, network gear) raise default-credentials; near misses, other case and other protocols do not.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultCredentialRows, isDefaultFor } from '../../decode/http/default-credentials.js';
+import { loadDefaultCredentials } from '../../decode/shared/default-credentials-file.js';
 import { authorizationFields } from '../../decode/http/parse-auth.js';
 import type { ProtocolRecord } from '../../decode/types.js';
 import { credentialHits } from './credentials.js';
 import type { Hit } from './hit.js';
+import { asWireRecord } from '../../decode/records.js';
 
+const table = loadDefaultCredentials();
 const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** What the HTTP decoder keeps of a request with this Authorization header, and the findings it raises. */
 function judge(user: string, password: string): { kept: string; hits: string[] } {
-  const fields = authorizationFields(basic(user, password));
+  const fields = authorizationFields(basic(user, password), table);
   const rec: ProtocolRecord = { ts: '2024-03-04T08:00:00.000Z', proto: 'http', kind: 'request', src: '10.20.40.57', sport: 50000, dst: '10.20.60.9', dport: 80, method: 'GET', uri: '/', ...fields };
   const out: Hit[] = [];
-  credentialHits(rec, out);
+  credentialHits(asWireRecord(rec), out);
   return { kept: JSON.stringify(rec), hits: out.map((h) => `${h.kind} ${h.key}`) };
 }
 
@@ -53,14 +55,14 @@ describe('makers\' web-UI defaults in the table', () => {
   });
 
   it('web-UI rows are checked for HTTP only; FTP and Telnet keep their own rows', () => {
-    expect(isDefaultFor('http', 'admin', '1111')).toBe(true);
-    expect(isDefaultFor('telnet', 'admin', '1111')).toBe(false);
-    expect(isDefaultFor('ftp', 'device', 'device')).toBe(false);
+    expect(table.isDefaultFor('http', 'admin', '1111')).toBe(true);
+    expect(table.isDefaultFor('telnet', 'admin', '1111')).toBe(false);
+    expect(table.isDefaultFor('ftp', 'device', 'device')).toBe(false);
   });
 
   it('every row names its source, and no pair is listed twice for the same protocol', () => {
     const seen = new Set<string>();
-    for (const r of defaultCredentialRows()) {
+    for (const r of table.rows) {
       expect(r.source, r.user).toMatch(/SecLists|CISA|ICSMA|Guide|manual|Manual|FAQ|CVE-/);
       for (const p of r.protocols) {
         const k = `${p}\u0000${r.user}\u0000${r.password}`;

@@ -4,13 +4,14 @@ import { recordsOf } from '../../pipeline/test-support/records-of.js';
 import type { Hit } from './hit.js';
 import { recordHits } from './record-hits.js';
 import { SnmpCommunityBook } from './snmp-community.js';
+import { asWireRecord } from '../../decode/records.js';
 
 const fixture = (p: string): string => new URL(`../../decode/${p}`, import.meta.url).pathname;
 
 async function hitsOf(p: string): Promise<Hit[]> {
   const { records } = await recordsOf(fixture(p));
   const out: Hit[] = [];
-  for (const r of records) recordHits(r, out);
+  for (const r of records) recordHits(asWireRecord(r), out);
   return out;
 }
 
@@ -48,15 +49,15 @@ describe('record detectors on real-peer fixtures', () => {
     const hs: Hit[] = [];
     const book = new SnmpCommunityBook();
     for (const r of records) {
-      recordHits(r, hs);
-      book.observe(r, hs);
+      recordHits(asWireRecord(r), hs);
+      book.observe(asWireRecord(r), hs);
     }
     expect(brief(hs)).toEqual(['127.0.0.1 cleartext-credentials snmp:v1 medium', '127.0.0.1 snmp-default-community snmp:public high']);
     expect(JSON.stringify(hs)).not.toContain('wrongcommunity');
     // Only the requests: nobody answered, nothing proven.
     const asked: Hit[] = [];
     const alone = new SnmpCommunityBook();
-    for (const r of records) if (r.kind !== 'response') alone.observe(r, asked);
+    for (const r of records) if (r.kind !== 'response') alone.observe(asWireRecord(r), asked);
     expect(asked).toEqual([]);
   });
 

@@ -12,6 +12,8 @@ import { chainStats, isAlwaysOn, remoteSession, serviceOfSni } from './remote-ac
 import { MAX_SESSIONS, SessionBook } from './session-book.js';
 import { outdatedDicomStack, versionParts } from './stacks.js';
 import { corpusPath } from '../../test-support/test-data.js';
+import { SHIPPED_DEPS } from '../../decode/test-support/deps.js';
+import { asWireRecord } from '../../decode/records.js';
 
 const T = '2024-03-04T08:00:00.000Z';
 
@@ -86,7 +88,7 @@ describe('outdated DICOM stacks', () => {
     expect(outdatedDicomStack('OFFIS_DCMTK_3610')).toBeNull();
     expect(outdatedDicomStack('SYNTH_CT_1')).toBeNull();
     const out: Hit[] = [];
-    recordHits(rec({ implementationVersionName: 'OFFIS_DCMTK_362' }), out);
+    recordHits(asWireRecord(rec({ implementationVersionName: 'OFFIS_DCMTK_362' })), out);
     expect(out[0]).toMatchObject({ ip: '10.0.0.1', kind: 'outdated-dicom', key: 'OFFIS_DCMTK_362', severity: 'high', facts: { advisoryIds: ['ICSMA-22-174-01'] } });
     expect(out[0]?.evidence).toMatch(/nmap's dicom-ping/);
   });
@@ -95,7 +97,7 @@ describe('outdated DICOM stacks', () => {
 describe('secrets never leave the detectors', () => {
   it('a non-default SNMP community is only "default: no"', () => {
     const out: Hit[] = [];
-    recordHits(rec({ proto: 'snmp', kind: 'get', version: '2c', community: 'Xy!secret-9', defaultCommunity: false, dport: 161 }), out);
+    recordHits(asWireRecord(rec({ proto: 'snmp', kind: 'get', version: '2c', community: 'Xy!secret-9', defaultCommunity: false, dport: 161 })), out);
     expect(out.map((h) => h.kind)).toEqual(['cleartext-credentials']);
     expect(JSON.stringify(out)).not.toContain('Xy!secret-9');
     expect(out[0]?.evidence).toMatch(/default: no/);
@@ -125,11 +127,11 @@ describe('outdated DICOM stack on real DCMTK bytes', () => {
     const bytes = new Uint8Array(readFileSync(corpusPath('dicom/aflnet_seed_dicom_echo.bin')));
     const dicom = decoders.find((d) => d.name === 'dicom');
     const length = 6 + new DataView(bytes.buffer, bytes.byteOffset).getUint32(2);
-    const body = dicom?.decode(bytes.subarray(0, length), { tsMs: Date.parse(T), direction: 'out', src: '10.0.0.1', sport: 40000, dst: '10.0.0.2', dport: 104, state: dicom.createState?.() });
+    const body = dicom?.decode(bytes.subarray(0, length), { tsMs: Date.parse(T), direction: 'out', src: '10.0.0.1', sport: 40000, dst: '10.0.0.2', dport: 104, state: dicom.createState?.(SHIPPED_DEPS) });
     const rq = body?.records[0];
     expect(rq?.implementationVersionName).toBe('OFFIS_DCMTK_362');
     const out: Hit[] = [];
-    if (rq !== undefined) recordHits({ ...rq, ts: T, proto: 'dicom', src: '10.0.0.1', sport: 40000, dst: '10.0.0.2', dport: 104 }, out);
+    if (rq !== undefined) recordHits(asWireRecord({ ...rq, ts: T, proto: 'dicom', src: '10.0.0.1', sport: 40000, dst: '10.0.0.2', dport: 104 }), out);
     expect(out.map((h) => `${h.kind} ${h.key}`)).toEqual(['outdated-dicom OFFIS_DCMTK_362']);
   });
 });
@@ -153,7 +155,7 @@ describe('DICOM user identity with a default passcode', () => {
   const identity = { userIdentity: 'root', userIdentityType: 2, callingAeTitle: 'MODALITY', calledAeTitle: 'PACS' };
   const found = (over: Partial<ProtocolRecord>): string[] => {
     const out: Hit[] = [];
-    recordHits(rec({ ...identity, ...over }), out);
+    recordHits(asWireRecord(rec({ ...identity, ...over })), out);
     return out.map((h) => `${h.ip} ${h.kind} ${h.key} ${h.severity}`);
   };
 

@@ -1,5 +1,5 @@
 /**
- * Internet egress (issue 5 §1): a site device opening connections to addresses outside the site's networks (not
+ * Internet egress: a site device opening connections to addresses outside the site's networks (not
  * its vendor networks: those are remote access). Gathered per device during ingest in bounded memory; at the end
  * one finding per medical device (its category judged from the inventory then), with the services it used, the
  * peers it reached and their TLS server names or DNS names as evidence. High when any of it was clear text.

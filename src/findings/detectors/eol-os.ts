@@ -1,5 +1,5 @@
 /**
- * End-of-life operating systems (issue 5 §1), from the device profile: identify judged `os.endOfLife` against the
+ * End-of-life operating systems, from the device profile: identify judged `os.endOfLife` against the
  * lifecycle table (data/os-lifecycle.json) as of the capture's date; the evidence is what the OS was read from.
  */
 import type { DeviceJson } from '../../inventory/types.js';

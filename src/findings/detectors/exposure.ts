@@ -1,5 +1,5 @@
 /**
- * Exposed management interfaces (issue 5 §1; docs/site-file.md): a web console (HTTP/HTTPS), FTP, Telnet, SSH,
+ * Exposed management interfaces (docs/site-file.md): a web console (HTTP/HTTPS), FTP, Telnet, SSH,
  * RDP, VNC or WinRM on a device, answered to a client outside the management zone. Whether the device is medical
  * is judged at the end from the inventory (the collector drops the rest). With a management zone, every client
  * outside it counts. Without one nobody is a management host, so the collector keeps a client that is on another

@@ -1,8 +1,9 @@
 /**
- * What a detector reports before devices are known (issue 5 §1): a fact about the host at an address, which the
+ * What a detector reports before devices are known: a fact about the host at an address, which the
  * findings collector aggregates per (host, kind, key) and later turns into a FindingInput for the resolved device.
  */
-import type { FieldValue, ProtocolRecord } from '../../decode/types.js';
+import type { RecordEnvelope } from '../../decode/records.js';
+import type { FieldValue } from '../../decode/types.js';
 import type { DeviceCategory } from '../../identify/types.js';
 import type { FindingFacts, FindingKind, Severity } from '../types.js';
 
@@ -39,7 +40,7 @@ export interface Hit {
   judgeClient?: { ip: string; mac: string | null };
 }
 
-/** design.md categories that are not clinical equipment: the rest are "medical" for exposure and egress. */
+/** docs/architecture.md categories that are not clinical equipment: the rest are "medical" for exposure and egress. */
 const NON_MEDICAL: ReadonlySet<DeviceCategory> = new Set(['it', 'network', 'iot', 'unknown']);
 
 export function isMedical(category: DeviceCategory): boolean {
@@ -63,15 +64,15 @@ export function at(ip: string, port: number | null): string {
   return port === null ? ip : ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 }
 
-export function tsOf(rec: ProtocolRecord): number {
+export function tsOf(rec: RecordEnvelope): number {
   return Date.parse(rec.ts);
 }
 
 /** The record's sender as the host of a hit. */
-export function sender(rec: ProtocolRecord): { ip: string; mac: string | null } {
+export function sender(rec: RecordEnvelope): { ip: string; mac: string | null } {
   return { ip: rec.src, mac: mac(rec.srcMac) };
 }
 
-export function receiver(rec: ProtocolRecord): { ip: string; mac: string | null } {
+export function receiver(rec: RecordEnvelope): { ip: string; mac: string | null } {
   return { ip: rec.dst, mac: mac(rec.dstMac) };
 }

@@ -4,8 +4,8 @@
  * resolved to an address. Findings use them as evidence (internet egress) and to recognise vendor remote-service
  * hosts. Both maps are bounded (oldest out first).
  */
-import type { ProtocolRecord } from '../../decode/types.js';
-import { strList } from './hit.js';
+import type { WireRecord } from '../../decode/records.js';
+import {  } from './hit.js';
 
 /** TLS flows waiting for their end. */
 export const MAX_TLS_FLOWS = 4096;
@@ -34,18 +34,14 @@ export class PeerNames {
   private readonly hellos = new Map<string, TlsHello>();
   private readonly dns = new Map<string, string>();
 
-  record(rec: ProtocolRecord): void {
+  record(rec: WireRecord): void {
     if (rec.proto === 'tls' && rec.kind === 'client-hello') {
-      const sni = typeof rec.sni === 'string' && rec.sni !== '' ? rec.sni.toLowerCase() : null;
-      const http = strList(rec.alpn).some((a) => HTTP_ALPN.has(a.toLowerCase()));
+      const sni = rec.sni !== null && rec.sni !== '' ? rec.sni.toLowerCase() : null;
+      const http = rec.alpn.some((a) => HTTP_ALPN.has(a.toLowerCase()));
       if (sni !== null || http) remember(this.hellos, MAX_TLS_FLOWS, flowKey(rec.src, rec.sport, rec.dst, rec.dport), { sni, http });
-    } else if (rec.proto === 'dns' && rec.kind === 'response' && typeof rec.qname === 'string' && Array.isArray(rec.answers)) {
+    } else if (rec.proto === 'dns' && rec.kind === 'response' && rec.qname !== undefined && rec.answers !== undefined) {
       const name = rec.qname.toLowerCase().replace(/\.$/, '');
-      for (const a of rec.answers) {
-        if (typeof a !== 'object' || a === null || Array.isArray(a)) continue;
-        const { type, data } = a as { type?: unknown; data?: unknown };
-        if (typeof type === 'string' && ADDRESS_TYPES.has(type) && typeof data === 'string') remember(this.dns, MAX_DNS_NAMES, data, name);
-      }
+      for (const a of rec.answers) if (ADDRESS_TYPES.has(a.type)) remember(this.dns, MAX_DNS_NAMES, a.data, name);
     }
   }
 

@@ -3,8 +3,8 @@
  * LIS2-A2 laboratory messages (P and R records) and POCT1-A observations (PT elements), seen outside TLS (a record exists only because the bytes were readable). Only which fields crossed, between whom
  * and how often is kept; the decoders dropped the values.
  */
-import type { ProtocolRecord } from '../../decode/types.js';
-import { at, receiver, sender, str, strList, tsOf, type Hit } from './hit.js';
+import type { RecordEnvelope, WireRecord } from '../../decode/records.js';
+import { at, receiver, sender, tsOf, type Hit } from './hit.js';
 
 /** Fields named in one evidence sentence; the rest are counted. */
 const MAX_FIELDS_NAMED = 8;
@@ -25,35 +25,35 @@ const REMEDY: Readonly<Record<string, string>> = {
 /** The protocol as titles name it. */
 const TITLE: Readonly<Record<string, string>> = { poct1a: 'POCT1-A' };
 
-function both(rec: ProtocolRecord, proto: string, what: string, evidence: string, service: string, out: Hit[]): void {
+function both(rec: RecordEnvelope, proto: string, what: string, evidence: string, service: string, out: Hit[]): void {
   const tsMs = tsOf(rec);
   const detail = `${what} cross the network unencrypted, so anyone on the path can read them. Use ${REMEDY[proto] ?? 'TLS'}, or confine the traffic to a protected clinical segment.`;
   out.push({ ...sender(rec), tsMs, peer: rec.dst, kind: 'cleartext-phi', key: `${proto}:sent`, severity: 'high', title: `Sends patient data in clear (${TITLE[proto] ?? proto.toUpperCase()})`, detail, evidence, facts: { service } });
   out.push({ ...receiver(rec), tsMs, peer: rec.src, kind: 'cleartext-phi', key: `${proto}:received`, severity: 'high', title: `Receives patient data in clear (${TITLE[proto] ?? proto.toUpperCase()})`, detail, evidence, facts: { service } });
 }
 
-export function phiHits(rec: ProtocolRecord, out: Hit[]): void {
-  if (rec.proto === 'hl7' && rec.kind === 'message') {
-    const fields = strList(rec.phiFields);
+export function phiHits(rec: WireRecord, out: Hit[]): void {
+  if (rec.proto === 'hl7') {
+    const fields = rec.phiFields;
     if (fields.length === 0) return;
-    const type = str(rec.messageType) ?? 'message';
+    const type = rec.messageType ?? 'message';
     const evidence = `HL7 ${type} from ${rec.src} to ${at(rec.dst, rec.dport)} carried ${fieldList(fields)} without TLS`;
     both(rec, 'hl7', 'HL7 messages with patient identifiers', evidence, `hl7/${rec.dport ?? '?'}`, out);
   } else if (rec.proto === 'dicom' && rec.kind === 'command' && rec.patientDataPresent === true) {
-    const tags = strList(rec.patientDataTags).map((t) => `(${t})`);
-    const command = str(rec.command) ?? 'command';
+    const tags = (rec.patientDataTags ?? []).map((t) => `(${t})`);
+    const command = rec.command ?? 'command';
     const evidence = `DICOM ${command} from ${rec.src} to ${at(rec.dst, rec.dport)} carried a data set with patient attributes ${fieldList(tags)} without TLS`;
     both(rec, 'dicom', 'DICOM data sets with patient attributes', evidence, `dicom/${rec.dport ?? rec.sport ?? '?'}`, out);
-  } else if (rec.proto === 'astm' && rec.kind === 'header') {
+  } else if (rec.proto === 'astm') {
     // One record per ASTM message; phiFields names the P (patient) and R (result) fields that held a value.
-    const fields = strList(rec.phiFields);
+    const fields = rec.phiFields;
     if (fields.length === 0) return;
     const evidence = `ASTM message from ${rec.src} to ${at(rec.dst, rec.dport)} carried ${fieldList(fields)} without TLS`;
     both(rec, 'astm', 'Laboratory messages (ASTM E1394 / LIS2-A2) with patient identifiers', evidence, `astm/${rec.dport ?? '?'}`, out);
   } else if (rec.proto === 'poct1a') {
-    const fields = strList(rec.phiFields);
+    const fields = rec.phiFields;
     if (fields.length === 0) return;
-    const type = str(rec.messageType) ?? 'message';
+    const type = rec.messageType ?? 'message';
     const evidence = `POCT1-A ${type} from ${rec.src} to ${at(rec.dst, rec.dport)} carried ${fieldList(fields)} without TLS`;
     both(rec, 'poct1a', 'Point-of-care messages (POCT1-A) with patient identifiers', evidence, `poct1a/${rec.dport ?? '?'}`, out);
   }

@@ -1,5 +1,5 @@
-/** Every record detector of issue 5 §1 in one call: credentials, cleartext PHI, weak protocols, outdated stacks. */
-import type { ProtocolRecord } from '../../decode/types.js';
+/** Every record detector in one call: credentials, cleartext PHI, weak protocols, outdated stacks. */
+import type { WireRecord } from '../../decode/records.js';
 import { credentialHits } from './credentials.js';
 import type { Hit } from './hit.js';
 import { phiHits } from './phi.js';
@@ -9,7 +9,7 @@ import { weakProtocolHits } from './weak-protocols.js';
 const INTERESTING: ReadonlySet<string> = new Set(['telnet', 'ftp', 'http', 'dicom', 'snmp', 'smb', 'hl7', 'tls', 'astm', 'poct1a']);
 
 /** Appends the hits of one record to `out` (pure; most records give none). */
-export function recordHits(rec: ProtocolRecord, out: Hit[]): void {
+export function recordHits(rec: WireRecord, out: Hit[]): void {
   if (!INTERESTING.has(rec.proto)) return;
   credentialHits(rec, out);
   phiHits(rec, out);

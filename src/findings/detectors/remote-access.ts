@@ -1,5 +1,5 @@
 /**
- * Vendor remote-access sessions (issue 5 §1): TeamViewer (TCP/UDP 5938, *.teamviewer.com), AnyDesk (TCP 7070,
+ * Vendor remote-access sessions: TeamViewer (TCP/UDP 5938, *.teamviewer.com), AnyDesk (TCP 7070,
  * *.anydesk.com), RDP/VNC from outside the hospital, IPsec (UDP 500/4500) and OpenVPN (1194) tunnels to the
  * internet, any traffic with the site's vendor networks, and a long-lived session to a host whose TLS or DNS name
  * names a vendor remote-service endpoint (remote-endpoints.ts). Each flow is a session (start, end, duration,

@@ -1,4 +1,4 @@
-/** Remote-access findings from a device's grouped sessions (issue 5 §1): count, duration, bytes, peers, always-on. */
+/** Remote-access findings from a device's grouped sessions: count, duration, bytes, peers, always-on. */
 import type { FindingInput, Severity } from '../types.js';
 import type { SessionObs } from './remote-access.js';
 

@@ -1,5 +1,5 @@
 /**
- * Remote-access sessions gathered during ingest (issue 5 §1), in bounded memory: sessions grouped per host and
+ * Remote-access sessions gathered during ingest, in bounded memory: sessions grouped per host and
  * service family, each group's totals always counted, session times kept up to a cap, and the intervals the
  * always-on rule needs compacted (near sessions joined) when a group grows long.
  */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProtocolRecord } from '../../decode/types.js';
 import type { Hit } from './hit.js';
 import { MAX_PENDING_REQUESTS, SnmpCommunityBook } from './snmp-community.js';
+import { asWireRecord } from '../../decode/records.js';
 
 const T = '2024-03-04T08:00:00.000Z';
 const NMS = '10.30.0.5';
@@ -19,7 +20,7 @@ function answer(over: Partial<ProtocolRecord> = {}): ProtocolRecord {
 function run(recs: readonly ProtocolRecord[]): string[] {
   const book = new SnmpCommunityBook();
   const out: Hit[] = [];
-  for (const r of recs) book.observe(r, out);
+  for (const r of recs) book.observe(asWireRecord(r), out);
   return out.map((h) => `${h.ip} ${h.key} ${h.severity}`);
 }
 
@@ -52,12 +53,12 @@ describe('SNMP default community, proven by an answer', () => {
   it('holds a bounded number of unanswered requests and survives malformed records', () => {
     const book = new SnmpCommunityBook();
     const out: Hit[] = [];
-    for (let i = 0; i < MAX_PENDING_REQUESTS + 10; i++) book.observe(ask({ kind: 'set', requestId: i }), out);
+    for (let i = 0; i < MAX_PENDING_REQUESTS + 10; i++) book.observe(asWireRecord(ask({ kind: 'set', requestId: i })), out);
     // The oldest set was pushed out: its answer counts only as a read; the newest is still known as a set.
-    book.observe(answer({ requestId: 0 }), out);
-    book.observe(answer({ requestId: MAX_PENDING_REQUESTS + 9 }), out);
+    book.observe(asWireRecord(answer({ requestId: 0 })), out);
+    book.observe(asWireRecord(answer({ requestId: MAX_PENDING_REQUESTS + 9 })), out);
     expect(out.map((h) => h.severity)).toEqual(['high', 'critical']);
-    book.observe({ ts: 'x', proto: 'snmp', kind: 'response', src: '', sport: null, dst: '', dport: null, defaultCommunity: true, community: 5 }, out);
+    book.observe(asWireRecord({ ts: 'x', proto: 'snmp', kind: 'response', src: '', sport: null, dst: '', dport: null, defaultCommunity: true, community: 5 }), out);
     expect(out).toHaveLength(2);
   });
 });

@@ -6,9 +6,9 @@
  * a response whose request was not captured still counts when it comes from the agent port 161 (RFC 3417 §3), so a
  * manager acknowledging an inform (from 162) is never taken for an agent.
  */
-import type { ProtocolRecord } from '../../decode/types.js';
+import type { RecordEnvelope, RecordOf, WireRecord } from '../../decode/records.js';
 import type { Severity } from '../types.js';
-import { at, sender, str, tsOf, type Hit } from './hit.js';
+import { at, sender, tsOf, type Hit } from './hit.js';
 
 /** Requests waiting for their answer; the oldest go first past this (answers come within seconds). */
 export const MAX_PENDING_REQUESTS = 4096;
@@ -19,7 +19,7 @@ const REQUEST_KINDS: ReadonlySet<string> = new Set(['get', 'get-next', 'get-bulk
 
 type RequestKind = 'read' | 'write' | 'inform';
 
-function requestKind(rec: ProtocolRecord): RequestKind | null {
+function requestKind(rec: RecordOf<'snmp'>): RequestKind | null {
   if (REQUEST_KINDS.has(rec.kind)) return rec.kind === 'set' ? 'write' : 'read';
   return rec.kind === 'trap' && rec.pduType === 'inform' ? 'inform' : null;
 }
@@ -32,11 +32,11 @@ export class SnmpCommunityBook {
   private readonly pending = new Map<string, RequestKind>();
 
   /** Appends a hit when `rec` is a device's answer with a default community. */
-  observe(rec: ProtocolRecord, out: Hit[]): void {
+  observe(rec: WireRecord, out: Hit[]): void {
     if (rec.proto !== 'snmp' || rec.defaultCommunity !== true || typeof rec.community !== 'string') return;
-    const version = str(rec.version);
+    const version = rec.version;
     if (version !== '1' && version !== '2c') return;
-    const id = typeof rec.requestId === 'number' ? rec.requestId : null;
+    const id = rec.requestId ?? null;
     const asked = requestKind(rec);
     if (asked !== null) {
       if (id === null) return;
@@ -59,7 +59,7 @@ export class SnmpCommunityBook {
   }
 }
 
-function acceptedHit(rec: ProtocolRecord, version: string, community: string, wrote: boolean): Hit {
+function acceptedHit(rec: RecordEnvelope, version: string, community: string, wrote: boolean): Hit {
   // A default community names itself ("public"): it is the published value, not a secret.
   const name = community === '' ? '(empty)' : community.toLowerCase();
   const severity: Severity = wrote ? 'critical' : 'high';

@@ -1,12 +1,12 @@
 /**
- * Outdated DICOM / HL7 stacks (issue 5 §1): the DICOM Implementation Version Name an A-ASSOCIATE-RQ/AC announces,
+ * Outdated DICOM / HL7 stacks: the DICOM Implementation Version Name an A-ASSOCIATE-RQ/AC announces,
  * matched against data/outdated-stacks.json (each row with CVEs and its source). The HL7 list is empty until a
  * library's wire signature and vulnerable versions are sourced (HL7 v2 carries no implementation version field).
  */
 import { readFileSync } from 'node:fs';
 import { shippedDataFile } from '../../util/shipped-data.js';
-import type { ProtocolRecord } from '../../decode/types.js';
-import { at, sender, str, tsOf, type Hit } from './hit.js';
+import type { WireRecord } from '../../decode/records.js';
+import { at, sender, tsOf, type Hit } from './hit.js';
 
 export interface OutdatedStack {
   product: string;
@@ -73,10 +73,10 @@ export function outdatedDicomStack(name: string): { stack: OutdatedStack; versio
   return null;
 }
 
-export function stackHits(rec: ProtocolRecord, out: Hit[]): void {
+export function stackHits(rec: WireRecord, out: Hit[]): void {
   if (rec.proto !== 'dicom' || (rec.kind !== 'associate-rq' && rec.kind !== 'associate-ac')) return;
-  const name = str(rec.implementationVersionName);
-  if (name === null) return;
+  const name = rec.implementationVersionName;
+  if (name === undefined) return;
   const found = outdatedDicomStack(name);
   if (found === null) return;
   const { stack, version } = found;

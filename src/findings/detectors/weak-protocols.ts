@@ -3,9 +3,9 @@
  * TLS below 1.2 (RFC 8996 deprecates TLS 1.0 and 1.1, RFC 7568 SSL 3.0) and weak cipher suites chosen by a server
  * (RFC 7465 forbids RC4; NULL, EXPORT, anonymous, DES and 3DES/Sweet32 per the IANA TLS Cipher Suites registry).
  */
-import type { ProtocolRecord } from '../../decode/types.js';
+import type { RecordOf, WireRecord } from '../../decode/records.js';
 import type { Severity } from '../types.js';
-import { at, receiver, sender, str, tsOf, type Hit } from './hit.js';
+import { at, receiver, sender, tsOf, type Hit } from './hit.js';
 import { smbv1Hits } from './smbv1.js';
 
 /** IANA TLS cipher suite values (RFC 5246 A.5, RFC 8422, RFC 4346 export suites) and why each is weak. */
@@ -20,13 +20,13 @@ const WEAK_CIPHERS = new Map<number, string>([
 
 const OLD_VERSIONS = new Map<string, Severity>([['SSL 2.0', 'high'], ['SSL 3.0', 'high'], ['TLS 1.0', 'medium'], ['TLS 1.1', 'medium']]);
 
-function tlsHits(rec: ProtocolRecord, out: Hit[]): void {
-  const version = str(rec.version);
+function tlsHits(rec: RecordOf<'tls'>, out: Hit[]): void {
+  const version = rec.version;
   const tsMs = tsOf(rec);
   if (rec.kind === 'server-hello') {
-    const old = version === null ? undefined : OLD_VERSIONS.get(version);
+    const old = OLD_VERSIONS.get(version);
     const where = `${at(rec.src, rec.sport)} to ${rec.dst}`;
-    if (old !== undefined && version !== null) {
+    if (old !== undefined) {
       out.push({
         ...sender(rec), tsMs, peer: rec.dst, kind: 'weak-tls', key: `server:${version}`, severity: old, title: `Serves ${version}`,
         // Moved to the site's client, it is the same fact as the client's own `client:` hit for this session: one finding.
@@ -35,8 +35,8 @@ function tlsHits(rec: ProtocolRecord, out: Hit[]): void {
         evidence: `server hello from ${where} chose ${version}`, facts: { service: `tls/${rec.sport ?? '?'}` },
       });
     }
-    const weak = typeof rec.cipher === 'number' ? WEAK_CIPHERS.get(rec.cipher) : undefined;
-    if (weak !== undefined && typeof rec.cipher === 'number') {
+    const weak = WEAK_CIPHERS.get(rec.cipher);
+    if (weak !== undefined) {
       const hex = `0x${rec.cipher.toString(16).padStart(4, '0')}`;
       out.push({
         ...sender(rec), tsMs, peer: rec.dst, kind: 'weak-tls', key: `cipher:${hex}`, severity: weak.startsWith('NULL') || weak.startsWith('EXPORT') || weak.startsWith('anonymous') ? 'high' : 'medium',
@@ -45,18 +45,18 @@ function tlsHits(rec: ProtocolRecord, out: Hit[]): void {
         evidence: `server hello from ${where} chose cipher suite ${hex} (${weak})`, facts: { service: `tls/${rec.sport ?? '?'}` },
       });
     }
-  } else if (rec.kind === 'client-hello' && version !== null) {
+  } else {
     const old = OLD_VERSIONS.get(version);
     if (old === undefined) return;
     out.push({
       ...sender(rec), tsMs, peer: rec.dst, kind: 'weak-tls', key: `client:${version}`, severity: 'medium', title: `TLS client limited to ${version}`,
       detail: `The device offers at most ${version}; it cannot talk to servers that have turned old versions off, and invites downgrade. Update its TLS stack.`,
-      evidence: `client hello from ${rec.src} to ${at(rec.dst, rec.dport)}${str(rec.sni) !== null ? ` (SNI ${str(rec.sni) ?? ''})` : ''} offered at most ${version}`, facts: { service: `tls/${rec.dport ?? '?'}` },
+      evidence: `client hello from ${rec.src} to ${at(rec.dst, rec.dport)}${rec.sni !== null ? ` (SNI ${rec.sni})` : ''} offered at most ${version}`, facts: { service: `tls/${rec.dport ?? '?'}` },
     });
   }
 }
 
-export function weakProtocolHits(rec: ProtocolRecord, out: Hit[]): void {
+export function weakProtocolHits(rec: WireRecord, out: Hit[]): void {
   if (rec.proto === 'smb') smbv1Hits(rec, out);
   else if (rec.proto === 'tls') tlsHits(rec, out);
 }

@@ -1,4 +1,4 @@
-/** Findings rows to design.md's `findings[]` JSON, and the one sort order every list uses. */
+/** Findings rows to docs/architecture.md's `findings[]` JSON, and the one sort order every list uses. */
 import { SEVERITIES, type FindingFacts, type FindingJson, type FindingKind, type FindingStatus, type Severity, type Suppression } from '../types.js';
 import type { RiskJson } from '../../inventory/types.js';
 import { effectiveStatus } from '../status.js';

@@ -1,4 +1,4 @@
-/** SqliteFindings: dedup across runs, evidence bounds, the status workflow and its refusals (issue 5 §1). */
+/** SqliteFindings: dedup across runs, evidence bounds, the status workflow and its refusals. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

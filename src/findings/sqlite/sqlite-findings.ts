@@ -1,4 +1,4 @@
-/** SQLite findings store (issue 5 §1): dedup by (device, kind, key) across runs, the status workflow with history. */
+/** SQLite findings store: dedup by (device, kind, key) across runs, the status workflow with history. */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { up as createFindingsTables } from '../../store/sqlite/migrations/0003-findings.js';

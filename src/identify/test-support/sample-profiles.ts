@@ -2,7 +2,7 @@
 import { flowToJson, type FlowJson } from '../../capture/flow-json.js';
 import { decodeHooks } from '../../pipeline/decode-hooks.js';
 import { ingestCaptures } from '../../pipeline/ingest.js';
-import { defaultDecodeOptions } from '../../decode/session-types.js';
+import { defaultDecodeOptions } from '../../pipeline/sessions/session-types.js';
 import type { ProtocolRecord } from '../../decode/types.js';
 import { classifyDevice } from '../classify.js';
 import { observationsFromFlow, observationsFromRecord } from '../extract-evidence.js';
@@ -12,12 +12,12 @@ import type { DeviceProfile, Evidence, Observation } from '../types.js';
 export async function recordsAndFlows(file: string): Promise<{ records: ProtocolRecord[]; flows: FlowJson[] }> {
   const records: ProtocolRecord[] = [];
   const flows: FlowJson[] = [];
-  await ingestCaptures([file], (engine) => ({
-    ...decodeHooks(engine, defaultDecodeOptions, { record: (r) => records.push(r), issue: () => undefined }),
+  await ingestCaptures([file], {
+    ...decodeHooks(defaultDecodeOptions, { record: (r) => records.push(r), issue: () => undefined }),
     flowEnded: (f) => {
       flows.push(flowToJson(f));
     },
-  }));
+  });
   return { records, flows };
 }
 

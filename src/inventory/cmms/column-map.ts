@@ -1,4 +1,4 @@
-/** Register columns to device fields (issue 4 §4): defaults for common CMMS export headers, `--map column=field` overrides. */
+/** Register columns to device fields: defaults for common CMMS export headers, `--map column=field` overrides. */
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { printable } from '../../util/text-table.js';
 import { MANUAL_FIELDS, type ManualField } from '../manual-fields.js';

@@ -1,5 +1,5 @@
 /**
- * Finds the device a register row names (issue 4 §4): MAC, then serial, asset tag, IP, hostname — the lookups of
+ * Finds the device a register row names: MAC, then serial, asset tag, IP, hostname — the lookups of
  * findDevicesTx, built once into maps. Why not findDevices per row: five queries a row make a 1M-row register take
  * minutes; the maps hold a few strings per device, and a hospital has thousands of devices, not millions.
  */

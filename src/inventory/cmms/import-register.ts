@@ -1,5 +1,5 @@
 /**
- * Imports a CMMS / biomed register export (issue 4 §4) in one transaction: every row is matched to a device (MAC,
+ * Imports a CMMS / biomed register export in one transaction: every row is matched to a device (MAC,
  * serial, asset tag, IP, hostname) and its values become the device's values with origin 'import'; rows that match no
  * device are kept as registered-but-not-seen. A file that cannot be read on rolls everything back.
  */

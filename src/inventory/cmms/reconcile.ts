@@ -1,5 +1,5 @@
 /**
- * Reconcile the biomed register with the wire (issue 4 §4): matched devices, seen-but-not-registered,
+ * Reconcile the biomed register with the wire: matched devices, seen-but-not-registered,
  * registered-but-not-seen, and conflicts where the register's value differs from what the traffic says.
  */
 import type { Kysely } from 'kysely';

@@ -1,4 +1,4 @@
-/** One register row's cells to checked field values (issue 4 §4): trimmed, MAC and IP normalised, dates made ISO. */
+/** One register row's cells to checked field values: trimmed, MAC and IP normalised, dates made ISO. */
 import { isIP } from 'node:net';
 import { DEVICE_CATEGORIES } from '../../identify/types.js';
 import { normalizeMac } from '../manual-fields.js';

@@ -57,7 +57,7 @@ function identifiers(d: DeviceJson, base: string, id: string): FhirIdentifier[] 
   if (serial !== undefined) out.push({ type: SNO, system: `${base}/serial`, value: serial });
   const mac = str(d.mac);
   if (mac !== undefined) out.push({ type: ETHMAC, system: `${base}/mac`, value: mac.toLowerCase() });
-  // Addresses move with DHCP, so they are `temp` identifiers, as issue 4 asks for network addresses.
+  // Addresses move with DHCP, so they are `temp` identifiers, as FHIR R4 Identifier.use defines for identifiers that may change (https://hl7.org/fhir/R4/valueset-identifier-use.html).
   for (const ip of d.ips) {
     const v = str(ip);
     if (v === undefined) continue;

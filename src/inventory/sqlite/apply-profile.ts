@@ -1,5 +1,5 @@
 /**
- * Write identify's classification onto devices (issue 4 §2-4): history on change, a person's value always wins.
+ * Write identify's classification onto devices: history on change, a person's value always wins.
  * Set-based (§7 scale): the devices and their manual fields come in two queries, each device is one UPDATE at most.
  */
 import type { DeviceProfile } from '../../identify/types.js';

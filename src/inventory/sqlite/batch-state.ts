@@ -1,5 +1,5 @@
 /**
- * The devices and address bindings one ingest batch can reach (issue 4 §3, §7 scale): loaded with a few set queries
+ * The devices and address bindings one ingest batch can reach (§7 scale): loaded with a few set queries
  * up front, then kept in step with every write, so identity resolution asks the database nothing per device.
  */
 import type Database from 'better-sqlite3';

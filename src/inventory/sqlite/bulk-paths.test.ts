@@ -1,4 +1,4 @@
-/** The set-based paths of issue 4 §7 agree with the one-device-at-a-time ones: bulk re-classification, batch writes. */
+/** The set-based paths agree with the one-device-at-a-time ones: bulk re-classification, batch writes. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceProfile, Evidence } from '../../identify/types.js';
 import { batch, key, obs, profile, seen, T0 } from '../test-support/batch.js';

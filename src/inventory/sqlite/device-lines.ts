@@ -1,5 +1,5 @@
 /**
- * Each device's listing line, cached in `device_lines` (migration 0008; issue 4 §7 scale): the device's design.md JSON
+ * Each device's listing line, cached in `device_lines` (migration 0008): the device's docs/architecture.md JSON
  * with its evidence array and without `risk`, as UTF-8 bytes. `devices --format json` reads one blob a device and adds
  * what is computed on read (risk, and support dates a model's record fills), instead of reading five tables and
  * serialising every device again on every run.
@@ -109,7 +109,7 @@ async function refreshInTransaction(raw: Raw): Promise<boolean> {
 
 /**
  * Let this connection read the file mapped: a listing of 10,000 devices reads ~50 MB of lines, about twice as fast
- * mapped as copied page by page through read() (issue 4 §7). Only for listings: mapped pages count in the resident
+ * mapped as copied page by page through read(). Only for listings: mapped pages count in the resident
  * size, and an ingest that reads the whole file would seem to double its memory.
  */
 export function mapForListing(raw: Raw): void {

@@ -1,5 +1,5 @@
 /**
- * The cached evidence arrays (migration 0007) and listing lines (0008; issue 4 §7 scale) always equal what the rows say:
+ * The cached evidence arrays (migration 0007) and listing lines (0008) always equal what the rows say:
  * after ingests, merges, re-classification, manual values and retirement, with the write lock held elsewhere too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Each device's evidence array as JSON text (design.md `devices[].evidence`; issue 4 §7 scale), cached in
+ * Each device's evidence array as JSON text (docs/architecture.md `devices[].evidence`), cached in
  * `device_evidence_json` (migration 0007): the listing reads one string a device instead of grouping and sorting
  * 100,000s of evidence rows on every run.
  */

@@ -1,4 +1,4 @@
-/** Look devices up by the identifiers a biomed register holds (issue 4 §4 reconcile): MAC, IP, hostname, serial, asset tag. */
+/** Look devices up by the identifiers a biomed register holds (reconcile): MAC, IP, hostname, serial, asset tag. */
 import { normalizeMac } from '../manual-fields.js';
 import type { DeviceJson, DeviceMatch, DeviceQuery, DeviceQueryField } from '../types.js';
 import type { Tx } from './tx.js';

@@ -1,4 +1,4 @@
-/** Aggregate an ingest batch per device key (issue 4 §3): evidence counted per distinct fact, protocols per version. */
+/** Aggregate an ingest batch per device key: evidence counted per distinct fact, protocols per version. */
 import type { DeviceKey } from '../../identify/types.js';
 import { normalizeMac } from '../manual-fields.js';
 import { deviceKeyString, type IngestBatch } from '../types.js';

@@ -1,4 +1,4 @@
-/** Device identity (issue 4 §3): MAC first, IP-only devices behind routers, merge when a MAC appears, DHCP moves. */
+/** Device identity: MAC first, IP-only devices behind routers, merge when a MAC appears, DHCP moves. */
 import { createHash, randomUUID } from 'node:crypto';
 import { addressKey, type BatchState, type DeviceState } from './batch-state.js';
 import { DEFAULT_SITE_ID } from '../site-id.js';

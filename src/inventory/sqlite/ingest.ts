@@ -1,5 +1,5 @@
 /**
- * One ingest batch (issue 4 §3, §7 scale): group by device key, load every device the batch can reach with a few set
+ * One ingest batch (§7 scale): group by device key, load every device the batch can reach with a few set
  * queries, resolve identity in memory, write with prepared statements. The caller runs it inside one transaction.
  */
 import { prepared } from '../statement-cache.js';

@@ -1,4 +1,4 @@
-/** A person's value for a device field (issue 4 §4): stored, written over the column, history kept, removable. */
+/** A person's value for a device field: stored, written over the column, history kept, removable. */
 import { sql } from 'kysely';
 import { MANUAL_FIELDS, type ManualField } from '../manual-fields.js';
 import { addHistory, iso, type Tx } from './tx.js';

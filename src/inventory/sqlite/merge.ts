@@ -1,4 +1,4 @@
-/** Merge an IP-only device into the MAC device it turned out to be (issue 4 §3): rows move, the older first_seen stays. */
+/** Merge an IP-only device into the MAC device it turned out to be: rows move, the older first_seen stays. */
 import { prepared } from '../statement-cache.js';
 import type { Raw } from './batch-state.js';
 import { EXTERNAL_PEER_SQL } from './external-peers.js';

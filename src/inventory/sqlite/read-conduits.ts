@@ -1,4 +1,4 @@
-/** Conduits as design.md-style JSON (mission §5): every one, busiest first, or those of one device. */
+/** Conduits as docs/architecture.md-style JSON (mission §5): every one, busiest first, or those of one device. */
 import type { ConduitJson } from '../types.js';
 import { prepared } from '../statement-cache.js';
 import type { Raw } from './batch-state.js';

@@ -1,5 +1,5 @@
 /**
- * Build design.md `devices[]` JSON (issue 4 §3, §7 scale): each table read once with a prepared statement in array
+ * Build docs/architecture.md `devices[]` JSON (§7 scale): each table read once with a prepared statement in array
  * mode, grouped per device in memory; never one query per device.
  */
 import { CompiledQuery, Kysely, type Selectable } from 'kysely';

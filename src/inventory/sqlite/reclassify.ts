@@ -1,5 +1,5 @@
 /**
- * Stored evidence for many devices at once and their re-classification (issue 4 §2, §7 scale): one query per chunk
+ * Stored evidence for many devices at once and their re-classification (§7 scale): one query per chunk
  * of devices instead of one per device, profiles written by applyProfiles in the caller's transaction.
  */
 import type { DeviceProfile, Evidence, EvidenceAttribute } from '../../identify/types.js';

@@ -1,4 +1,4 @@
-/** Retire devices unseen for a number of days (issue 4 §3); ingest brings a retired device back when it shows again. */
+/** Retire devices unseen for a number of days; ingest brings a retired device back when it shows again. */
 import { addHistory, iso, type Tx } from './tx.js';
 
 const DAY_MS = 86_400_000;

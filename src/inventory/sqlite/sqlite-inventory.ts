@@ -1,4 +1,4 @@
-/** The SQLite implementation of InventoryRepository (issue 4 §3): each write is one transaction. */
+/** The SQLite implementation of InventoryRepository: each write is one transaction. */
 import type { Kysely } from 'kysely';
 import type { DeviceProfile, Evidence } from '../../identify/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
@@ -134,7 +134,7 @@ export class SqliteInventory implements InventoryRepository {
     });
   }
 
-  /** The listing lines of these devices: design.md JSON without `risk`, UTF-8 (sqlite/device-lines.ts). */
+  /** The listing lines of these devices: docs/architecture.md JSON without `risk`, UTF-8 (sqlite/device-lines.ts). */
   deviceLines(ids: readonly string[]): Promise<Map<string, Buffer>> {
     return this.readRaw((raw) => readDeviceLines(raw, ids));
   }

@@ -1,4 +1,4 @@
-/** The compensating-controls register and maintenance windows (issue 5 §5): add, list, remove, in the inventory DB. */
+/** The compensating-controls register and maintenance windows: add, list, remove, in the inventory DB. */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { InventoryDb } from '../../inventory/sqlite/schema.js';

@@ -1,4 +1,4 @@
-/** Text tables for `wardwatch controls … list` (issue 5 §5); JSON output is the objects themselves. */
+/** Text tables for `wardwatch controls … list`; JSON output is the objects themselves. */
 import { textTable } from '../../util/text-table.js';
 import { describeTarget } from '../applicability.js';
 import type { Control, MaintenanceWindow, ModelSupport } from '../types.js';

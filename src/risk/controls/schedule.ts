@@ -1,5 +1,5 @@
 /**
- * Maintenance-window schedules (issue 5 §5), checked and normalised so every stored window reads the same way:
+ * Maintenance-window schedules, checked and normalised so every stored window reads the same way:
  *   weekly  `Sat 22:00-Sun 04:00`, `Mon-Fri 02:00-04:00`, `Tue,Thu 01:00-03:00`, `daily 01:30-02:30`
  *   cron    `cron 0 2 * * 6 for 120m` (minute hour day-of-month month day-of-week, crontab(5) fields, and a duration)
  * Times are the site's local wall clock, as biomed teams agree windows with wards.

@@ -1,5 +1,5 @@
 /**
- * Imports end-of-support dates from CSV (issue 5 §5): `vendor,model,end_of_support[,status[,notes]]`, with or without
+ * Imports end-of-support dates from CSV: `vendor,model,end_of_support[,status[,notes]]`, with or without
  * a header row naming vendor and model (a header may order the columns freely). Read with the CMMS importer's RFC 4180 reader. All or nothing:
  * any bad row stops the import and names its line, because a half-imported support list silently under-scores risk.
  * Vendor and model names that a spreadsheet would run as formulas are refused; notes are defused with a leading `'`.

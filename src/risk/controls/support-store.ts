@@ -1,4 +1,4 @@
-/** Vendor support per model (issue 5 §5): end-of-support dates and status, typed by a person or imported. */
+/** Vendor support per model: end-of-support dates and status, typed by a person or imported. */
 import type { Kysely } from 'kysely';
 import type { InventoryDb } from '../../inventory/sqlite/schema.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';

@@ -1,4 +1,4 @@
-/** Checks for values a person types or imports into the controls register (issue 5 §5); errors are AppError bad-argument. */
+/** Checks for values a person types or imports into the controls register; errors are AppError bad-argument. */
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { CONTROL_KINDS, SUPPORT_STATUSES, type ControlKind, type SupportStatus } from '../types.js';
 

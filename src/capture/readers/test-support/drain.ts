@@ -1,10 +1,9 @@
 /** Test helpers: drain a cursor into comparable rows, in tshark's field format, and in-memory byte sources. */
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { PacketCursor, PacketRef } from '../../packet.js';
 import type { ByteSource, SourceFailure } from '../byte-source.js';
 import { CaptureCursor } from '../capture-cursor.js';
+import { runTsharkAsync } from '../../../test-support/tshark.js';
 
 export interface Row {
   /** `sec.nnnnnnnnn`, as tshark prints frame.time_epoch. */
@@ -78,11 +77,9 @@ export function tsharkLine(row: Row, pcapng: boolean): string {
   return [row.ts, row.origLen, row.capLen, pcapng ? row.interfaceId : '', row.md5].join('\t');
 }
 
-const run = promisify(execFile);
-
 /** tshark's rows for a file (frame.encap_type included), for files the tests generate at run time. */
 export async function tsharkRows(file: string): Promise<Row[]> {
-  const { stdout } = await run('tshark', [
+  const stdout = await runTsharkAsync([
     '-r', file, '-o', 'frame.generate_md5_hash:TRUE', '-T', 'fields',
     '-e', 'frame.time_epoch', '-e', 'frame.len', '-e', 'frame.cap_len', '-e', 'frame.interface_id',
     '-e', 'frame.md5_hash', '-e', 'frame.encap_type',

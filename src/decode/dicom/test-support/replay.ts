@@ -1,7 +1,8 @@
 /** Test helper: drives a decoder over a capture's segments with the engine's own TcpDirection framing, no probing. */
-import { TcpDirection } from '../../tcp-direction.js';
+import { TcpDirection } from '../../../pipeline/sessions/tcp-direction.js';
 import type { DecodeIssue, Decoder, RecordBody } from '../../types.js';
 import type { Segment } from './pcap-segments.js';
+import { SHIPPED_DEPS } from '../../test-support/deps.js';
 
 export interface Replayed {
   records: (RecordBody & { direction: 'out' | 'in' })[];
@@ -11,7 +12,7 @@ export interface Replayed {
 }
 
 export function replay(decoder: Decoder, segments: readonly Segment[]): Replayed {
-  const state = decoder.createState ? decoder.createState() : undefined;
+  const state = decoder.createState ? decoder.createState(SHIPPED_DEPS) : undefined;
   const dirs = { out: new TcpDirection('out'), in: new TcpDirection('in') };
   const result: Replayed = { records: [], issues: [], pduSizes: [] };
   for (const s of segments) {

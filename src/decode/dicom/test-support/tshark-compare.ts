@@ -1,5 +1,5 @@
 /** Test helper: compares decoder records with tshark's DICOM fields on the same capture (multiset agreement per field). */
-import { decodeAs, tsharkFields } from '../../test-support/tshark.js';
+import { decodeAs, tsharkFields } from '../../../test-support/tshark.js';
 import type { RecordBody } from '../../types.js';
 
 /** tshark's DICOM fields we compare, and how each maps onto our records. */

@@ -1,6 +1,6 @@
 /** Test support: compare decoder records with tshark's fields on the same capture, field by field. */
 import { recordsOf } from '../../../pipeline/test-support/records-of.js';
-import { tsharkFields } from '../../test-support/tshark.js';
+import { tsharkFields } from '../../../test-support/tshark.js';
 import type { Decoder, ProtocolRecord } from '../../types.js';
 
 /** One row per packet matching `filter`; multiple occurrences of a field are joined with ','. */

@@ -1,5 +1,5 @@
 /** Test support: FTP logins and greetings as tshark's ftp fields show them, compared with our records per flow. */
-import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../../test-support/tshark.js';
 import type { ProtocolRecord } from '../../types.js';
 
 const FIELDS = ['tcp.stream', 'ip.src', 'ipv6.src', 'tcp.srcport', 'ip.dst', 'ipv6.dst', 'tcp.dstport', 'ftp.request.command', 'ftp.request.arg', 'ftp.response.code', 'ftp.response.arg'] as const;
@@ -52,7 +52,7 @@ export interface Comparison {
   mismatches: string[];
 }
 
-/** `client:port>server:port` of a record: a login names the client as src (design.md), the others the server. */
+/** `client:port>server:port` of a record: a login names the client as src (docs/architecture.md), the others the server. */
 function clientServerKey(r: ProtocolRecord): string {
   return r.actor === 'client' ? `${r.src}:${String(r.sport)}>${r.dst}:${String(r.dport)}` : `${r.dst}:${String(r.dport)}>${r.src}:${String(r.sport)}`;
 }

@@ -1,5 +1,5 @@
 /** Test support: our HTTP records against tshark's http fields on the same capture, message by message per flow. */
-import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../../test-support/tshark.js';
 import type { ProtocolRecord } from '../../types.js';
 
 const FIELDS = [

@@ -1,6 +1,5 @@
 /** Test support for the lldp and cdp tests: tshark's per-frame fields (all occurrences) beside our records. */
-import { execFileSync } from 'node:child_process';
-import { tsharkFieldsAsync } from '../../test-support/tshark.js';
+import { tsharkFieldsAsync, tsharkJson } from '../../../test-support/tshark.js';
 
 /** One row per frame matching `filter`: each field's occurrences (empty list when absent). */
 export async function tsharkFrames(file: string, filter: string, fields: readonly string[]): Promise<Record<string, string[]>[]> {
@@ -12,8 +11,7 @@ export async function tsharkFrames(file: string, filter: string, fields: readonl
 
 /** Per frame matching `filter`: the raw bytes of the named protocol layers, concatenated (e.g. llc + cdp). */
 export function rawLayers(file: string, filter: string, layers: readonly string[]): Uint8Array[] {
-  const json = execFileSync('tshark', ['-r', file, '-Y', filter, '-T', 'json', '-x'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
-  const frames = JSON.parse(json) as { _source: { layers: Record<string, unknown> } }[];
+  const frames = tsharkJson(file, filter, ['-x']) as { _source: { layers: Record<string, unknown> } }[];
   return frames.map((f) => {
     const hex = layers.map((l) => {
       const raw = f._source.layers[`${l}_raw`];

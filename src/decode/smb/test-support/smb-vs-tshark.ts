@@ -1,7 +1,7 @@
 /** Test helper: the SMB and NTLMSSP fields tshark sees in a capture next to the ones our smb records carry. */
 import type { ProtocolRecord } from '../../types.js';
 import { ALL_OCCURRENCES, compareValues, occurrences, type FieldAgreement } from '../../test-support/multiset-agreement.js';
-import { tsharkFields } from '../../test-support/tshark.js';
+import { tsharkFields } from '../../../test-support/tshark.js';
 import { smb2DialectName } from '../parse-smb2.js';
 
 const FIELDS = [

@@ -1,9 +1,8 @@
 /** Test helper: the SNMP fields tshark sees in a capture next to the ones our snmp records carry. */
-import { spawnSync } from 'node:child_process';
 import type { ProtocolRecord } from '../../types.js';
 import { ALL_OCCURRENCES, compareValues, occurrences, type FieldAgreement } from '../../test-support/multiset-agreement.js';
-import { hexBytes, tsharkFields } from '../../test-support/tshark.js';
-import { utf8Text } from '../../text.js';
+import { hexBytes, tsharkFields, tsharkJson } from '../../../test-support/tshark.js';
+import { utf8Text } from '../../shared/text.js';
 import { MAX_VARBINDS } from '../parse-pdu.js';
 
 const FIELDS = [
@@ -49,11 +48,7 @@ function str(r: ProtocolRecord, k: string): string[] {
 
 /** sys* values per frame from tshark's JSON tree (varbind name and value sit in one object). */
 function systemValues(file: string, extra: readonly string[]): Record<string, string[]> {
-  const r = spawnSync('tshark', ['-r', file, ...extra, '-Y', 'snmp.data == 2 && snmp.error_status == 0 || snmp.data == 4 || snmp.data == 6 || snmp.data == 7 || snmp.data == 8', '-T', 'json', '--no-duplicate-keys'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`tshark json failed: ${r.stderr}`);
+  const frames = tsharkJson(file, 'snmp.data == 2 && snmp.error_status == 0 || snmp.data == 4 || snmp.data == 6 || snmp.data == 7 || snmp.data == 8', [...extra, '--no-duplicate-keys'], { maxBuffer: 256 << 20 });
   const out: Record<string, string[]> = {};
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -75,7 +70,7 @@ function systemValues(file: string, extra: readonly string[]): Record<string, st
     }
     for (const v of Object.values(o)) walk(v);
   };
-  walk(JSON.parse(r.stdout) as unknown);
+  walk(frames);
   return out;
 }
 

@@ -1,5 +1,5 @@
 /** Test support shared by the ssh, telnet, rdp and vnc tests: tshark field rows keyed by the sending endpoint. */
-import { tsharkFieldsAsync } from '../../test-support/tshark.js';
+import { tsharkFieldsAsync } from '../../../test-support/tshark.js';
 import type { ProtocolRecord } from '../../types.js';
 
 export type FieldRow = Record<string, string> & { sender: string };

@@ -1,6 +1,6 @@
 /** Test support: a login dialogue rebuilt from tshark's telnet.data alone, compared with our records. */
 import type { ProtocolRecord } from '../../types.js';
-import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../../test-support/tshark.js';
 
 /** tshark escapes CR, LF and backslash in telnet.data. */
 const unescape = (s: string): string => s.replace(/\\(r|n|t|\\)/g, (_, c: string) => (c === 'r' ? '\r' : c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
@@ -39,7 +39,7 @@ export async function tsharkTelnet(file: string, port: number): Promise<Dialogue
 export function compareTelnet(records: readonly ProtocolRecord[], dialogues: readonly Dialogue[], isDefault: (u: string, p: string) => boolean): { compared: number; mismatches: string[] } {
   const a = agreement();
   for (const d of dialogues) {
-    // The banner is the server's (src); a login is the client's (src, design.md).
+    // The banner is the server's (src); a login is the client's (src, docs/architecture.md).
     const mine = records.filter((r) => {
       const [server, client] = r.actor === 'client' ? [`${r.dst}:${String(r.dport)}`, `${r.src}:${String(r.sport)}`] : [`${r.src}:${String(r.sport)}`, `${r.dst}:${String(r.dport)}`];
       return server === d.serverEnd && client === d.clientEnd;

@@ -1,6 +1,6 @@
 /** Test support: our TLS records against tshark's fields on the same capture, field by field. */
 import { createHash, X509Certificate } from 'node:crypto';
-import { agreement, decodeAs, tsharkFieldsAsync } from '../../test-support/tshark.js';
+import { agreement, decodeAs, tsharkFieldsAsync } from '../../../test-support/tshark.js';
 import type { ProtocolRecord } from '../../types.js';
 
 export interface Comparison {
@@ -35,7 +35,7 @@ const nums = (s: string): number[] => (s === '' ? [] : s.split('|').map((x) => N
 
 /**
  * tshark flattens every extension's signature-scheme list (delegated_credentials 34, signature_algorithms_cert 50)
- * into one field; JA4 takes only signature_algorithms (13), FoxIO/ja4 issue #41. Cut it out using each list's length.
+ * into one field; JA4 takes only signature_algorithms (13), https://github.com/FoxIO-LLC/ja4/issues/41. Cut it out using each list's length.
  */
 function signatureAlgorithms(r: Row): number[] {
   const all = nums(r['tls.handshake.sig_hash_alg']);

@@ -1,7 +1,7 @@
 /** Migration 0008: each device's listing line kept as JSON bytes (`devices --format json` under a second). */
 import { sql, type Kysely } from 'kysely';
 
-// A cache like 0007's, one level up: the device's whole design.md JSON except `risk` (computed on read), so the JSON
+// A cache like 0007's, one level up: the device's whole docs/architecture.md JSON except `risk` (computed on read), so the JSON
 // export reads one blob a device instead of five tables. No row = stale (sqlite/device-lines.ts rebuilds it).
 // Triggers drop the row on any write to what the line shows, whatever the path (ingest, merge, re-classification,
 // manual values, retirement, cascades), so no writer has to remember it: the devices row itself, its addresses (ips

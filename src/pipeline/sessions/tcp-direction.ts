@@ -1,5 +1,5 @@
 /** One direction of a claimed TCP flow: buffers reassembled bytes, frames PDUs with the decoder, skips bodies. */
-import type { Decoder, Direction, FrameResult } from './types.js';
+import type { Decoder, Direction, FrameResult } from '../../decode/types.js';
 
 /** A PDU that never frames within this many bytes is garbage, not a PDU: give up on the direction. */
 export const MAX_BUFFERED_PDU = 8 * 1024 * 1024;

@@ -1,7 +1,7 @@
 /** Builds the DecodeContext a decoder sees for one PDU of a flow (per PDU, not per packet). */
-import type { Flow } from '../capture/flow.js';
-import { flowDstText, flowSrcText } from '../capture/flow-json.js';
-import type { DecodeContext } from './types.js';
+import type { Flow } from '../../capture/flow.js';
+import { flowDstText, flowSrcText } from '../../capture/flow-json.js';
+import type { DecodeContext } from '../../decode/types.js';
 
 export function decodeContext(f: Flow, out: boolean, tsMs: number, state: unknown): DecodeContext {
   const a = flowSrcText(f);

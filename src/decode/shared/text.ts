@@ -1,5 +1,5 @@
 /** Bounded, control-free text from wire bytes and the hex/MAC/IP forms every decoder prints (design: strings are bounded). */
-import { ipv4Text, ipv6Text } from '../capture/addr.js';
+import { ipv4Text, ipv6Text } from '../../util/ip-text.js';
 import { latin1, utf8 } from './byte-cursor.js';
 
 /** Longest string a decoder emits unless a caller asks for less (or, rarely, more). */

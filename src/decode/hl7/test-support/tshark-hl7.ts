@@ -1,5 +1,5 @@
 /** Test support: HL7 messages as tshark's `hl7` dissector shows them (segments per frame), for cross-checks. */
-import { decodeAs, tsharkFields } from '../test-support/tshark.js';
+import { decodeAs, tsharkFields } from '../../../test-support/tshark.js';
 
 export interface TsharkHl7Message {
   frame: number;

@@ -1,6 +1,52 @@
-/** Test support: run `tshark -T fields` on a capture and split its rows, and count field agreement with our records. */
+/**
+ * Test support: the one way tests run tshark (Wireshark's CLI): `runTshark` for any arguments, `-T fields` rows,
+ * `-T json` frames, expert warnings, and a counter of field agreement with our records.
+ */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
+
+/** How tshark's output is read and how much of it is kept. */
+export interface TsharkRun {
+  /** HL7 segments are read as Latin-1; everything else as UTF-8. */
+  encoding?: 'utf8' | 'latin1';
+  /** Output bytes kept (conversation tables of the large captures run to hundreds of MB). */
+  maxBuffer?: number;
+}
+
+const DEFAULT_MAX_BUFFER = 64 << 20;
+
+/** tshark's stdout for `args`; a failure throws with the command line and tshark's stderr. */
+export function runTshark(args: readonly string[], o: TsharkRun = {}): string {
+  const r = spawnSync('tshark', args, { encoding: o.encoding ?? 'utf8', maxBuffer: o.maxBuffer ?? DEFAULT_MAX_BUFFER });
+  if (r.status !== 0) throw new Error(`tshark ${args.join(' ')} failed: ${r.error?.message ?? r.stderr}`);
+  return r.stdout;
+}
+
+/** `runTshark` without blocking, for tests that decode the same capture meanwhile. */
+export async function runTsharkAsync(args: readonly string[], o: TsharkRun = {}): Promise<string> {
+  const { stdout } = await promisify(execFile)('tshark', args, { encoding: o.encoding ?? 'utf8', maxBuffer: o.maxBuffer ?? DEFAULT_MAX_BUFFER });
+  return stdout;
+}
+
+/** Wireshark leaves IP, TCP and UDP checksum validation off; these options turn it on. */
+export const CHECKSUM_OPTIONS: readonly string[] = ['-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE'];
+
+/**
+ * Expert items of severity warning or error ("Protocol  Summary" lines of `-z expert,warn`, checksums validated),
+ * minus the TCP "Connection reset (RST)" warning that a deliberate RST always raises.
+ */
+export function expertWarnings(file: string): string[] {
+  return runTshark([...CHECKSUM_OPTIONS, '-r', file, '-q', '-z', 'expert,warn'])
+    .split('\n')
+    .filter((l) => /^\s+\d+\s+\S+\s+\S+\s+\S/.test(l))
+    .map((l) => l.trim().replace(/\s+/g, ' '))
+    .filter((l) => !l.includes('Connection reset (RST)'));
+}
+
+/** `-T json` frames of `file` matching the display filter, with `extra` options (e.g. `-x` for raw bytes). */
+export function tsharkJson(file: string, filter: string, extra: readonly string[] = [], o: TsharkRun = {}): unknown {
+  return JSON.parse(runTshark(['-r', file, ...extra, '-Y', filter, '-T', 'json'], o)) as unknown;
+}
 
 /** How a `tshark -T fields` run is asked for; each option maps to the one tshark flag named. */
 export interface TsharkFieldsOptions {
@@ -43,16 +89,12 @@ function splitRows(out: string): string[][] {
 
 /** Rows of `fields` for each packet of `file` (tshark's failure throws, with its stderr). */
 export function tsharkFields(file: string, fields: readonly string[], o: TsharkFieldsOptions = {}): string[][] {
-  const args = fieldArgs(file, fields, o);
-  const r = spawnSync('tshark', args, { encoding: o.encoding ?? 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`tshark ${args.join(' ')} failed: ${r.error?.message ?? r.stderr}`);
-  return splitRows(r.stdout);
+  return splitRows(runTshark(fieldArgs(file, fields, o), o.encoding === undefined ? {} : { encoding: o.encoding }));
 }
 
 /** `tsharkFields` without blocking, for tests that decode the same capture meanwhile. */
 export async function tsharkFieldsAsync(file: string, fields: readonly string[], o: TsharkFieldsOptions = {}): Promise<string[][]> {
-  const { stdout } = await promisify(execFile)('tshark', fieldArgs(file, fields, o), { encoding: o.encoding ?? 'utf8', maxBuffer: 64 << 20 });
-  return splitRows(stdout);
+  return splitRows(await runTsharkAsync(fieldArgs(file, fields, o), o.encoding === undefined ? {} : { encoding: o.encoding }));
 }
 
 /** Bytes of tshark's hex output (any separators dropped). */

@@ -1,11 +1,10 @@
 /**
  * Published default credentials (data/default-credentials.json: SecLists lists and CISA medical-device advisories,
- * each row with its source), checked against cleartext logins at decode time: HTTP Basic (RFC 7617) here, FTP and
- * Telnet through ../ftp/login-defaults.ts. Only the fact of a match is kept, never the password. The table is read
- * once when the module loads, so a broken shipped file fails at start-up rather than hiding defaults.
+ * each row with its source), checked against cleartext logins at decode time: HTTP Basic (RFC 7617), FTP (RFC 959
+ * USER/PASS), Telnet (RFC 854 login prompts) and DICOM user identity (PS3.7 §D.3.3.7). Only the fact of a match is
+ * kept, never the password. Pure: the decoders get a table through `DecoderDeps` (src/decode/types.ts); the file is
+ * read by `loadDefaultCredentials` (./default-credentials-file.ts), which the callers run, never at import.
  */
-import { readFileSync } from 'node:fs';
-import { shippedDataFile } from '../../util/shipped-data.js';
 
 export type CredentialProtocol = 'http' | 'ftp' | 'telnet' | 'dicom';
 
@@ -21,8 +20,6 @@ export interface DefaultCredentialRow {
   advisory?: string;
   cves?: readonly string[];
 }
-
-export const DEFAULT_CREDENTIALS_FILE = shippedDataFile('default-credentials.json');
 
 const PROTOCOLS: ReadonlySet<string> = new Set(['http', 'ftp', 'telnet', 'dicom']);
 
@@ -51,33 +48,36 @@ export function parseDefaultCredentials(doc: unknown, file: string): DefaultCred
   });
 }
 
-const ROWS: readonly DefaultCredentialRow[] = parseDefaultCredentials(JSON.parse(readFileSync(DEFAULT_CREDENTIALS_FILE, 'utf8')) as unknown, DEFAULT_CREDENTIALS_FILE);
+/** The rows, indexed for the per-login lookups the decoders make. */
+export class DefaultCredentials {
+  /** Case-sensitive `user\0password` per protocol, as the devices compare. */
+  private readonly byProtocol = new Map<string, Set<string>>();
 
-/** Case-sensitive `user\0password` per protocol, as the devices compare. */
-const BY_PROTOCOL = new Map<string, Set<string>>();
-for (const row of ROWS) {
-  for (const p of row.protocols) {
-    const set = BY_PROTOCOL.get(p) ?? new Set<string>();
-    set.add(`${row.user}\u0000${row.password}`);
-    BY_PROTOCOL.set(p, set);
+  constructor(readonly rows: readonly DefaultCredentialRow[]) {
+    for (const row of rows) {
+      for (const p of row.protocols) {
+        const set = this.byProtocol.get(p) ?? new Set<string>();
+        set.add(`${row.user}\u0000${row.password}`);
+        this.byProtocol.set(p, set);
+      }
+    }
+  }
+
+  /** Does this pair appear among the published defaults checked for `protocol`? */
+  isDefaultFor(protocol: CredentialProtocol, user: string, password: string): boolean {
+    return this.byProtocol.get(protocol)?.has(`${user}\u0000${password}`) ?? false;
+  }
+
+  /** A cleartext login (FTP or Telnet): the lists of both are checked, as devices reuse them across services. */
+  isDefaultLogin(user: string, password: string): boolean {
+    return this.isDefaultFor('ftp', user, password) || this.isDefaultFor('telnet', user, password);
+  }
+
+  /** Rows naming this user for a protocol: what a finding cites once the password is gone (it may be any of them). */
+  rowsForUser(protocol: CredentialProtocol, user: string): DefaultCredentialRow[] {
+    return this.rows.filter((r) => r.user === user && r.protocols.includes(protocol));
   }
 }
 
-export function defaultCredentialRows(): readonly DefaultCredentialRow[] {
-  return ROWS;
-}
-
-/** Does this pair appear among the published defaults checked for `protocol`? */
-export function isDefaultFor(protocol: CredentialProtocol, user: string, password: string): boolean {
-  return BY_PROTOCOL.get(protocol)?.has(`${user}\u0000${password}`) ?? false;
-}
-
-/** Does this user/password pair appear in the published defaults for HTTP? (Case-sensitive, as the devices compare.) */
-export function isDefaultCredential(user: string, password: string): boolean {
-  return isDefaultFor('http', user, password);
-}
-
-/** Rows naming this user for a protocol: what a finding cites once the password is gone (it may be any of them). */
-export function defaultRowsForUser(protocol: CredentialProtocol, user: string): DefaultCredentialRow[] {
-  return ROWS.filter((r) => r.user === user && r.protocols.includes(protocol));
-}
+/** No defaults known: what a decoder checks against when its caller gives it no table. */
+export const NO_DEFAULT_CREDENTIALS = new DefaultCredentials([]);

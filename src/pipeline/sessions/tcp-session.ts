@@ -2,14 +2,14 @@
  * Decoding one TCP flow: per-direction reassembly, content probing until a decoder claims the flow, then framing
  * and decoding up to the depth limit. Unclaimed flows stop being reassembled, so they cost almost nothing.
  */
-import type { Flow, FlowSession } from '../capture/flow.js';
-import { TcpFlag } from '../capture/packet-info.js';
-import { StreamReassembler, type ReassemblyBudget } from '../capture/reassembly/index.js';
+import type { Flow, FlowSession } from '../../capture/flow.js';
+import { TcpFlag } from '../../capture/packet-info.js';
+import { StreamReassembler, type ReassemblyBudget } from '../../capture/reassembly/index.js';
 import { probeDecoders } from './probe.js';
 import type { DecodeOptions, DecodeSink } from './session-types.js';
 import { TcpDirection } from './tcp-direction.js';
 import { decodeContext } from './context.js';
-import type { Decoder, Direction } from './types.js';
+import type { Decoder, DecoderDeps, Direction } from '../../decode/types.js';
 
 /** Bytes of each direction looked at before giving up on naming the protocol. */
 export const PROBE_LIMIT = 2048;
@@ -32,6 +32,7 @@ export class TcpSession implements FlowSession {
     private readonly budget: ReassemblyBudget,
     private readonly options: DecodeOptions,
     private readonly sink: DecodeSink,
+    private readonly deps: DecoderDeps,
   ) {}
 
   get active(): boolean {
@@ -117,7 +118,7 @@ export class TcpSession implements FlowSession {
       this.finish();
       return;
     }
-    this.state = decoder.createState ? decoder.createState() : undefined;
+    this.state = decoder.createState ? decoder.createState(this.deps) : undefined;
     for (const dir of this.dirs) {
       if (dir.probeLen > 0) {
         const pending = dir.probeBytes.slice(0, dir.probeLen);
@@ -148,7 +149,7 @@ export class TcpSession implements FlowSession {
     const ctx = decodeContext(f, out, tsMs, this.state);
     try {
       const result = decoder.decode(pdu, ctx);
-      // A record of what the client did (a login the server's reply confirmed) names the client as src (design.md).
+      // A record of what the client did (a login the server's reply confirmed) names the client as src (docs/architecture.md).
       for (const rec of result.records) this.sink.record(f, rec.actor === 'client' ? true : out, decoder.name, rec, tsMs);
       for (const issue of result.issues) this.sink.issue(f, decoder.name, issue);
     } catch (e) {

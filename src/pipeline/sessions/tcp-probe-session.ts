@@ -2,10 +2,10 @@
  * Naming a TCP flow's protocol without decoding it (`wardwatch flows`): the first payload of each direction is
  * probed as it arrives, with no reassembly; only an undecided probe keeps a few bytes (up to the probe window).
  */
-import type { Flow, FlowSession } from '../capture/flow.js';
+import type { Flow, FlowSession } from '../../capture/flow.js';
 import { probeDecoders } from './probe.js';
 import { PROBE_LIMIT } from './tcp-session.js';
-import type { Decoder } from './types.js';
+import type { Decoder } from '../../decode/types.js';
 
 export class TcpProbeSession implements FlowSession {
   active = true;

@@ -1,5 +1,5 @@
-/** Test helper: tshark's view of a capture's TCP/UDP conversations, for cross-checking the flow table. */
-import { execFileSync } from 'node:child_process';
+/** Test support: tshark's view of a capture's TCP/UDP conversations, for cross-checking the flow table and the synthesiser. */
+import { runTshark } from './tshark.js';
 
 export interface Conversation {
   /** Endpoints sorted so that both directions give one key: "ip:port|ip:port". */
@@ -28,7 +28,7 @@ function parseSize(frames: string, bytes: string, unit: string): { frames: numbe
  * back as null so a caller compares packets there and exact bytes elsewhere.
  */
 export function tsharkConversations(file: string): Map<string, { first: { frames: number; bytes: number | null }; second: { frames: number; bytes: number | null } }[]> {
-  const text = execFileSync('tshark', ['-n', '-r', file, '-q', '-z', 'conv,tcp', '-z', 'conv,udp'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 });
+  const text = runTshark(['-n', '-r', file, '-q', '-z', 'conv,tcp', '-z', 'conv,udp'], { maxBuffer: 1 << 28 });
   const out = new Map<string, { first: { frames: number; bytes: number | null }; second: { frames: number; bytes: number | null } }[]>();
   let proto = '';
   for (const line of text.split('\n')) {
@@ -47,4 +47,15 @@ export function tsharkConversations(file: string): Map<string, { first: { frames
     out.set(key, list);
   }
   return out;
+}
+
+/** One row per conversation of `proto`: its two endpoints ("ip:port", sorted) and the frames both ways. */
+export function conversationRows(file: string, proto: 'tcp' | 'udp'): { endpoints: [string, string]; frames: number }[] {
+  const rows: { endpoints: [string, string]; frames: number }[] = [];
+  for (const [key, list] of tsharkConversations(file)) {
+    const [p, a = '', b = ''] = key.split('|');
+    if (p !== proto) continue;
+    for (const c of list) rows.push({ endpoints: [a, b], frames: c.first.frames + c.second.frames });
+  }
+  return rows;
 }

@@ -1,5 +1,5 @@
 /** Choosing the decoder for a flow by content: a 'yes' wins; a 'maybe' wins only on one of its port hints. */
-import type { Decoder, Direction } from './types.js';
+import type { Decoder, Direction } from '../../decode/types.js';
 
 export type ProbeOutcome = { decoder: Decoder } | 'wait' | 'none';
 

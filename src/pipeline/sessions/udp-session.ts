@@ -1,9 +1,9 @@
 /** Decoding one UDP flow: each datagram is a PDU; the first datagrams choose the decoder by content. */
-import type { Flow, FlowSession } from '../capture/flow.js';
+import type { Flow, FlowSession } from '../../capture/flow.js';
 import { probeDecoders } from './probe.js';
 import type { DecodeSink } from './session-types.js';
 import { decodeContext } from './context.js';
-import type { Decoder } from './types.js';
+import type { Decoder, DecoderDeps } from '../../decode/types.js';
 
 /** Datagrams looked at before deciding that no decoder knows this flow. */
 const PROBE_DATAGRAMS = 4;
@@ -18,6 +18,7 @@ export class UdpSession implements FlowSession {
     private readonly candidates: readonly Decoder[],
     private readonly probeOnly: boolean,
     private readonly sink: DecodeSink,
+    private readonly deps: DecoderDeps,
   ) {}
 
   get active(): boolean {
@@ -40,7 +41,7 @@ export class UdpSession implements FlowSession {
         this.done = true;
         return;
       }
-      this.state = decoder.createState ? decoder.createState() : undefined;
+      this.state = decoder.createState ? decoder.createState(this.deps) : undefined;
     }
     const tsMs = this.sink.nowMs();
     const ctx = decodeContext(flow, out, tsMs, this.state);

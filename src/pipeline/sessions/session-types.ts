@@ -1,6 +1,6 @@
 /** What a decoding session needs from the pipeline: where records and issues go, and the current capture time. */
-import type { Flow } from '../capture/flow.js';
-import type { DecodeIssue, RecordBody } from './types.js';
+import type { Flow } from '../../capture/flow.js';
+import type { DecodeIssue, RecordBody } from '../../decode/types.js';
 
 export interface DecodeSink {
   /** Capture time of the packet being processed, ms since the epoch. */
