@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
-const TOOLING = /(\.test\.ts$|\/test-support\/|\/src\/capture\/synth\/)/;
+const TOOLING = /(\.test\.ts$|\/test-support(\/|\.ts$)|\/src\/store\/conformance\/|\/src\/capture\/synth\/)/;
 
 function compiledFiles(project: string): string[] {
   const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -46,7 +46,7 @@ export function findingLists(hosts, family) {
   return { out, slot, add, host };
 }
 
-/** Categories whose devices are not medical (design.md's category vocabulary); a null category is unknown, not one. */
+/** Categories whose devices are not medical (docs/architecture.md's category vocabulary); a null category is unknown, not one. */
 export const NON_MEDICAL = new Set(['it', 'network', 'iot', 'unknown']);
 /** SNMP communities that are a default (CVE-1999-0517). */
 export const DEFAULT_COMMUNITIES = new Set(['public', 'private']);

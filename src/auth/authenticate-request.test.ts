@@ -4,7 +4,7 @@ import { authenticateRequest, type RequestCredentials } from './authenticate-req
 import { csrfTokenFor } from './csrf.js';
 import { login } from './login.js';
 import { sessionCookieName } from './session-cookie.js';
-import { CLI_ORIGIN, GOOD_PASSWORD, testAuth, type TestAuth } from './test-support.js';
+import { CLI_ORIGIN, GOOD_PASSWORD, testAuth, type TestAuth } from './test-support/auth-fixtures.js';
 import { changeUser, createUser } from './users.js';
 
 const NONE: RequestCredentials = { method: 'GET', authorization: undefined, cookie: undefined, csrfToken: undefined, tls: true };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { login, logout, type LoginResult } from './login.js';
 import { needsRehash } from './password-hash.js';
 import { hashSessionId } from './sessions.js';
-import { CLI_ORIGIN, GOOD_PASSWORD, testAuth, type TestAuth } from './test-support.js';
+import { CLI_ORIGIN, GOOD_PASSWORD, testAuth, type TestAuth } from './test-support/auth-fixtures.js';
 import { changeUser, createUser } from './users.js';
 
 async function withAlice(): Promise<{ auth: TestAuth; userId: string }> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../util/app-error.js';
 import { startSession } from './sessions.js';
-import { CLI_ORIGIN, GOOD_PASSWORD, testAuth } from './test-support.js';
+import { CLI_ORIGIN, GOOD_PASSWORD, testAuth } from './test-support/auth-fixtures.js';
 import { changePassword, changeUser, createUser } from './users.js';
 import { verifyPassword } from './password-hash.js';
 

@@ -1,4 +1,4 @@
-// The findings each fourth-family device should raise, derived from what it does on the wire (design.md's finding
+// The findings each fourth-family device should raise, derived from what it does on the wire (docs/architecture.md's finding
 // kinds): a careful analyst reading the capture would report exactly these; anything else reported is a false
 // positive. `maybe` ones are true but not shown by the wire (a role or category the wire does not name, a toolkit's
 // CVEs): found, they are neither right nor wrong. No site file: RFC 1918 space is the inside and every workstation a

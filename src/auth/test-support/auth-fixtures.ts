@@ -1,7 +1,7 @@
 /** Shared fixtures for the auth tests: a store with a controllable clock. */
-import type { AuthDeps } from './auth-deps.js';
-import { MemoryAuthStore } from './memory-auth-store.js';
-import { DEFAULT_SESSION_POLICY } from './sessions.js';
+import type { AuthDeps } from '../auth-deps.js';
+import { MemoryAuthStore } from '../memory-auth-store.js';
+import { DEFAULT_SESSION_POLICY } from '../sessions.js';
 
 export const CLI_ORIGIN = { actor: { kind: 'system', name: 'cli', role: null }, from: null } as const;
 
