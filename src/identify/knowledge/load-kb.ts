@@ -109,19 +109,6 @@ function mergeSection(kb: KnowledgeBase, name: string, doc: unknown, file: strin
   }
 }
 
-/**
- * Every registered organisation the vendor dictionary knows as a maker of devices names its agents' maker (numbers the
- * dictionary lists itself come first). A PC, server or OS maker's number, or an organisation that only a short or
- * group name matches, names none.
- */
-function pensFromRegistry(kb: KnowledgeBase): void {
-  for (const [pen, org] of kb.penRegistry) {
-    if (kb.pens.has(pen)) continue;
-    const maker = kb.penMakerNames.get(normaliseVendorKey(org));
-    if (maker !== undefined) kb.pens.set(pen, maker);
-  }
-}
-
 function sortRoots(kb: KnowledgeBase): void {
   // Stable sort: longest root first; among equal roots the earlier (user) entry stays first.
   kb.dicomRoots = kb.dicomRoots.map((r, i) => ({ r, i })).sort((a, b) => b.r.root.length - a.r.root.length || a.i - b.i).map((x) => x.r);
@@ -146,7 +133,6 @@ export function loadKnowledgeBase(extraRuleFiles: readonly string[] = [], dataDi
     for (const name of keys) mergeSection(kb, name, doc[name], file, true);
   }
   sortRoots(kb);
-  pensFromRegistry(kb);
   kb.vendorDictionary = compileVendorDictionary(kb.vendorEntries);
   return kb;
 }
