@@ -93,7 +93,7 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
     category = asCategory(rule?.set.category ?? null);
   }
 
-  const life = osName === null ? { label: null, endOfLife: null } : lifecycleOf(kb, osName, osVersion, osLabelHint, options.asOf);
+  const life = osName === null ? { label: null, endOfLife: null } : lifecycleOf(kb, osName, osVersion, osLabelHint, options.asOf, type);
 
   const scores = [vendorVote, typeVote, osNameVote].filter((v) => filled(v) !== null).map((v) => v.confidence);
   const mean = scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length;

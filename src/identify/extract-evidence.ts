@@ -19,7 +19,7 @@ import { signalObservations } from './host-signals.js';
 import { serverSentData, servicePortObservations } from './service-ports.js';
 import { SIGNAL_CONFIDENCE, SIGNAL_TCP_SERVER } from './computer-role.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
-import { initialTtl, matchTcpSignature, ouiVendor } from './knowledge/lookup.js';
+import { initialTtl, matchTcpSignature, ouiVendor, penMaker } from './knowledge/lookup.js';
 import type { DeviceKey, Observation } from './types.js';
 import type { SynSignature } from '../capture/flow.js';
 
@@ -62,15 +62,16 @@ const ENTERPRISES = '1.3.6.1.4.1.';
 
 /**
  * SNMP plus the maker its agent names: sysObjectID (RFC 3418) is `1.3.6.1.4.1.<PEN>…`, the agent vendor's own
- * subtree. Only makers of data/vendor-aliases.json with their `pens` count; generic agents (Net-SNMP 8072) name none.
+ * subtree. Only makers of data/vendor-aliases.json count, by their `pens` or by the IANA registry's organisation name
+ * (lookup.ts penMaker); generic agents (Net-SNMP 8072) name none.
  */
 function snmpWithEnterprise(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   const out = snmpObservations(rec, kb);
   const oid = rec.kind === 'response' && typeof rec.sysObjectId === 'string' ? rec.sysObjectId : null;
   if (oid === null || !oid.startsWith(ENTERPRISES)) return out;
   const arc = /^(\d{1,9})(?:\.|$)/.exec(oid.slice(ENTERPRISES.length))?.[1];
-  const maker = arc === undefined ? undefined : kb.pens.get(Number(arc));
-  if (maker === undefined) return out;
+  const maker = arc === undefined ? null : penMaker(kb, Number(arc));
+  if (maker === null) return out;
   const e = new Emitter(out, { mac: unicastMac(rec.srcMac), ip: unicastIp(rec.src) }, Date.parse(rec.ts) || 0);
   if (!e.empty) e.add('vendor', maker, 'snmp.sysObjectId.enterprise', `sysObjectID ${oid}: IANA enterprise ${arc ?? ''} (${maker})`, 0.6);
   return out;

@@ -16,6 +16,24 @@ describe('lifecycle by version', () => {
     expect(life('Windows', '10.0').endOfLife).toBeNull();
   });
 
+  it('Windows 11 builds: end of life only when every edition sharing the build has ended', () => {
+    const at = (d: string, v: string, type: string | null = null): ReturnType<typeof lifecycleOf> => lifecycleOf(kb, 'Windows', v, null, new Date(d), type);
+    // 23H2: Home/Pro ended 2025-11-11, Enterprise/Education 2026-11-10.
+    expect(at('2026-12-07T00:00:00Z', '10.0.22631')).toEqual({ label: 'Windows 11', endOfLife: true });
+    expect(at('2026-03-02T00:00:00Z', '10.0.22631').endOfLife).toBeNull();
+    expect(at('2025-01-01T00:00:00Z', '10.0.22631').endOfLife).toBe(false);
+    // 24H2 is also IoT LTSC 2024 and Windows Server 2025: after Home/Pro ended it is not knowable.
+    expect(at('2026-12-07T00:00:00Z', '10.0.26100')).toEqual({ label: 'Windows 11 / Windows Server 2025', endOfLife: null });
+  });
+
+  it('a host known as a server or workstation keeps only editions of that kind', () => {
+    const at = (v: string, type: string | null): ReturnType<typeof lifecycleOf> => lifecycleOf(kb, 'Windows', v, null, new Date('2026-12-07T00:00:00Z'), type);
+    expect(at('10.0.14393', 'server')).toEqual({ label: 'Windows Server 2016', endOfLife: false });
+    expect(at('10.0.14393', 'workstation')).toEqual({ label: 'Windows 10 LTSB 2016', endOfLife: true });
+    expect(at('10.0.14393', null).endOfLife).toBeNull();
+    expect(at('10.0.14393', 'PACS').endOfLife).toBeNull();
+  });
+
   it('Windows CE by CE version', () => {
     expect(life('Windows CE', '6.0')).toEqual({ label: 'Windows Embedded CE 6.0', endOfLife: true });
     expect(life('Windows CE', '8.0').endOfLife).toBe(true);

@@ -35,9 +35,11 @@ function shown(name: string | null, label: string | null): string | null {
  * The label is the single candidate's (the hint's when the row is a whole series and the hint is more exact), else
  * the candidates' shared family, else all families joined with " / ". Without a version, a hint that names no row
  * says nothing about support. endOfLife: true when every candidate's support ended before `asOf`, false when none
- * did, null when they disagree or nothing matched.
+ * did, null when they disagree or nothing matched. A host already known as a workstation or a server (NetBIOS server
+ * type, domain-controller bits, a browser) keeps only the editions of that kind: build 10.0.17763 is Windows 10 1809
+ * (ended) and Windows Server 2019 (supported), and a domain controller on it is only the latter.
  */
-export function lifecycleOf(kb: KnowledgeBase, name: string | null, version: string | null, labelHint: string | null, asOf: Date): LifecycleAnswer {
+export function lifecycleOf(kb: KnowledgeBase, name: string | null, version: string | null, labelHint: string | null, asOf: Date, hostType: string | null = null): LifecycleAnswer {
   if (version === null && labelHint === null) return { label: null, endOfLife: null };
   const family = name === null ? null : lifecycleFamily(name).toLowerCase();
   let cands = kb.lifecycle.filter((e) => (family === null || e.name.toLowerCase() === family) && (version === null || versionMatches(e.version, version)));
@@ -45,6 +47,10 @@ export function lifecycleOf(kb: KnowledgeBase, name: string | null, version: str
     const narrowed = cands.filter((e) => labelMatches(e, labelHint));
     if (narrowed.length > 0) cands = narrowed;
     else if (version === null) return { label: labelHint, endOfLife: null };
+  }
+  if (hostType === 'workstation' || hostType === 'server') {
+    const ofKind = cands.filter((e) => e.productType === hostType);
+    if (ofKind.length > 0) cands = ofKind;
   }
   const only = cands.length === 1 ? cands[0] : undefined;
   if (cands.length === 0) return { label: shown(name, labelHint), endOfLife: null };

@@ -11,6 +11,7 @@ import { matchRules } from './knowledge/lookup.js';
 import { HALF_CONFIDENCE, named, peerOf, ruleEvidence, type HalfSink } from './traffic-role.js';
 import { DICOM_IN, DICOM_OUT, DICOM_ROLE_SOURCE, dicomRoles } from './traffic-role-dicom.js';
 import { HL7_RESULT_IN, HL7_RESULT_OUT, HL7_RESULT_ROLE_SOURCE, hl7ResultRoles, isDeviceGateway } from './traffic-role-hl7.js';
+import { ASTM_RESULT_IN, ASTM_RESULT_OUT, LAB_ROLE_SOURCE, labSystemRole } from './traffic-role-lab.js';
 import { ROUTER_HALF, ROUTER_ROLE_SOURCE, routerRole } from './traffic-role-router.js';
 import type { Evidence } from './types.js';
 
@@ -25,8 +26,8 @@ export const HL7_IN_SOURCE = 'hl7.relay.in';
 export const HL7_OUT_SOURCE = 'hl7.relay.out';
 /** Source of the evidence this module derives; recomputed on every classification, never taken back from storage. */
 export const HL7_ROLE_SOURCE = 'rule.device-types.hl7Role';
-const HALF_SOURCES: ReadonlySet<string> = new Set([HL7_IN_SOURCE, HL7_OUT_SOURCE, HL7_RESULT_IN, HL7_RESULT_OUT, DICOM_IN, DICOM_OUT, ROUTER_HALF]);
-const DERIVED_SOURCES: ReadonlySet<string> = new Set([HL7_ROLE_SOURCE, HL7_RESULT_ROLE_SOURCE, DICOM_ROLE_SOURCE, ROUTER_ROLE_SOURCE]);
+const HALF_SOURCES: ReadonlySet<string> = new Set([HL7_IN_SOURCE, HL7_OUT_SOURCE, HL7_RESULT_IN, HL7_RESULT_OUT, DICOM_IN, DICOM_OUT, ROUTER_HALF, ASTM_RESULT_IN, ASTM_RESULT_OUT]);
+const DERIVED_SOURCES: ReadonlySet<string> = new Set([HL7_ROLE_SOURCE, HL7_RESULT_ROLE_SOURCE, DICOM_ROLE_SOURCE, ROUTER_ROLE_SOURCE, LAB_ROLE_SOURCE]);
 
 /** The type a relay would be, from data/device-types.json `hl7Role` rules (null when a site removed them). */
 function relayType(kb: KnowledgeBase): string | null {
@@ -79,7 +80,7 @@ export function roleEvidence(kb: KnowledgeBase, evidence: readonly Evidence[], t
   const gateway = isDeviceGateway(evidence);
   // Type evidence of the host's own (not a half, not an interactive-use signal: neither votes).
   const namedType = evidence.some((e) => e.attribute === 'type' && !isRelayHalf(e) && !isSignal(e));
-  const out = [...hl7ResultRoles(kb, evidence, tsMs, relay !== null), ...dicomRoles(kb, evidence, tsMs), ...routerRole(kb, evidence, namedType, tsMs)];
+  const out = [...hl7ResultRoles(kb, evidence, tsMs, relay !== null), ...labSystemRole(kb, evidence, tsMs, relay !== null), ...dicomRoles(kb, evidence, tsMs), ...routerRole(kb, evidence, namedType, tsMs)];
   if (relay === null || gateway) return out;
   const seen = `receives HL7 messages from ${named(relay.from)} and sends HL7 messages to ${named(relay.to)}`;
   return [...out, ...ruleEvidence(kb, 'hl7Role', 'relay', HL7_ROLE_SOURCE, seen, tsMs)];

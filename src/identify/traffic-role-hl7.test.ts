@@ -68,8 +68,8 @@ describe('monitor and pump gateways: results naming several other devices', () =
     expect(g.type).toBe('patient monitor gateway');
   });
 
-  it('must not fire: one device only (its own EUI-64 or one other), pump and monitor terms mixed, no terms', () => {
-    expect(hostFrom(GW, [msg(GW, ENGINE, vitals([GW_EUI]))]).type).toBeNull();
+  it('must not fire: one other device only, pump and monitor terms mixed, no terms', () => {
+    expect(hostFrom(GW, [msg(GW, ENGINE, vitals([GW_EUI]))]).type).not.toBe('patient monitor gateway');
     expect(hostFrom(GW, [msg(GW, ENGINE, vitals([MON_A]))]).type).toBeNull();
     expect(hostFrom(GW, [msg(GW, ENGINE, vitals([MON_A])), msg(GW, ENGINE, infusions([PUMP_A]))]).type).toBeNull();
     expect(hostFrom(GW, [msg(GW, ENGINE, { ...vitals([MON_A, MON_B]), terms: [] })]).type).toBeNull();
@@ -90,5 +90,25 @@ describe('monitor and pump gateways: results naming several other devices', () =
 
   it('bad records give nothing and never throw', () => {
     expect(hostFrom(GW, [{ ...msg(GW, ENGINE, vitals([MON_A, MON_B])), deviceIds: 'x', mdcTerms: null, messageType: 42 }]).type).toBeNull();
+  });
+});
+
+describe('a device reporting its own 11073 observations (IHE PCD-01 reporter = the device)', () => {
+  const MON = '10.40.3.21';
+  it('fires: vital signs naming no other device (or only itself) make a patient monitor; pump terms an infusion pump', () => {
+    const own = { ...vitals([]), app: 'NC_Monitor', systems: ['MDC', '99VENDOR'] };
+    const p = hostFrom(MON, [msg(MON, ENGINE, own), ack(ENGINE, MON)]);
+    expect(p).toMatchObject({ type: 'patient monitor', category: 'patient-monitoring' });
+    expect(p.evidence.find((e) => e.source === HL7_RESULT_ROLE_SOURCE)?.detail).toMatch(/^sends its own ISO\/IEEE 11073 observations \(patient-monitoring terms/);
+    expect(hostFrom(GW, [msg(GW, ENGINE, vitals([GW_EUI]))]).type).toBe('patient monitor');
+    expect(hostFrom(MON, [msg(MON, ENGINE, { ...infusions([]), app: 'PUMP' })])).toMatchObject({ type: 'infusion pump', category: 'infusion' });
+  });
+
+  it('must not fire: a central station or engine that also receives results, mixed terms, LOINC beside MDC, one other device', () => {
+    expect(hostFrom(ENGINE, [msg(MON, ENGINE, vitals([])), msg(ENGINE, EHR, { ...vitals([]), app: 'ENGINE' })]).type).not.toBe('patient monitor');
+    expect(hostFrom(MON, [msg(MON, ENGINE, vitals([])), msg(MON, ENGINE, infusions([]))]).type).toBeNull();
+    expect(hostFrom(MON, [msg(MON, ENGINE, { ...vitals([]), systems: ['MDC', 'LN'] })]).type).toBeNull();
+    expect(hostFrom(MON, [msg(MON, ENGINE, vitals([MON_A]))]).type).toBeNull();
+    expect(hostFrom(MON, [msg(HIS, MON, { type: 'ORU^R01', systems: ['LN'] }), msg(MON, ENGINE, vitals([]))]).type).not.toBe('patient monitor');
   });
 });

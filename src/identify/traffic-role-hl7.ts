@@ -73,7 +73,8 @@ export function isDeviceGateway(evidence: readonly Evidence[]): boolean {
 }
 
 /**
- * Laboratory analyzer: sends lab-coded results, no 11073 device data, names at most one device (itself), and never
+ * Patient monitor or pump: sends its own 11073-coded observations of one kind, names no other device and receives no
+ * results (a gateway names the devices behind it, a central station or engine receives). Laboratory analyzer: sends lab-coded results, no 11073 device data, names at most one device (itself), and never
  * receives results (an LIS, middleware or interface engine does). Gateway: relays results naming two or more other
  * devices' EUI-64s and receives no results by HL7; pump or monitor gateway only when the 11073 terms say one kind.
  * `engine`: the host also brokers HL7 messages between two peers (role-rules.ts).
@@ -90,7 +91,12 @@ export function hl7ResultRoles(kb: KnowledgeBase, evidence: readonly Evidence[],
     const seen = `sends HL7 results naming ${String(devices.length)} other devices (${named(devices)}) to ${named(peers)} and receives none`;
     return ruleEvidence(kb, 'trafficRole', `hl7-device-relay-${cats[0] ?? ''}`, HL7_RESULT_ROLE_SOURCE, seen, tsMs);
   }
-  // A host that also brokers other HL7 messages between two peers is an engine's pattern: no analyzer claim then.
+  // A host that also brokers other HL7 messages between two peers is an engine's pattern: no device claim then.
+  if (!engine && devices.length === 0 && flags.has('mdc') && !flags.has('lab') && cats.length === 1) {
+    // IHE PCD-01: the device itself as Device Observation Reporter; its 11073 terms say which kind of device.
+    const seen = `sends its own ISO/IEEE 11073 observations (${cats[0] ?? ''} terms, no other device named) to ${named(peers)} and receives none`;
+    return ruleEvidence(kb, 'trafficRole', `hl7-device-observations-${cats[0] ?? ''}`, HL7_RESULT_ROLE_SOURCE, seen, tsMs);
+  }
   if (!engine && flags.has('lab') && !flags.has('mdc')) {
     const seen = `sends laboratory results (LOINC-coded, specimen or OUL) to ${named(peers)} and receives none`;
     return ruleEvidence(kb, 'trafficRole', 'hl7-lab-results', HL7_RESULT_ROLE_SOURCE, seen, tsMs);

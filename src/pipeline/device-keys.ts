@@ -5,6 +5,7 @@
 import type { FlowJson } from '../capture/flow-json.js';
 import { initialTtl } from '../identify/knowledge/lookup.js';
 import type { DeviceKey } from '../identify/types.js';
+import { macFromLinkLocal } from './eui64-mac.js';
 
 /** Ports below this are services; a flow seen only mid-stream from such a port was opened by its other end. */
 const WELL_KNOWN_PORTS = 1024;
@@ -35,12 +36,17 @@ export function usableIp(ip: string): string | null {
   return usableKey({ mac: null, ip })?.ip ?? null;
 }
 
-/** Broadcast, multicast, unspecified and all-zero addresses name no device: such parts of a key are dropped. */
+/**
+ * Broadcast, multicast, unspecified and all-zero addresses name no device: such parts of a key are dropped. A key with
+ * only an EUI-64 link-local address gets the MAC inside it (eui64-mac.ts).
+ */
 export function usableKey(key: DeviceKey): DeviceKey | null {
   const mac = key.mac;
   const macOk = mac !== null && isUnicastMac(mac);
   const ip = key.ip;
   const ipOk = ip !== null && ip !== '' && ip !== '0.0.0.0' && ip !== '255.255.255.255' && ip !== '::' && !/^(22[4-9]|23\d)\./.test(ip) && !ip.toLowerCase().startsWith('ff');
   if (!macOk && !ipOk) return null;
-  return { mac: macOk ? mac : null, ip: ipOk ? ip : null };
+  // An IPv6-only host known by its EUI-64 link-local address carries its MAC in it: the same device as that MAC.
+  const fromIp = !macOk && ipOk && ip.startsWith('fe') ? macFromLinkLocal(ip) : null;
+  return { mac: macOk ? mac : fromIp, ip: ipOk ? ip : null };
 }

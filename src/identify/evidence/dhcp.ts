@@ -26,9 +26,12 @@ export function dhcpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observ
   if (SERVER_KINDS.has(rec.kind)) return serverObservations(rec, kb);
   const out: Observation[] = [];
   if (!CLIENT_KINDS.has(rec.kind)) return out;
-  // The facts are the client's: key by chaddr, with the address it holds or asks for.
+  // The facts are the client's: key by chaddr, with the address it holds or asks for. Through a relay agent (giaddr
+  // set, RFC 1542 §4.1) the packet comes from the relay's address: the client's own is ciaddr (RFC 2131 §4.3.2, when
+  // bound) or the address it asks for (option 50), never the relay's.
   const mac = unicastMac(text(rec, 'clientMac'));
-  const ip = rec.src !== '0.0.0.0' ? rec.src : text(rec, 'requestedIp');
+  const relayed = text(rec, 'relayIp') !== null;
+  const ip = relayed ? (text(rec, 'clientIp') ?? text(rec, 'requestedIp')) : rec.src !== '0.0.0.0' ? rec.src : text(rec, 'requestedIp');
   if (mac === null && ip === null) return out;
   const e = new Emitter(out, { mac, ip }, tsMsOf(rec));
   const hostname = text(rec, 'hostname');

@@ -2,6 +2,7 @@
 import type { ProtocolRecord } from '../../decode/types.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
+import { astmHalves } from '../traffic-role-lab.js';
 import { emitterFor, text } from './common.js';
 
 const SELF_DESCRIBING: ReadonlySet<string> = new Set(['hello', 'device-status', 'connect-indication']);
@@ -9,6 +10,7 @@ const SELF_DESCRIBING: ReadonlySet<string> = new Set(['hello', 'device-status', 
 export function labObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
   const e = emitterFor(out, rec, 'sender');
+  if (rec.proto === 'astm' && rec.kind === 'header') astmHalves(rec.src, rec.dst, e, emitterFor(out, rec, 'receiver'));
   if (e === null) return out;
   const p = rec.proto;
   if ((p === 'poct1a' || p === 'intellivue') && SELF_DESCRIBING.has(rec.kind)) {

@@ -96,6 +96,10 @@ export interface KnowledgeBase {
   deviceMakers: Set<string>;
   /** IANA Private Enterprise Number -> canonical maker (data/vendor-aliases.json pens; computer and platform makers left out). */
   pens: Map<number, string>;
+  /** IANA Private Enterprise Number -> registered organisation (data/enterprise-numbers.json), every number. */
+  penRegistry: Map<number, string>;
+  /** Normalised names an organisation in the PEN registry may match to name a maker (canonical and unrestricted aliases of device and medical makers). */
+  penMakerNames: Map<string, string>;
   /** data/vendor-aliases.json entries (user entries first), and the token map compiled from them once loaded. */
   vendorEntries: VendorEntry[];
   vendorDictionary: VendorDictionary;

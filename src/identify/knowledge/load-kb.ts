@@ -10,7 +10,7 @@ import { array, dicomRoot, fail, fdaCode, isObj, lifecycleEntry, patternRule, tc
 /** src/identify/knowledge and dist/identify/knowledge both sit three levels under the package root. */
 export { SHIPPED_DATA_DIR };
 
-const OTHER_SECTIONS = ['oui', 'dicom-uid-roots', 'tcp-fingerprints', 'os-lifecycle', 'vendor-aliases'] as const;
+const OTHER_SECTIONS = ['oui', 'dicom-uid-roots', 'tcp-fingerprints', 'os-lifecycle', 'vendor-aliases', 'enterprise-numbers'] as const;
 const SECTIONS: ReadonlySet<string> = new Set<string>([...RULE_SETS, ...OTHER_SECTIONS]);
 
 function readJson(file: string): unknown {
@@ -29,7 +29,7 @@ function readJson(file: string): unknown {
 
 function emptyKb(): KnowledgeBase {
   const rules = Object.fromEntries(RULE_SETS.map((n) => [n, []])) as unknown as KnowledgeBase['rules'];
-  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), deviceMakers: new Set(), pens: new Map(), fdaProductCodes: [], vendorEntries: [], vendorDictionary: compileVendorDictionary([]) };
+  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), deviceMakers: new Set(), pens: new Map(), penRegistry: new Map(), penMakerNames: new Map(), fdaProductCodes: [], vendorEntries: [], vendorDictionary: compileVendorDictionary([]) };
 }
 
 /** Adds one section (a data file's content) to the KB; `front` puts user entries before shipped ones so they win. */
@@ -83,8 +83,25 @@ function mergeSection(kb: KnowledgeBase, name: string, doc: unknown, file: strin
         if (e.deviceMaker) kb.deviceMakers.add(normaliseVendorKey(e.canonical));
         // A PC, server, VM or OS maker's agent runs under other makers' products: its number names no device.
         if (!e.computerMaker && e.kind !== 'platform') for (const n of e.pens) if (front || !kb.pens.has(n)) kb.pens.set(n, e.canonical);
+        if (!e.computerMaker && (e.kind === 'it' || e.kind === 'medical')) {
+          const unsure = new Set([...e.restricted, ...e.conglomerate].map(normaliseVendorKey));
+          for (const a of [e.canonical, ...e.aliases]) {
+            const key = normaliseVendorKey(a);
+            if (!unsure.has(key) && key !== '' && (front || !kb.penMakerNames.has(key))) kb.penMakerNames.set(key, e.canonical);
+          }
+        }
       }
       kb.vendorEntries = put(kb.vendorEntries, entries);
+      return;
+    }
+    case 'enterprise-numbers': {
+      const entries = doc.entries;
+      if (!isObj(entries)) fail(label, 'top level', '"entries" must be an object of enterprise number -> organisation');
+      for (const [k, v] of Object.entries(entries)) {
+        if (!/^\d{1,9}$/.test(k)) fail(label, `entries.${k}`, 'key must be an enterprise number such as 9');
+        if (typeof v !== 'string' || v.length === 0) fail(label, `entries.${k}`, 'organisation must be a non-empty string');
+        if (front || !kb.penRegistry.has(Number(k))) kb.penRegistry.set(Number(k), v);
+      }
       return;
     }
     default:

@@ -147,3 +147,15 @@ export function matchTcpSignature(kb: KnowledgeBase, direction: 'request' | 'res
   }
   return null;
 }
+
+/**
+ * The maker an SNMP agent's enterprise number names: the dictionary's own `pens` first, else the IANA registry's
+ * organisation where the dictionary knows it as a maker of devices (penMakerNames). A PC, server or OS maker's
+ * number, or an organisation only a short or group name matches, names none. Looked up per number, not at load.
+ */
+export function penMaker(kb: KnowledgeBase, pen: number): string | null {
+  const listed = kb.pens.get(pen);
+  if (listed !== undefined) return listed;
+  const org = kb.penRegistry.get(pen);
+  return org === undefined ? null : (kb.penMakerNames.get(normaliseVendorKey(org)) ?? null);
+}
