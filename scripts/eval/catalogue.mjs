@@ -62,7 +62,7 @@ const vnc = (from) => ({ kind: 'vnc', from });
 /** IntelliVue connect indication (model number and software revision are illustrative). */
 const intellivue = (manufacturer, model, software) => ({ kind: 'intellivue', manufacturer, model, software });
 
-// satori dhcp.xml option-55 lists (med-facts §5) and dhclient's default request list.
+// satori dhcp.xml option-55 lists and dhclient's default request list.
 const PRL_XP = [1, 15, 3, 6, 44, 46, 47, 31, 33, 249, 43];
 const PRL_WIN7 = [1, 15, 3, 6, 44, 46, 47, 31, 33, 121, 249, 43];
 const PRL_WIN10 = [1, 3, 6, 15, 31, 33, 43, 44, 46, 47, 119, 121, 249, 252];

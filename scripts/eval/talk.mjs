@@ -19,7 +19,7 @@ const sess = await load('payloads/smb-session.js');
 export const lldpB = await load('payloads/lldp.js');
 
 const DOMAIN = 'hospital.example';
-const PACS_IMPL = { uid: '1.2.40.0.13.1.3', name: 'dcm4che-5.31.0' }; // dcm4che3 PACS (med-facts §1b)
+const PACS_IMPL = { uid: '1.2.40.0.13.1.3', name: 'dcm4che-5.31.0' }; // dcm4che3 PACS
 
 /** EUI-64 from a MAC (insert FFFE), as IHE PCD devices put in MSH-3. */
 export function eui64(macText) {
