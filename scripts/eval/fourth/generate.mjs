@@ -3,6 +3,7 @@
 // the trunk: every frame carries its VLAN tag, and a frame crossing VLANs is seen as it enters the core switch
 // (wire.mjs trunkSink). A Windows server is DHCP server and domain controller; most clinical devices talk only to their
 // vendor's gateway. No site file. Usage: node generate.mjs [outDir]
+import { loadSynth } from '../../synth.mjs';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,7 +91,7 @@ mkdirSync(outDir, { recursive: true });
 const pcapPath = join(outDir, 'scenario.pcap');
 const file = talk.PcapWriter.toFile(pcapPath);
 const writer = wire.trunkSink(file, (m) => vlanByMac.get(m), CORE_MAC, VLANS.server.vid);
-const { buildArpFrame } = await import(`${talk.dist}/frame-builder.js`);
+const { buildArpFrame } = await loadSynth('frame-builder.js');
 let extraFrames = 0;
 const lldp = wire.lldpFrame(CORE_MAC, coreKind.name);
 writer.writePacket(lldp, 0, lldp.length, START - 5, 0);

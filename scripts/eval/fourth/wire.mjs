@@ -4,12 +4,13 @@
 // frame crossing VLANs is captured as it enters the core switch (addressed to the switch's MAC, tagged with the
 // sender's VLAN), a Telnet login with generic prompts only, BACnet/IP Who-Is / I-Am (ASHRAE 135 Annex J) and an LLDP
 // frame that names only the system.
-import { ascii, dist, lldpB, mac } from '../talk.mjs';
+import { loadSynth } from '../../synth.mjs';
+import { ascii, lldpB, mac } from '../talk.mjs';
 
 export { astmUpload, dhcpDora, dicomStore, ftpSession, hl7Send, httpGet, opaqueTcp, opaqueUdp, smbLogon, snmpGet, tlsSession } from '../heldout/wire.mjs';
 export { teamviewerSession } from '../talk-risk.mjs';
 
-const tn = await import(`${dist}/payloads/telnet.js`);
+const tn = await loadSynth('payloads/telnet.js');
 
 const hexBytes = (h) => Uint8Array.from(h.match(/../g).map((x) => parseInt(x, 16)));
 const macText = (b, o) => Array.from(b.subarray(o, o + 6), (x) => x.toString(16).padStart(2, '0')).join(':');

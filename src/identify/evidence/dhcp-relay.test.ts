@@ -9,7 +9,7 @@ const CLIENT = '00:26:73:aa:bb:01';
 const ROUTER = '4c:5e:0c:00:00:01';
 const request = (over: Record<string, unknown>): ProtocolRecord => ({
   ts: '2026-03-02T08:00:00Z', proto: 'dhcp', kind: 'request', xid: '0000abcd', src: '0.0.0.0', dst: '255.255.255.255', sport: 68, dport: 67, clientMac: CLIENT, vendorClass: 'RicohPrinter', ...over,
-}) as ProtocolRecord;
+});
 const keysOf = (rec: ProtocolRecord): string[] => [...new Set(observationsFromRecord(rec, kb).map((o) => `${o.key.mac ?? '-'}|${o.key.ip ?? '-'}`))];
 
 describe('relayed DHCP (giaddr set): the client MAC goes with the client\'s address', () => {
