@@ -3,7 +3,9 @@
  * up front, then kept in step with every write, so identity resolution asks the database nothing per device.
  */
 import type Database from 'better-sqlite3';
+import type { IdentityState } from '../identity-state.js';
 import { prepared } from '../statement-cache.js';
+import { mergeDevices } from './merge.js';
 import type { AddressKind, HistoryOrigin } from './schema.js';
 
 export type Raw = Database.Database;
@@ -52,7 +54,7 @@ export function addressKey(kind: AddressKind, value: string): string {
   return `${kind}\0${value}`;
 }
 
-export class BatchState {
+export class BatchState implements IdentityState {
   readonly devices = new Map<string, DeviceState>();
   readonly byMac = new Map<string, DeviceState>();
   /** Live IP bindings: complete for every IP the batch names, and for every loaded device. */
@@ -91,6 +93,13 @@ export class BatchState {
       if (row !== undefined) this.hold({ ...row, addresses: new Map() });
     }
     for (const a of this.all<AddressState>(SQL.addressesOf, JSON.stringify(missing))) this.holdAddress(a);
+  }
+
+  /** Merge by SQL at once, what the ingest holds back flushed first; then hold the survivor as it is now. */
+  merge(fromId: string, intoId: string, at: string): void {
+    this.beforeMerge();
+    mergeDevices(this.raw, fromId, intoId, at);
+    this.merged(fromId, intoId);
   }
 
   /** After `fromId` was merged into `intoId` by SQL: drop both, read the survivor back. */
