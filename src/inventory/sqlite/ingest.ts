@@ -7,7 +7,8 @@ import { deviceKeyString, type ConduitSighting, type IngestBatch, type IngestRes
 import { checkSiteId, DEFAULT_SITE_ID } from '../site-id.js';
 import { BatchState, type Raw } from './batch-state.js';
 import { writeExternalPeers } from './external-peers.js';
-import { groupBatch, type EvidenceAgg, type KeyGroup } from './group-batch.js';
+import { PendingFacts } from '../pending-facts.js';
+import { groupBatch } from './group-batch.js';
 import { resolveDevice, seedId, touchAddress, touchDevice, type IdentityStats } from './identity.js';
 import type { AddressKind } from './schema.js';
 import { iso } from './tx.js';
@@ -99,57 +100,24 @@ function writeConduits(raw: Raw, state: BatchState, conduits: readonly ConduitSi
   }
 }
 
-type Seen = { firstMs: number; lastMs: number };
-
-/**
- * Evidence and protocol rows per device, summed over the batch's keys (a device seen at two IPs is two keys): one
- * upsert per row instead of one per key, with the same result since the upserts add counts and widen times.
- */
-class PendingWrites {
-  private evidence = new Map<string, Map<string, EvidenceAgg>>();
-  private protocols = new Map<string, Map<string, Seen>>();
-
-  constructor(private readonly raw: Raw) {}
-
-  add(deviceId: string, group: KeyGroup): void {
-    const facts = this.evidence.get(deviceId) ?? new Map<string, EvidenceAgg>();
-    this.evidence.set(deviceId, facts);
-    for (const [k, agg] of group.evidence) {
-      const had = facts.get(k);
-      if (had === undefined) facts.set(k, { ...agg });
-      else {
-        had.count += agg.count;
-        had.confidence = Math.max(had.confidence, agg.confidence);
-        widen(had, agg);
-      }
-    }
-    const spoken = this.protocols.get(deviceId) ?? new Map<string, Seen>();
-    this.protocols.set(deviceId, spoken);
-    for (const [k, seen] of group.protocols) {
-      const had = spoken.get(k);
-      if (had === undefined) spoken.set(k, { ...seen });
-      else widen(had, seen);
-    }
+/** The batch's facts, summed per device (pending-facts.ts), written with one prepared upsert per row. */
+class PendingWrites extends PendingFacts {
+  constructor(private readonly raw: Raw) {
+    super();
   }
 
   flush(): void {
+    const { evidence: facts, protocols } = this.take();
     const protocol = prepared(this.raw, SQL.protocol);
-    for (const [id, spoken] of this.protocols) {
+    for (const [id, spoken] of protocols) {
       for (const [protocolVersion, seen] of spoken) {
         const [name = '', version = ''] = protocolVersion.split('\0');
         protocol.run(id, name, version, iso(seen.firstMs), iso(seen.lastMs));
       }
     }
     const evidence = prepared(this.raw, SQL.evidence);
-    for (const [id, facts] of this.evidence) {
-      for (const a of facts.values()) evidence.run(id, a.attribute, a.value, a.source, a.detail, a.confidence, iso(a.firstMs), iso(a.lastMs), a.count);
+    for (const [id, aggs] of facts) {
+      for (const a of aggs.values()) evidence.run(id, a.attribute, a.value, a.source, a.detail, a.confidence, iso(a.firstMs), iso(a.lastMs), a.count);
     }
-    this.evidence = new Map();
-    this.protocols = new Map();
   }
-}
-
-function widen(into: Seen, from: Seen): void {
-  into.firstMs = Math.min(into.firstMs, from.firstMs);
-  into.lastMs = Math.max(into.lastMs, from.lastMs);
 }
