@@ -1,0 +1,183 @@
+/**
+ * The PostgreSQL batch state (src/inventory/identity-state.ts): the same four set queries up front as the SQLite one
+ * (src/inventory/sqlite/batch-state.ts), arrays bound as `= ANY($1)`, then every write identity makes is queued in
+ * order and sent by `flush` in the ingest's transaction. Queuing keeps identity resolution synchronous; the order
+ * matters because a merge moves rows written before it and an IP binding is released before another takes it.
+ */
+import { sql } from 'kysely';
+import type { IdentityState } from '../../../inventory/identity-state.js';
+import { addressKey, type AddressState, type DeviceState } from '../../../inventory/sqlite/batch-state.js';
+import type { AddressKind, HistoryOrigin } from '../../../inventory/sqlite/schema.js';
+import type { Tx } from '../../../inventory/sqlite/tx.js';
+import { dbInt } from '../../db-int.js';
+import { mergeDevicesPg } from './pg-merge.js';
+
+type DeviceRow = Omit<DeviceState, 'addresses'>;
+type Write = (tx: Tx) => Promise<void>;
+
+const DEVICE_COLUMNS = sql`id, mac, first_seen AS "firstSeen", last_seen AS "lastSeen", retired_at AS "retiredAt"`;
+const ADDRESS_COLUMNS = sql`id, device_id AS "deviceId", kind, value, first_seen AS "firstSeen", last_seen AS "lastSeen", released_at AS "releasedAt"`;
+
+const minIso = (a: string, b: string): string => (b < a ? b : a);
+const maxIso = (a: string, b: string): string => (b > a ? b : a);
+
+export class PgBatchState implements IdentityState {
+  readonly devices = new Map<string, DeviceState>();
+  readonly byMac = new Map<string, DeviceState>();
+  readonly activeIp = new Map<string, AddressState>();
+  readonly takenIds = new Set<string>();
+  private readonly survivors = new Map<string, string>();
+  private queue: Write[] = [];
+  /** Called before a merge is queued (the ingest queues the facts it summed so far). */
+  beforeMerge: () => void = () => undefined;
+
+  constructor(
+    private readonly tx: Tx,
+    readonly siteId: string,
+  ) {}
+
+  /** Devices by MAC, live owners of the IPs, their address rows, ids a new device must avoid: four queries. */
+  async preload(macs: readonly string[], ips: readonly string[], candidateIds: readonly string[]): Promise<void> {
+    const found = (await sql<DeviceRow>`SELECT ${DEVICE_COLUMNS} FROM devices WHERE site_id = ${this.siteId} AND mac = ANY(${macs}::text[])`.execute(this.tx)).rows;
+    const owners = (await sql<{ deviceId: string }>`SELECT device_id AS "deviceId" FROM device_addresses
+      WHERE site_id = ${this.siteId} AND kind = 'ip' AND released_at IS NULL AND value = ANY(${ips}::text[])`.execute(this.tx)).rows;
+    await this.load([...found.map((d) => d.id), ...owners.map((o) => o.deviceId)], found);
+    const taken = await sql<{ id: string }>`SELECT id FROM devices WHERE id = ANY(${candidateIds}::text[])
+      UNION ALL SELECT alias_id AS id FROM device_aliases WHERE alias_id = ANY(${candidateIds}::text[])`.execute(this.tx);
+    for (const r of taken.rows) this.takenIds.add(r.id);
+  }
+
+  private async load(ids: readonly string[], known: readonly DeviceRow[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.devices.has(id));
+    if (missing.length === 0) return;
+    const rows = new Map(known.map((d) => [d.id, d]));
+    const unread = missing.filter((id) => !rows.has(id));
+    if (unread.length > 0) {
+      const read = await sql<DeviceRow>`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ANY(${unread}::text[])`.execute(this.tx);
+      for (const d of read.rows) rows.set(d.id, d);
+    }
+    for (const id of missing) {
+      const row = rows.get(id);
+      if (row !== undefined) this.hold({ ...row, addresses: new Map() });
+    }
+    const addresses = await sql<AddressState>`SELECT ${ADDRESS_COLUMNS} FROM device_addresses WHERE device_id = ANY(${missing}::text[]) ORDER BY id`.execute(this.tx);
+    // BIGINT comes back as a string from pg: ids are compared and written back, a number keeps them one type.
+    for (const a of addresses.rows) this.holdAddress({ ...a, id: dbInt(a.id) });
+  }
+
+  survivorOf(id: string): string {
+    let current = id;
+    for (let next = this.survivors.get(current); next !== undefined; next = this.survivors.get(current)) current = next;
+    return current;
+  }
+
+  device(id: string): DeviceState {
+    const d = this.devices.get(id);
+    if (d === undefined) throw new Error(`inventory batch: device ${id} not loaded`);
+    return d;
+  }
+
+  insertDevice(id: string, mac: string | null, firstSeen: string, lastSeen: string): DeviceState {
+    const siteId = this.siteId;
+    this.queue.push(async (tx) => {
+      await tx.insertInto('devices').values({ id, site_id: siteId, mac, first_seen: firstSeen, last_seen: lastSeen }).execute();
+    });
+    this.takenIds.add(id);
+    return this.hold({ id, mac, firstSeen, lastSeen, retiredAt: null, addresses: new Map() });
+  }
+
+  writeDevice(d: DeviceState): void {
+    if (d.mac !== null) this.byMac.set(d.mac, d);
+    // The values as they are now: a later write of the same device queues its own.
+    const { mac, firstSeen, lastSeen, retiredAt, id } = d;
+    this.queue.push(async (tx) => {
+      await tx.updateTable('devices').set({ mac, first_seen: firstSeen, last_seen: lastSeen, retired_at: retiredAt }).where('id', '=', id).execute();
+    });
+  }
+
+  insertAddress(d: DeviceState, kind: AddressKind, value: string, firstSeen: string, lastSeen: string, releasedAt: string | null): AddressState {
+    // The row's id is known once the insert ran; the held object gets it then, before any later write reads it.
+    const a = this.holdAddress({ id: -1, deviceId: d.id, kind, value, firstSeen, lastSeen, releasedAt });
+    const siteId = this.siteId;
+    const deviceId = d.id;
+    this.queue.push(async (tx) => {
+      const row = await tx.insertInto('device_addresses')
+        .values({ device_id: deviceId, site_id: siteId, kind, value, first_seen: firstSeen, last_seen: lastSeen, released_at: releasedAt })
+        .returning('id').executeTakeFirstOrThrow();
+      a.id = dbInt(row.id);
+    });
+    return a;
+  }
+
+  writeAddress(a: AddressState): void {
+    const { firstSeen, lastSeen, releasedAt } = a;
+    this.queue.push(async (tx) => {
+      await tx.updateTable('device_addresses').set({ first_seen: firstSeen, last_seen: lastSeen, released_at: releasedAt }).where('id', '=', a.id).execute();
+    });
+    if (a.kind !== 'ip') return;
+    if (a.releasedAt === null) this.activeIp.set(a.value, a);
+    else if (this.activeIp.get(a.value) === a) this.activeIp.delete(a.value);
+  }
+
+  history(deviceId: string, attribute: string, oldValue: string | null, newValue: string | null, changedAt: string, origin: HistoryOrigin = 'inferred'): void {
+    this.queue.push(async (tx) => {
+      await tx.insertInto('attribute_history')
+        .values({ device_id: deviceId, attribute, old_value: oldValue, new_value: newValue, changed_at: changedAt, origin }).execute();
+    });
+  }
+
+  /**
+   * The merge is queued like any write (pg-merge.ts runs it in order); what it does to the survivor's seen window
+   * and address rows is done here too, as merge.ts's statements do it, so resolution goes on without reading back.
+   */
+  merge(fromId: string, intoId: string, at: string): void {
+    const from = this.device(fromId);
+    const into = this.device(intoId);
+    this.beforeMerge();
+    this.queue.push((tx) => mergeDevicesPg(tx, fromId, intoId, at));
+    for (const a of from.addresses.values()) {
+      const key = addressKey(a.kind, a.value);
+      const same = into.addresses.get(key);
+      if (this.activeIp.get(a.value) === a) this.activeIp.delete(a.value);
+      if (same === undefined) {
+        a.deviceId = intoId;
+        into.addresses.set(key, a);
+        if (a.kind === 'ip' && a.releasedAt === null) this.activeIp.set(a.value, a);
+        continue;
+      }
+      same.firstSeen = minIso(same.firstSeen, a.firstSeen);
+      same.lastSeen = maxIso(same.lastSeen, a.lastSeen);
+      same.releasedAt = a.releasedAt === null ? null : same.releasedAt;
+      if (same.kind === 'ip' && same.releasedAt === null) this.activeIp.set(same.value, same);
+    }
+    into.firstSeen = minIso(into.firstSeen, from.firstSeen);
+    into.lastSeen = maxIso(into.lastSeen, from.lastSeen);
+    this.devices.delete(fromId);
+    this.takenIds.add(fromId);
+    this.survivors.set(fromId, intoId);
+  }
+
+  /** Add a write of the ingest's own (evidence, protocols) in its place among identity's. */
+  push(write: Write): void {
+    this.queue.push(write);
+  }
+
+  /** Send every queued write, in order. */
+  async flush(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    for (const write of queue) await write(this.tx);
+  }
+
+  private hold(d: DeviceState): DeviceState {
+    this.devices.set(d.id, d);
+    if (d.mac !== null) this.byMac.set(d.mac, d);
+    return d;
+  }
+
+  private holdAddress(a: AddressState): AddressState {
+    this.devices.get(a.deviceId)?.addresses.set(addressKey(a.kind, a.value), a);
+    if (a.kind === 'ip' && a.releasedAt === null) this.activeIp.set(a.value, a);
+    return a;
+  }
+}
