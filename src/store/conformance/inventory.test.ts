@@ -45,6 +45,8 @@ function story(): IngestBatch[] {
     // DHCP gives 10.0.0.5 to another device: the binding moves, CT01 gets a new address.
     batch([obs(key(MAC_C, '10.0.0.5'), 'vendor', 'Philips', T0 + 3 * HOUR)], [seen(key(MAC_C, '10.0.0.5'), ['hl7'], T0 + 3 * HOUR)]),
     batch([obs(key(MAC_A, '10.0.0.6'), 'hostname', 'CT01-new', T0 + 4 * HOUR)], [seen(key(MAC_A, '10.0.0.6'), ['dicom'], T0 + 4 * HOUR)]),
+    // Within one batch 10.0.0.6 moves to MAC_C and back to MAC_A: released, taken, released and taken again.
+    batch([], [seen(key(MAC_C, '10.0.0.6'), ['hl7'], T0 + 5 * HOUR), seen(key(MAC_A, '10.0.0.6'), ['dicom'], T0 + 6 * HOUR)]),
     // The first batch again (a capture re-ingested): counts add, nothing is duplicated.
     withConduits,
     // An older capture of the same facts: first_seen widens back, last_seen stays.

@@ -1,8 +1,8 @@
 /**
  * The PostgreSQL batch state (src/inventory/identity-state.ts): the same four set queries up front as the SQLite one
- * (src/inventory/sqlite/batch-state.ts), arrays bound as `= ANY($1)`, then every write identity makes is queued in
- * order and sent by `flush` in the ingest's transaction. Queuing keeps identity resolution synchronous; the order
- * matters because a merge moves rows written before it and an IP binding is released before another takes it.
+ * (src/inventory/sqlite/batch-state.ts), arrays bound as `= ANY($1)`, then every write identity makes is queued
+ * (pg-write-queue.ts) and sent by `flush` in the ingest's transaction, a few multi-row statements per merge. Queuing
+ * keeps identity resolution synchronous.
  */
 import { sql } from 'kysely';
 import type { IdentityState } from '../../../inventory/identity-state.js';
@@ -11,6 +11,7 @@ import type { AddressKind, HistoryOrigin } from '../../../inventory/sqlite/schem
 import type { Tx } from '../../../inventory/sqlite/tx.js';
 import { dbInt } from '../../db-int.js';
 import { mergeDevicesPg } from './pg-merge.js';
+import { WriteQueue } from './pg-write-queue.js';
 
 type DeviceRow = Omit<DeviceState, 'addresses'>;
 type Write = (tx: Tx) => Promise<void>;
@@ -27,14 +28,16 @@ export class PgBatchState implements IdentityState {
   readonly activeIp = new Map<string, AddressState>();
   readonly takenIds = new Set<string>();
   private readonly survivors = new Map<string, string>();
-  private queue: Write[] = [];
+  private readonly queue: WriteQueue;
   /** Called before a merge is queued (the ingest queues the facts it summed so far). */
   beforeMerge: () => void = () => undefined;
 
   constructor(
     private readonly tx: Tx,
     readonly siteId: string,
-  ) {}
+  ) {
+    this.queue = new WriteQueue(siteId);
+  }
 
   /** Devices by MAC, live owners of the IPs, their address rows, ids a new device must avoid: four queries. */
   async preload(macs: readonly string[], ips: readonly string[], candidateIds: readonly string[]): Promise<void> {
@@ -78,52 +81,33 @@ export class PgBatchState implements IdentityState {
   }
 
   insertDevice(id: string, mac: string | null, firstSeen: string, lastSeen: string): DeviceState {
-    const siteId = this.siteId;
-    this.queue.push(async (tx) => {
-      await tx.insertInto('devices').values({ id, site_id: siteId, mac, first_seen: firstSeen, last_seen: lastSeen }).execute();
-    });
     this.takenIds.add(id);
-    return this.hold({ id, mac, firstSeen, lastSeen, retiredAt: null, addresses: new Map() });
+    const d = this.hold({ id, mac, firstSeen, lastSeen, retiredAt: null, addresses: new Map() });
+    this.queue.insertDevice(d);
+    return d;
   }
 
   writeDevice(d: DeviceState): void {
     if (d.mac !== null) this.byMac.set(d.mac, d);
-    // The values as they are now: a later write of the same device queues its own.
-    const { mac, firstSeen, lastSeen, retiredAt, id } = d;
-    this.queue.push(async (tx) => {
-      await tx.updateTable('devices').set({ mac, first_seen: firstSeen, last_seen: lastSeen, retired_at: retiredAt }).where('id', '=', id).execute();
-    });
+    this.queue.updateDevice(d);
   }
 
   insertAddress(d: DeviceState, kind: AddressKind, value: string, firstSeen: string, lastSeen: string, releasedAt: string | null): AddressState {
-    // The row's id is known once the insert ran; the held object gets it then, before any later write reads it.
+    // The row's id is known once the insert ran (the queue sets it), before any later write reads it.
     const a = this.holdAddress({ id: -1, deviceId: d.id, kind, value, firstSeen, lastSeen, releasedAt });
-    const siteId = this.siteId;
-    const deviceId = d.id;
-    this.queue.push(async (tx) => {
-      const row = await tx.insertInto('device_addresses')
-        .values({ device_id: deviceId, site_id: siteId, kind, value, first_seen: firstSeen, last_seen: lastSeen, released_at: releasedAt })
-        .returning('id').executeTakeFirstOrThrow();
-      a.id = dbInt(row.id);
-    });
+    this.queue.insertAddress(a);
     return a;
   }
 
   writeAddress(a: AddressState): void {
-    const { firstSeen, lastSeen, releasedAt } = a;
-    this.queue.push(async (tx) => {
-      await tx.updateTable('device_addresses').set({ first_seen: firstSeen, last_seen: lastSeen, released_at: releasedAt }).where('id', '=', a.id).execute();
-    });
+    this.queue.updateAddress(a);
     if (a.kind !== 'ip') return;
     if (a.releasedAt === null) this.activeIp.set(a.value, a);
     else if (this.activeIp.get(a.value) === a) this.activeIp.delete(a.value);
   }
 
   history(deviceId: string, attribute: string, oldValue: string | null, newValue: string | null, changedAt: string, origin: HistoryOrigin = 'inferred'): void {
-    this.queue.push(async (tx) => {
-      await tx.insertInto('attribute_history')
-        .values({ device_id: deviceId, attribute, old_value: oldValue, new_value: newValue, changed_at: changedAt, origin }).execute();
-    });
+    this.queue.history([deviceId, attribute, oldValue, newValue, changedAt, origin]);
   }
 
   /**
@@ -134,7 +118,7 @@ export class PgBatchState implements IdentityState {
     const from = this.device(fromId);
     const into = this.device(intoId);
     this.beforeMerge();
-    this.queue.push((tx) => mergeDevicesPg(tx, fromId, intoId, at));
+    this.queue.barrier((tx) => mergeDevicesPg(tx, fromId, intoId, at));
     for (const a of from.addresses.values()) {
       const key = addressKey(a.kind, a.value);
       const same = into.addresses.get(key);
@@ -159,14 +143,12 @@ export class PgBatchState implements IdentityState {
 
   /** Add a write of the ingest's own (evidence, protocols) in its place among identity's. */
   push(write: Write): void {
-    this.queue.push(write);
+    this.queue.barrier(write);
   }
 
   /** Send every queued write, in order. */
-  async flush(): Promise<void> {
-    const queue = this.queue;
-    this.queue = [];
-    for (const write of queue) await write(this.tx);
+  flush(): Promise<void> {
+    return this.queue.flush(this.tx);
   }
 
   private hold(d: DeviceState): DeviceState {
