@@ -8,17 +8,11 @@ import { checkSiteId, DEFAULT_SITE_ID } from '../site-id.js';
 import { BatchState, type Raw } from './batch-state.js';
 import { writeExternalPeers } from './external-peers.js';
 import { PendingFacts } from '../pending-facts.js';
+import { resolveGroups } from '../resolve-groups.js';
 import { groupBatch } from './group-batch.js';
-import { resolveDevice, seedId, touchAddress, touchDevice, type IdentityStats } from './identity.js';
-import type { AddressKind } from './schema.js';
+import { seedId } from './identity.js';
 import { iso } from './tx.js';
 
-/** Evidence about these attributes is also an address of the device, with its own history. */
-const ADDRESS_ATTRIBUTES: Partial<Record<string, Exclude<AddressKind, 'ip' | 'mac'>>> = {
-  hostname: 'hostname',
-  vlan: 'vlan',
-  switchPort: 'switch_port',
-};
 
 const SQL = {
   startRun: "INSERT INTO ingest_runs (started, finished, sources, stats, site_id) VALUES (?, NULL, ?, '{}', ?)",
@@ -54,28 +48,10 @@ export function ingestBatch(raw: Raw, batch: IngestBatch, nowMs: number): Ingest
   }
   state.preload([...macs], [...ips], [...[...macs].map((m) => seedId(siteId, 'mac', m)), ...[...ips].map((ip) => seedId(siteId, 'ip', ip))]);
 
-  const stats: IdentityStats = { created: 0, merged: 0, ipMoves: 0 };
-  const deviceIds = new Map<string, string>();
   const pending = new PendingWrites(raw);
   // A merge moves rows by SQL: what is pending must be in the tables first.
   state.beforeMerge = () => { pending.flush(); };
-  let evidenceRows = 0;
-  // The batch's packet-time span, kept with the run: `changes` finds the last run's start on the capture clock.
-  let firstPacketMs = Infinity;
-  for (const group of groups) {
-    if (group.firstMs < firstPacketMs) firstPacketMs = group.firstMs;
-    const first = iso(group.firstMs);
-    const last = iso(group.lastMs);
-    const id = resolveDevice(state, group.key, first, last, stats);
-    for (const k of group.inputKeys) deviceIds.set(k, id);
-    touchDevice(state, id, first, last);
-    for (const agg of group.evidence.values()) {
-      const kind = ADDRESS_ATTRIBUTES[agg.attribute];
-      if (kind !== undefined) touchAddress(state, id, kind, agg.value, iso(agg.firstMs), iso(agg.lastMs));
-    }
-    pending.add(id, group);
-    evidenceRows += group.evidence.size;
-  }
+  const { stats, deviceIds, evidenceRows, firstPacketMs } = resolveGroups(state, groups, pending);
   pending.flush();
   writeConduits(raw, state, batch.conduits ?? [], deviceIds);
   writeExternalPeers(raw, state, batch.externalPeers ?? [], deviceIds);

@@ -5,11 +5,11 @@
  * The caller runs it inside one transaction.
  */
 import { PendingFacts, type Seen } from '../../../inventory/pending-facts.js';
+import { resolveGroups } from '../../../inventory/resolve-groups.js';
 import { checkSiteId, DEFAULT_SITE_ID } from '../../../inventory/site-id.js';
 import type { EvidenceAgg } from '../../../inventory/sqlite/group-batch.js';
 import { groupBatch } from '../../../inventory/sqlite/group-batch.js';
-import { resolveDevice, seedId, touchAddress, touchDevice, type IdentityStats } from '../../../inventory/sqlite/identity.js';
-import type { AddressKind } from '../../../inventory/sqlite/schema.js';
+import { seedId } from '../../../inventory/sqlite/identity.js';
 import { iso, type Tx } from '../../../inventory/sqlite/tx.js';
 import { deviceKeyString, type IngestBatch, type IngestResult } from '../../../inventory/types.js';
 import { dbInt } from '../../db-int.js';
@@ -17,12 +17,6 @@ import { PgBatchState } from './pg-batch-state.js';
 import { insertUnnest } from './pg-unnest.js';
 import { PG_UPSERT_ON } from './pg-upserts.js';
 
-/** Evidence about these attributes is also an address of the device, with its own history (as sqlite/ingest.ts). */
-const ADDRESS_ATTRIBUTES: Partial<Record<string, Exclude<AddressKind, 'ip' | 'mac'>>> = {
-  hostname: 'hostname',
-  vlan: 'vlan',
-  switchPort: 'switch_port',
-};
 
 export async function ingestBatchPg(tx: Tx, batch: IngestBatch, nowMs: number): Promise<IngestResult> {
   const siteId = checkSiteId(batch.siteId ?? DEFAULT_SITE_ID);
@@ -40,8 +34,6 @@ export async function ingestBatchPg(tx: Tx, batch: IngestBatch, nowMs: number): 
   }
   await state.preload([...macs], [...ips], [...[...macs].map((m) => seedId(siteId, 'mac', m)), ...[...ips].map((ip) => seedId(siteId, 'ip', ip))]);
 
-  const stats: IdentityStats = { created: 0, merged: 0, ipMoves: 0 };
-  const deviceIds = new Map<string, string>();
   const facts = new PendingFacts();
   const queueFacts = (): void => {
     const taken = facts.take();
@@ -49,22 +41,7 @@ export async function ingestBatchPg(tx: Tx, batch: IngestBatch, nowMs: number): 
   };
   // A merge moves rows by SQL: the facts summed so far go into the queue before it.
   state.beforeMerge = queueFacts;
-  let evidenceRows = 0;
-  let firstPacketMs = Infinity;
-  for (const group of groups) {
-    if (group.firstMs < firstPacketMs) firstPacketMs = group.firstMs;
-    const first = iso(group.firstMs);
-    const last = iso(group.lastMs);
-    const id = resolveDevice(state, group.key, first, last, stats);
-    for (const k of group.inputKeys) deviceIds.set(k, id);
-    touchDevice(state, id, first, last);
-    for (const agg of group.evidence.values()) {
-      const kind = ADDRESS_ATTRIBUTES[agg.attribute];
-      if (kind !== undefined) touchAddress(state, id, kind, agg.value, iso(agg.firstMs), iso(agg.lastMs));
-    }
-    facts.add(id, group);
-    evidenceRows += group.evidence.size;
-  }
+  const { stats, deviceIds, evidenceRows, firstPacketMs } = resolveGroups(state, groups, facts);
   queueFacts();
   await state.flush();
   await writeConduits(tx, state, batch, deviceIds);
