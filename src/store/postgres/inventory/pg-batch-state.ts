@@ -5,6 +5,7 @@
  * keeps identity resolution synchronous.
  */
 import { sql } from 'kysely';
+import { HeldDevices } from '../../../inventory/held-devices.js';
 import type { IdentityState } from '../../../inventory/identity-state.js';
 import { addressKey, type AddressState, type DeviceState } from '../../../inventory/sqlite/batch-state.js';
 import type { AddressKind, HistoryOrigin } from '../../../inventory/sqlite/schema.js';
@@ -22,20 +23,14 @@ const ADDRESS_COLUMNS = sql`id, device_id AS "deviceId", kind, value, first_seen
 const minIso = (a: string, b: string): string => (b < a ? b : a);
 const maxIso = (a: string, b: string): string => (b > a ? b : a);
 
-export class PgBatchState implements IdentityState {
-  readonly devices = new Map<string, DeviceState>();
-  readonly byMac = new Map<string, DeviceState>();
-  readonly activeIp = new Map<string, AddressState>();
-  readonly takenIds = new Set<string>();
-  private readonly survivors = new Map<string, string>();
+export class PgBatchState extends HeldDevices implements IdentityState {
   private readonly queue: WriteQueue;
-  /** Called before a merge is queued (the ingest queues the facts it summed so far). */
-  beforeMerge: () => void = () => undefined;
 
   constructor(
     private readonly tx: Tx,
     readonly siteId: string,
   ) {
+    super();
     this.queue = new WriteQueue(siteId);
   }
 
@@ -66,18 +61,6 @@ export class PgBatchState implements IdentityState {
     const addresses = await sql<AddressState>`SELECT ${ADDRESS_COLUMNS} FROM device_addresses WHERE device_id = ANY(${missing}::text[]) ORDER BY id`.execute(this.tx);
     // BIGINT comes back as a string from pg: ids are compared and written back, a number keeps them one type.
     for (const a of addresses.rows) this.holdAddress({ ...a, id: dbInt(a.id) });
-  }
-
-  survivorOf(id: string): string {
-    let current = id;
-    for (let next = this.survivors.get(current); next !== undefined; next = this.survivors.get(current)) current = next;
-    return current;
-  }
-
-  device(id: string): DeviceState {
-    const d = this.devices.get(id);
-    if (d === undefined) throw new Error(`inventory batch: device ${id} not loaded`);
-    return d;
   }
 
   insertDevice(id: string, mac: string | null, firstSeen: string, lastSeen: string): DeviceState {
@@ -149,17 +132,5 @@ export class PgBatchState implements IdentityState {
   /** Send every queued write, in order. */
   flush(): Promise<void> {
     return this.queue.flush(this.tx);
-  }
-
-  private hold(d: DeviceState): DeviceState {
-    this.devices.set(d.id, d);
-    if (d.mac !== null) this.byMac.set(d.mac, d);
-    return d;
-  }
-
-  private holdAddress(a: AddressState): AddressState {
-    this.devices.get(a.deviceId)?.addresses.set(addressKey(a.kind, a.value), a);
-    if (a.kind === 'ip' && a.releasedAt === null) this.activeIp.set(a.value, a);
-    return a;
   }
 }
