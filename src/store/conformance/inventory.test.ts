@@ -119,6 +119,9 @@ async function run(location: string): Promise<unknown> {
       byId: await inv.devicesById(ids),
       changesAfterMark: (await inv.attributeChanges({ afterId: mark.historyId })).map(withoutId),
       changesSince: (await inv.attributeChanges({ since: new Date(T0).toISOString() })).map(withoutId),
+      conduits: await inv.conduits(),
+      peersOfFirst: await inv.externalPeers(first),
+      peers: await inv.externalPeers(),
       rows: await dump(db),
     };
   } finally {
@@ -144,5 +147,7 @@ describe.each(STORE_DIALECTS)('inventory conformance: $name', (d) => {
     expect(g.results.reduce((n, r) => n + r.ipMoves, 0)).toBeGreaterThan(0);
     expect(g.rows.devices.some((row) => row.includes('"north"'))).toBe(true);
     expect(g.rows.device_aliases).toHaveLength(1);
+    expect((got as { conduits: unknown[] }).conduits).not.toHaveLength(0);
+    expect((got as { peers: unknown[] }).peers).not.toHaveLength(0);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 /**
  * The device inventory on PostgreSQL, asynchronous over Kysely: the part ported so far. Ingest (identity, merges,
- * IP moves, evidence, conduits, external peers) is pg-ingest.ts; person's values, retiring, history and what
+ * IP moves, evidence, conduits, external peers) is pg-ingest.ts, reading conduits and peers pg-traffic.ts; person's values, retiring, history and what
  * `changes` reads are the dialect-neutral Kysely paths the SQLite store uses too. The listing (device JSON and its
  * cached lines), re-classification, briefs and forgetting external devices are not ported yet, so the workspace
  * still refuses a postgres:// URL for inventory commands (src/inventory/db.ts).
@@ -14,15 +14,16 @@ import {
 import { retireUnseenTx } from '../../../inventory/sqlite/retire.js';
 import type { InventoryDb } from '../../../inventory/sqlite/schema.js';
 import type { Tx } from '../../../inventory/sqlite/tx.js';
-import type { HistoryEntry, IngestBatch, IngestResult } from '../../../inventory/types.js';
+import type { ConduitJson, ExternalPeerJson, HistoryEntry, IngestBatch, IngestResult } from '../../../inventory/types.js';
 import { AppError, ErrorCode } from '../../../util/app-error.js';
 import type { InventoryStore } from '../../interfaces.js';
 import { ingestBatchPg } from './pg-ingest.js';
+import { readConduitsPg, readExternalPeersPg } from './pg-traffic.js';
 
 /** The InventoryStore methods this store has; the rest are listed in the header above. */
 export type PortedInventory = Pick<InventoryStore,
   'ingest' | 'setManualValue' | 'retireUnseen' | 'history' | 'newestSeen' | 'lastRunStart' | 'newDevicesSince' | 'devicesById'
-  | 'changeMark' | 'attributeChanges' | 'close'>;
+  | 'changeMark' | 'attributeChanges' | 'conduits' | 'externalPeers' | 'close'>;
 
 export class PostgresInventory implements PortedInventory {
   constructor(readonly db: Kysely<InventoryDb>) {}
@@ -78,6 +79,16 @@ export class PostgresInventory implements PortedInventory {
 
   attributeChanges(where: { since?: string; afterId?: number }): Promise<AttributeChange[]> {
     return attributeChanges(this.db, where);
+  }
+
+  /** Conduits busiest first; with `deviceId` (or a merged-away id), its own. */
+  async conduits(deviceId?: string): Promise<ConduitJson[]> {
+    return readConduitsPg(this.db, deviceId === undefined ? undefined : await mustResolve(this.db, deviceId));
+  }
+
+  /** External peers busiest first; with `deviceId`, that device's. */
+  async externalPeers(deviceId?: string): Promise<ExternalPeerJson[]> {
+    return readExternalPeersPg(this.db, deviceId === undefined ? undefined : await mustResolve(this.db, deviceId));
   }
 
   close(): Promise<void> {
