@@ -3,7 +3,10 @@
  * up front, then kept in step with every write, so identity resolution asks the database nothing per device.
  */
 import type Database from 'better-sqlite3';
+import { addressKey, HeldDevices } from '../held-devices.js';
+import type { IdentityState } from '../identity-state.js';
 import { prepared } from '../statement-cache.js';
+import { mergeDevices } from './merge.js';
 import type { AddressKind, HistoryOrigin } from './schema.js';
 
 export type Raw = Database.Database;
@@ -48,27 +51,16 @@ const SQL = {
   insertHistory: 'INSERT INTO attribute_history (device_id, attribute, old_value, new_value, changed_at, origin) VALUES (?, ?, ?, ?, ?, ?)',
 } as const;
 
-export function addressKey(kind: AddressKind, value: string): string {
-  return `${kind}\0${value}`;
-}
+export { addressKey };
 
-export class BatchState {
-  readonly devices = new Map<string, DeviceState>();
-  readonly byMac = new Map<string, DeviceState>();
-  /** Live IP bindings: complete for every IP the batch names, and for every loaded device. */
-  readonly activeIp = new Map<string, AddressState>();
-  /** Device and alias ids already in use among those the batch could derive for new devices. */
-  readonly takenIds = new Set<string>();
-  /** Merged-away id -> the device it went into, for rows written after the merge (conduits). */
-  private readonly survivors = new Map<string, string>();
-  /** Called before a merge rewrites rows by SQL (the ingest flushes what it holds back). */
-  beforeMerge: () => void = () => undefined;
-
+export class BatchState extends HeldDevices implements IdentityState {
   constructor(
     readonly raw: Raw,
     /** The site of every device this batch reads and writes. */
     readonly siteId: string,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Four set queries: devices by MAC, live owners of the IPs, their address rows, ids a new device must avoid. */
   preload(macs: readonly string[], ips: readonly string[], candidateIds: readonly string[]): void {
@@ -93,6 +85,13 @@ export class BatchState {
     for (const a of this.all<AddressState>(SQL.addressesOf, JSON.stringify(missing))) this.holdAddress(a);
   }
 
+  /** Merge by SQL at once, what the ingest holds back flushed first; then hold the survivor as it is now. */
+  merge(fromId: string, intoId: string, at: string): void {
+    this.beforeMerge();
+    mergeDevices(this.raw, fromId, intoId, at);
+    this.merged(fromId, intoId);
+  }
+
   /** After `fromId` was merged into `intoId` by SQL: drop both, read the survivor back. */
   merged(fromId: string, intoId: string): void {
     for (const id of [fromId, intoId]) {
@@ -105,19 +104,6 @@ export class BatchState {
     this.takenIds.add(fromId);
     this.survivors.set(fromId, intoId);
     this.load([intoId]);
-  }
-
-  /** The id a device has now: itself, or the device it was merged into during this batch (merges chain). */
-  survivorOf(id: string): string {
-    let current = id;
-    for (let next = this.survivors.get(current); next !== undefined; next = this.survivors.get(current)) current = next;
-    return current;
-  }
-
-  device(id: string): DeviceState {
-    const d = this.devices.get(id);
-    if (d === undefined) throw new Error(`inventory batch: device ${id} not loaded`);
-    return d;
   }
 
   insertDevice(id: string, mac: string | null, firstSeen: string, lastSeen: string): DeviceState {
@@ -145,18 +131,6 @@ export class BatchState {
 
   history(deviceId: string, attribute: string, oldValue: string | null, newValue: string | null, changedAt: string, origin: HistoryOrigin = 'inferred'): void {
     prepared(this.raw, SQL.insertHistory).run(deviceId, attribute, oldValue, newValue, changedAt, origin);
-  }
-
-  private hold(d: DeviceState): DeviceState {
-    this.devices.set(d.id, d);
-    if (d.mac !== null) this.byMac.set(d.mac, d);
-    return d;
-  }
-
-  private holdAddress(a: AddressState): AddressState {
-    this.devices.get(a.deviceId)?.addresses.set(addressKey(a.kind, a.value), a);
-    if (a.kind === 'ip' && a.releasedAt === null) this.activeIp.set(a.value, a);
-    return a;
   }
 
   private all<T>(sql: string, ...params: unknown[]): T[] {

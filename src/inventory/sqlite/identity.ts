@@ -1,8 +1,8 @@
 /** Device identity: MAC first, IP-only devices behind routers, merge when a MAC appears, DHCP moves. */
 import { createHash, randomUUID } from 'node:crypto';
-import { addressKey, type BatchState, type DeviceState } from './batch-state.js';
+import { addressKey, type DeviceState } from './batch-state.js';
+import type { IdentityState } from '../identity-state.js';
 import { DEFAULT_SITE_ID } from '../site-id.js';
-import { mergeDevices } from './merge.js';
 import type { AddressKind } from './schema.js';
 
 export interface IdentityStats {
@@ -21,7 +21,7 @@ const minIso = (a: string, b: string): string => (b < a ? b : a);
 const maxIso = (a: string, b: string): string => (b > a ? b : a);
 
 /** Find or make the device for a key seen between `firstSeen` and `lastSeen` (ISO), binding its MAC and IP. */
-export function resolveDevice(state: BatchState, key: ResolvedKey, firstSeen: string, lastSeen: string, stats: IdentityStats): string {
+export function resolveDevice(state: IdentityState, key: ResolvedKey, firstSeen: string, lastSeen: string, stats: IdentityStats): string {
   const { mac, ip } = key;
   if (mac === null) {
     if (ip === null) throw new Error('resolveDevice: key without mac and ip');
@@ -43,9 +43,7 @@ export function resolveDevice(state: BatchState, key: ResolvedKey, firstSeen: st
       device = createDevice(state, mac, seedId(state.siteId, 'mac', mac), firstSeen, lastSeen, stats);
     }
   } else if (owner !== null && owner.mac === null && owner.id !== device.id) {
-    state.beforeMerge();
-    mergeDevices(state.raw, owner.id, device.id, lastSeen);
-    state.merged(owner.id, device.id);
+    state.merge(owner.id, device.id, lastSeen);
     stats.merged++;
   }
   const id = device.id;
@@ -55,7 +53,7 @@ export function resolveDevice(state: BatchState, key: ResolvedKey, firstSeen: st
 }
 
 /** Extend the device's seen window; a retired device seen again is back in service. */
-export function touchDevice(state: BatchState, id: string, first: string, last: string): void {
+export function touchDevice(state: IdentityState, id: string, first: string, last: string): void {
   const d = state.device(id);
   const retiredAt = d.retiredAt;
   const unretire = retiredAt !== null && last > d.lastSeen;
@@ -70,7 +68,7 @@ export function touchDevice(state: BatchState, id: string, first: string, last: 
 }
 
 /** Record that a device showed an address value; a new value next to older ones of its kind is a change in history. */
-export function touchAddress(state: BatchState, id: string, kind: Exclude<AddressKind, 'ip'>, value: string, firstSeen: string, lastSeen: string): void {
+export function touchAddress(state: IdentityState, id: string, kind: Exclude<AddressKind, 'ip'>, value: string, firstSeen: string, lastSeen: string): void {
   const d = state.device(id);
   const existing = d.addresses.get(addressKey(kind, value));
   if (existing !== undefined) {
@@ -92,7 +90,7 @@ export function touchAddress(state: BatchState, id: string, kind: Exclude<Addres
  * (DHCP): the old binding is released and keeps its last_seen. An older sighting (a capture re-ingested late) is kept
  * as released history, so re-ingesting never flips the binding back.
  */
-function bindIp(state: BatchState, deviceId: string, ip: string, firstSeen: string, lastSeen: string, stats: IdentityStats): void {
+function bindIp(state: IdentityState, deviceId: string, ip: string, firstSeen: string, lastSeen: string, stats: IdentityStats): void {
   const owner = state.activeIp.get(ip);
   let releasedAt: string | null = null;
   if (owner !== undefined && owner.deviceId !== deviceId) {
@@ -141,7 +139,7 @@ export function historyName(kind: AddressKind): string {
 }
 
 /** Ids are stable: derived from the first identifier (so two stores built from one capture agree), else random. */
-function createDevice(state: BatchState, mac: string | null, seedUuid: string, firstSeen: string, lastSeen: string, stats: IdentityStats): DeviceState {
+function createDevice(state: IdentityState, mac: string | null, seedUuid: string, firstSeen: string, lastSeen: string, stats: IdentityStats): DeviceState {
   let id = seedUuid;
   if (state.takenIds.has(id)) id = randomUUID();
   stats.created++;

@@ -7,17 +7,12 @@ import { deviceKeyString, type ConduitSighting, type IngestBatch, type IngestRes
 import { checkSiteId, DEFAULT_SITE_ID } from '../site-id.js';
 import { BatchState, type Raw } from './batch-state.js';
 import { writeExternalPeers } from './external-peers.js';
-import { groupBatch, type EvidenceAgg, type KeyGroup } from './group-batch.js';
-import { resolveDevice, seedId, touchAddress, touchDevice, type IdentityStats } from './identity.js';
-import type { AddressKind } from './schema.js';
+import { PendingFacts } from '../pending-facts.js';
+import { resolveGroups } from '../resolve-groups.js';
+import { groupBatch } from './group-batch.js';
+import { seedId } from './identity.js';
 import { iso } from './tx.js';
 
-/** Evidence about these attributes is also an address of the device, with its own history. */
-const ADDRESS_ATTRIBUTES: Partial<Record<string, Exclude<AddressKind, 'ip' | 'mac'>>> = {
-  hostname: 'hostname',
-  vlan: 'vlan',
-  switchPort: 'switch_port',
-};
 
 const SQL = {
   startRun: "INSERT INTO ingest_runs (started, finished, sources, stats, site_id) VALUES (?, NULL, ?, '{}', ?)",
@@ -53,28 +48,10 @@ export function ingestBatch(raw: Raw, batch: IngestBatch, nowMs: number): Ingest
   }
   state.preload([...macs], [...ips], [...[...macs].map((m) => seedId(siteId, 'mac', m)), ...[...ips].map((ip) => seedId(siteId, 'ip', ip))]);
 
-  const stats: IdentityStats = { created: 0, merged: 0, ipMoves: 0 };
-  const deviceIds = new Map<string, string>();
   const pending = new PendingWrites(raw);
   // A merge moves rows by SQL: what is pending must be in the tables first.
   state.beforeMerge = () => { pending.flush(); };
-  let evidenceRows = 0;
-  // The batch's packet-time span, kept with the run: `changes` finds the last run's start on the capture clock.
-  let firstPacketMs = Infinity;
-  for (const group of groups) {
-    if (group.firstMs < firstPacketMs) firstPacketMs = group.firstMs;
-    const first = iso(group.firstMs);
-    const last = iso(group.lastMs);
-    const id = resolveDevice(state, group.key, first, last, stats);
-    for (const k of group.inputKeys) deviceIds.set(k, id);
-    touchDevice(state, id, first, last);
-    for (const agg of group.evidence.values()) {
-      const kind = ADDRESS_ATTRIBUTES[agg.attribute];
-      if (kind !== undefined) touchAddress(state, id, kind, agg.value, iso(agg.firstMs), iso(agg.lastMs));
-    }
-    pending.add(id, group);
-    evidenceRows += group.evidence.size;
-  }
+  const { stats, deviceIds, evidenceRows, firstPacketMs } = resolveGroups(state, groups, pending);
   pending.flush();
   writeConduits(raw, state, batch.conduits ?? [], deviceIds);
   writeExternalPeers(raw, state, batch.externalPeers ?? [], deviceIds);
@@ -99,57 +76,24 @@ function writeConduits(raw: Raw, state: BatchState, conduits: readonly ConduitSi
   }
 }
 
-type Seen = { firstMs: number; lastMs: number };
-
-/**
- * Evidence and protocol rows per device, summed over the batch's keys (a device seen at two IPs is two keys): one
- * upsert per row instead of one per key, with the same result since the upserts add counts and widen times.
- */
-class PendingWrites {
-  private evidence = new Map<string, Map<string, EvidenceAgg>>();
-  private protocols = new Map<string, Map<string, Seen>>();
-
-  constructor(private readonly raw: Raw) {}
-
-  add(deviceId: string, group: KeyGroup): void {
-    const facts = this.evidence.get(deviceId) ?? new Map<string, EvidenceAgg>();
-    this.evidence.set(deviceId, facts);
-    for (const [k, agg] of group.evidence) {
-      const had = facts.get(k);
-      if (had === undefined) facts.set(k, { ...agg });
-      else {
-        had.count += agg.count;
-        had.confidence = Math.max(had.confidence, agg.confidence);
-        widen(had, agg);
-      }
-    }
-    const spoken = this.protocols.get(deviceId) ?? new Map<string, Seen>();
-    this.protocols.set(deviceId, spoken);
-    for (const [k, seen] of group.protocols) {
-      const had = spoken.get(k);
-      if (had === undefined) spoken.set(k, { ...seen });
-      else widen(had, seen);
-    }
+/** The batch's facts, summed per device (pending-facts.ts), written with one prepared upsert per row. */
+class PendingWrites extends PendingFacts {
+  constructor(private readonly raw: Raw) {
+    super();
   }
 
   flush(): void {
+    const { evidence: facts, protocols } = this.take();
     const protocol = prepared(this.raw, SQL.protocol);
-    for (const [id, spoken] of this.protocols) {
+    for (const [id, spoken] of protocols) {
       for (const [protocolVersion, seen] of spoken) {
         const [name = '', version = ''] = protocolVersion.split('\0');
         protocol.run(id, name, version, iso(seen.firstMs), iso(seen.lastMs));
       }
     }
     const evidence = prepared(this.raw, SQL.evidence);
-    for (const [id, facts] of this.evidence) {
-      for (const a of facts.values()) evidence.run(id, a.attribute, a.value, a.source, a.detail, a.confidence, iso(a.firstMs), iso(a.lastMs), a.count);
+    for (const [id, aggs] of facts) {
+      for (const a of aggs.values()) evidence.run(id, a.attribute, a.value, a.source, a.detail, a.confidence, iso(a.firstMs), iso(a.lastMs), a.count);
     }
-    this.evidence = new Map();
-    this.protocols = new Map();
   }
-}
-
-function widen(into: Seen, from: Seen): void {
-  into.firstMs = Math.min(into.firstMs, from.firstMs);
-  into.lastMs = Math.max(into.lastMs, from.lastMs);
 }

@@ -3,6 +3,7 @@
  * devices first seen, attribute_history rows. Times are the capture clock the ingest stamps them with.
  */
 import type { Kysely } from 'kysely';
+import { dbInt } from '../../store/db-int.js';
 import type { InventoryDb } from './schema.js';
 
 export interface NewDevice {
@@ -66,7 +67,7 @@ export async function liveDeviceIds(db: Kysely<InventoryDb>): Promise<string[]> 
 /** The newest attribute_history row id (0 when none): rows after it were written by a later run. */
 export async function lastHistoryId(db: Kysely<InventoryDb>): Promise<number> {
   const row = await db.selectFrom('attribute_history').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst();
-  return row?.n ?? 0;
+  return dbInt(row?.n ?? 0);
 }
 
 /** Attribute changes of a device that already existed (not a new device's first values), filtered by `where`. */
@@ -75,7 +76,7 @@ export async function attributeChanges(db: Kysely<InventoryDb>, where: { since?:
   if (where.since !== undefined) q = q.where('changed_at', '>=', where.since);
   if (where.afterId !== undefined) q = q.where('id', '>', where.afterId);
   const rows = await q.orderBy('changed_at').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, deviceId: r.device_id, attribute: r.attribute, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at }));
+  return rows.map((r) => ({ id: dbInt(r.id), deviceId: r.device_id, attribute: r.attribute, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at }));
 }
 
 /**
