@@ -178,6 +178,12 @@ export class Engine implements EngineContext {
     if (this.table.lastCreated) {
       this.startFlow(f, p, info, isTcp && !synOnly && !synAck);
       if (this.table.size > this.stats.peakFlows) this.stats.peakFlows = this.table.size;
+    } else if (this.table.lastJoinedAcrossVlans && info.macSrcOffset >= 0) {
+      // This side's frames are on another VLAN than the first packet's, so the MAC that packet was sent to was the
+      // router's, not this side's: its own source MAC is the one to keep.
+      const src = readMac(p.data, info.macSrcOffset);
+      if (out) f.macA = src;
+      else f.macB = src;
     }
     f.lastSec = p.tsSec;
     f.lastNsec = p.tsNsec;

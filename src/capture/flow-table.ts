@@ -2,8 +2,15 @@
  * The bounded flow table: a chained hash table over pooled Flow objects, with one LRU list per timeout class
  * (open TCP, closed TCP, UDP, other). Lookups compute a symmetric hash of the 5-tuple so both directions meet the
  * same flow; nothing is allocated per packet once the pool is warm.
+ *
+ * VLANs are matched per side, not hashed: a routed conversation captured on a router's trunk (SPAN) carries the
+ * client's VLAN one way and the server's VLAN the other way, and must still be one flow, as Wireshark's tcp.stream and
+ * Zeek's connection make it (Suricata documents the split this causes under `vlan.use-for-tracking`,
+ * https://docs.suricata.io/en/latest/configuration/suricata-yaml.html#vlan). A packet first joins a flow whose side
+ * already carries its VLAN (so a frame seen twice, once per VLAN, still makes two flows as before), and only then a
+ * flow whose other side has not sent yet and so has no VLAN bound.
  */
-import { Flow, FlowListClass } from './flow.js';
+import { Flow, FlowListClass, VLAN_UNBOUND } from './flow.js';
 import type { PacketInfo } from './packet-info.js';
 
 export interface FlowTimeouts {
@@ -61,6 +68,8 @@ export class FlowTable {
   lastOut = true;
   /** Whether the last lookup created the flow. */
   lastCreated = false;
+  /** Whether the last lookup joined a flow whose other side carries another VLAN (a routed conversation on a trunk). */
+  lastJoinedAcrossVlans = false;
 
   constructor(
     readonly maxFlows: number,
@@ -76,31 +85,71 @@ export class FlowTable {
   private static hashOf(info: PacketInfo): number {
     // Commutative combine: (src, dst) and (dst, src) give the same hash.
     const h = (mixEndpoint(info.srcAddr, info.srcPort) + mixEndpoint(info.dstAddr, info.dstPort)) | 0;
-    return (Math.imul(h ^ (h >>> 16), 0x7feb352d) ^ Math.imul(info.proto + 1, 0x846ca68b) ^ Math.imul(info.vlan + 2, 0x165667b1) ^ (info.vlanInner + 2)) >>> 0;
+    // No VLAN in the hash: the two sides of one flow may carry different VLANs (see the file comment).
+    return (Math.imul(h ^ (h >>> 16), 0x7feb352d) ^ Math.imul(info.proto + 1, 0x846ca68b)) >>> 0;
+  }
+
+  /** Whether the packet comes from side a (`fromA`) of `f` with the VLAN that side carries, or that side is unbound
+   *  and the packet carries the other side's VLAN (the usual case: one VLAN both ways). */
+  private static sameVlan(f: Flow, info: PacketInfo, fromA: boolean): boolean {
+    // Plain branches, no tuple: this runs per packet and the table allocates nothing per packet.
+    const own = fromA ? f.vlanA : f.vlanB;
+    if (own !== VLAN_UNBOUND) return own === info.vlan && (fromA ? f.vlanAInner : f.vlanBInner) === info.vlanInner;
+    return fromA ? f.vlanB === info.vlan && f.vlanBInner === info.vlanInner : f.vlanA === info.vlan && f.vlanAInner === info.vlanInner;
+  }
+
+  /** Whether the packet's side of `f` has not sent yet, so it may carry a VLAN of its own. */
+  private static unboundSide(f: Flow, fromA: boolean): boolean {
+    return (fromA ? f.vlanA : f.vlanB) === VLAN_UNBOUND;
+  }
+
+  private static bindSide(f: Flow, info: PacketInfo, fromA: boolean): void {
+    if (fromA) {
+      if (f.vlanA !== VLAN_UNBOUND) return;
+      f.vlanA = info.vlan;
+      f.vlanAInner = info.vlanInner;
+    } else {
+      if (f.vlanB !== VLAN_UNBOUND) return;
+      f.vlanB = info.vlan;
+      f.vlanBInner = info.vlanInner;
+    }
+  }
+
+  private found(f: Flow, info: PacketInfo, fromA: boolean, acrossVlans: boolean): Flow {
+    FlowTable.bindSide(f, info, fromA);
+    this.lastJoinedAcrossVlans = acrossVlans;
+    this.lastOut = fromA;
+    this.lastCreated = false;
+    return f;
   }
 
   /** Find the packet's flow, or create one with the packet's sender as initiator (unless `senderIsResponder`). */
   lookup(info: PacketInfo, senderIsResponder: boolean, nowTs: number): Flow {
     const hash = FlowTable.hashOf(info);
     const bucket = hash & this.mask;
+    // A flow whose unbound side this packet would bind to another VLAN than the other side's: taken only when no
+    // flow matches the packet's VLAN outright.
+    let crossVlan: Flow | null = null;
+    let crossFromA = false;
     for (let f = this.buckets[bucket] ?? null; f !== null; f = f.bucketNext) {
-      if (f.hash !== hash || f.proto !== info.proto || f.vlan !== info.vlan || f.vlanInner !== info.vlanInner) continue;
-      if (f.aPort === info.srcPort && f.bPort === info.dstPort && isA(f, info.srcAddr) && isB(f, info.dstAddr)) {
-        this.lastOut = true;
-        this.lastCreated = false;
-        return f;
-      }
-      if (f.aPort === info.dstPort && f.bPort === info.srcPort && isA(f, info.dstAddr) && isB(f, info.srcAddr)) {
-        this.lastOut = false;
-        this.lastCreated = false;
-        return f;
+      if (f.hash !== hash || f.proto !== info.proto) continue;
+      let fromA: boolean;
+      if (f.aPort === info.srcPort && f.bPort === info.dstPort && isA(f, info.srcAddr) && isB(f, info.dstAddr)) fromA = true;
+      else if (f.aPort === info.dstPort && f.bPort === info.srcPort && isA(f, info.dstAddr) && isB(f, info.srcAddr)) fromA = false;
+      else continue;
+      if (FlowTable.sameVlan(f, info, fromA)) return this.found(f, info, fromA, false);
+      if (crossVlan === null && FlowTable.unboundSide(f, fromA)) {
+        crossVlan = f;
+        crossFromA = fromA;
       }
     }
+    if (crossVlan !== null) return this.found(crossVlan, info, crossFromA, true);
     if (this.size >= this.maxFlows) this.evictOldest();
     const f = this.pool.pop() ?? new Flow();
     f.proto = info.proto;
     f.vlan = info.vlan;
     f.vlanInner = info.vlanInner;
+    FlowTable.bindSide(f, info, !senderIsResponder);
     f.ipVersion = info.ipVersion;
     f.hash = hash;
     if (senderIsResponder) {
@@ -120,6 +169,7 @@ export class FlowTable {
     this.size++;
     this.lastOut = !senderIsResponder;
     this.lastCreated = true;
+    this.lastJoinedAcrossVlans = false;
     f.listClass = FlowListClass.Other;
     this.append(f);
     return f;

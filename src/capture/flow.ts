@@ -1,4 +1,8 @@
-/** One bidirectional conversation, keyed by VLAN and 5-tuple; the initiator ("a") is the SYN's sender, else the first packet's. */
+/**
+ * One bidirectional conversation, keyed by 5-tuple and by the VLAN each side's frames carry; the initiator ("a") is the
+ * SYN's sender, else the first packet's. The two sides may carry different VLANs: a SPAN of a router's trunk sees a
+ * routed conversation enter the router tagged with the client's VLAN one way and the server's the other way.
+ */
 
 /** The first SYN (or SYN/ACK) of a side, kept for passive OS fingerprinting (p0f-style). */
 export interface SynSignature {
@@ -37,10 +41,19 @@ export interface FlowSession {
   close(flow: Flow): void;
 }
 
+/** A side's VLAN before that side has sent anything (-1 already means "untagged"). */
+export const VLAN_UNBOUND = -2;
+
 export class Flow {
   proto = 0;
+  /** Outer and inner VLAN of the flow's first packet (-1 untagged), as reported in flow JSON. */
   vlan = -1;
   vlanInner = -1;
+  /** Outer and inner VLAN each side's frames carry; VLAN_UNBOUND until that side has sent a packet. */
+  vlanA = VLAN_UNBOUND;
+  vlanAInner = VLAN_UNBOUND;
+  vlanB = VLAN_UNBOUND;
+  vlanBInner = VLAN_UNBOUND;
   ipVersion = 4;
   /** Initiator (a) and responder (b) addresses as four 32-bit words (IPv4 in word 0): plain fields, not typed
    *  arrays, because a typed array per flow costs a header and an off-heap store in a table of 100,000s. */
@@ -90,6 +103,7 @@ export class Flow {
 
   reset(): void {
     this.vlan = this.vlanInner = -1;
+    this.vlanA = this.vlanAInner = this.vlanB = this.vlanBInner = VLAN_UNBOUND;
     this.a0 = this.a1 = this.a2 = this.a3 = 0;
     this.b0 = this.b1 = this.b2 = this.b3 = 0;
     this.macA = this.macB = -1;
