@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine, defaultEngineOptions, type EngineOptions } from './engine.js';
 import { flowToJson, type FlowJson } from './flow-json.js';
-import { newPacketRef } from './packet.js';
-import { LinkType } from './link-types.js';
+import { feedFrame } from './test-support/feed-frame.js';
 import { buildTcpFrame, buildUdpFrame, newTcpSpec, newUdpSpec, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN } from './synth/frame-builder.js';
 import { ipv4, mac } from './synth/addr.js';
 
@@ -50,13 +49,7 @@ class Wire {
   }
 
   private feed(len: number): void {
-    const p = newPacketRef();
-    p.data = this.buf;
-    p.capLen = p.origLen = len;
-    p.linkType = LinkType.Ethernet;
-    p.tsSec = Math.floor(this.t);
-    p.tsNsec = Math.round((this.t % 1) * 1e9);
-    this.engine.packet(p);
+    feedFrame(this.engine, this.buf, len, this.t);
     this.t += 0.001;
   }
 
