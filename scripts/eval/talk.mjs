@@ -1,9 +1,6 @@
 // Conversation builders for the eval scenario: each turns one `talk` item of a catalogue device into scenario
 // events (see src/capture/synth/scenario.ts), using the compiled payload builders (scripts/synth.mjs).
-import { SYNTH_DIR, loadSynth as load } from '../synth.mjs';
-
-/** The compiled synthesiser's directory, for families that import a builder talk.mjs does not wrap (fourth). */
-export const dist = SYNTH_DIR;
+import { loadSynth as load } from '../synth.mjs';
 
 export const { PcapWriter } = await load('pcap-writer.js');
 export const { playScenario } = await load('scenario.js');
