@@ -118,6 +118,10 @@ export async function buildServer(ws: Workspace, options: ServerOptions = {}): P
         if (!allows(route.access, principal)) throw new HttpError(403, HttpCode.Forbidden, `needs role ${route.access}`);
         request.principal = principal;
       },
+      // A POST without a body (acknowledge, reopen) is an empty document: the schema then names what is missing.
+      preValidation: async (request) => {
+        if (route.schema.body !== undefined && request.body === undefined) request.body = {};
+      },
       handler: async (request, reply) => route.handler({
         ws, query: request.query, params: request.params, body: request.body, principal: request.principal, request, reply,
       }),

@@ -8,7 +8,7 @@ import { FindingFilters, findingFilters, IdParams } from './schemas.js';
 /** Statuses a person sets; `not-affected` comes only from a vendor's VEX statement. */
 const PERSON_STATUSES = ['open', 'acknowledged', 'mitigated', 'risk-accepted'] as const satisfies readonly FindingStatus[];
 
-const Reason = Type.String({ minLength: 1, maxLength: 2000 });
+const Reason = Type.String({ minLength: 1, maxLength: 500 });
 const Owner = Type.String({ minLength: 1, maxLength: 200 });
 const Expires = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 
@@ -37,8 +37,8 @@ async function change(ctx: RouteContext<unknown, { id: string }, unknown>, statu
 function statusRoute(verb: string, status: FindingStatus, summary: string): Route {
   return defineRoute({
     method: 'POST', url: `/api/findings/:id/${verb}`, access: 'analyst', tag: 'findings', summary,
-    params: IdParams, body: Type.Optional(NoteBody),
-    handler: async (ctx) => change(ctx, status, ctx.body ?? {}),
+    params: IdParams, body: NoteBody,
+    handler: async (ctx) => change(ctx, status, ctx.body),
   });
 }
 
