@@ -59,12 +59,18 @@ export async function buildServer(ws: Workspace, options: ServerOptions = {}): P
     // One slow client must not hold a connection for ever.
     connectionTimeout: 60_000,
     requestTimeout: 120_000,
+    // A path segment longer than any id, MAC, IP or host name is refused (414) before routing.
+    maxParamLength: 256,
+    // Errors raised before a route is found (a bad URL, an over-long segment) take the same JSON shape.
+    frameworkErrors: (err, request, reply) => { errorHandler(err, request, reply); },
     // Schemas are contracts: an unknown field is an error, not silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
     serverFactory: (handler) => (tls === undefined ? createHttpServer(handler) : createHttpsServer({ cert: tls.cert, key: tls.key }, handler)),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('principal', null);
+  // The API reads JSON only: any other body type is a 415, not a string the schema then rejects.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';

@@ -15,6 +15,7 @@ export const HttpCode = {
   PayloadTooLarge: 'payload-too-large',
   UnsupportedMediaType: 'unsupported-media-type',
   RateLimited: 'rate-limited',
+  UriTooLong: 'uri-too-long',
   Unavailable: 'unavailable',
   Internal: 'internal',
 } as const;
@@ -35,7 +36,7 @@ export class HttpError extends Error {
 
 const BY_STATUS: Record<number, HttpCode> = {
   400: HttpCode.BadRequest, 401: HttpCode.Unauthorized, 403: HttpCode.Forbidden, 404: HttpCode.NotFound,
-  405: HttpCode.MethodNotAllowed, 413: HttpCode.PayloadTooLarge, 415: HttpCode.UnsupportedMediaType, 429: HttpCode.RateLimited,
+  405: HttpCode.MethodNotAllowed, 413: HttpCode.PayloadTooLarge, 414: HttpCode.UriTooLong, 415: HttpCode.UnsupportedMediaType, 429: HttpCode.RateLimited,
 };
 
 /** Text a client may see: one line, bounded, no control characters echoed back from its own input. */
