@@ -60,7 +60,7 @@ export async function buildServer(ws: Workspace, options: ServerOptions = {}): P
     connectionTimeout: 60_000,
     requestTimeout: 120_000,
     // A path segment longer than any id, MAC, IP or host name is refused (414) before routing.
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     // Errors raised before a route is found (a bad URL, an over-long segment) take the same JSON shape.
     frameworkErrors: (err, request, reply) => { errorHandler(err, request, reply); },
     // Schemas are contracts: an unknown field is an error, not silently dropped.
@@ -125,8 +125,9 @@ export async function buildServer(ws: Workspace, options: ServerOptions = {}): P
         request.principal = principal;
       },
       // A POST without a body (acknowledge, reopen) is an empty document: the schema then names what is missing.
-      preValidation: async (request) => {
+      preValidation: (request, _reply, done) => {
         if (route.schema.body !== undefined && request.body === undefined) request.body = {};
+        done();
       },
       handler: async (request, reply) => route.handler({
         ws, query: request.query, params: request.params, body: request.body, principal: request.principal, request, reply,

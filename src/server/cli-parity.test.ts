@@ -19,7 +19,7 @@ function cli(args: readonly string[]): unknown {
 async function api(url: string): Promise<unknown> {
   const r = await s.app.inject({ url, headers: bearer('viewer') });
   expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
-  return r.headers['content-type']?.startsWith('text/csv') === true ? r.body : r.json();
+  return String(r.headers['content-type']).startsWith('text/csv') ? r.body : r.json();
 }
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -41,7 +41,7 @@ const BY_STATUS: Record<number, HttpCode> = {
 
 /** Text a client may see: one line, bounded, no control characters echoed back from its own input. */
 function clean(message: string): string {
-  return message.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300);
+  return message.replace(/\p{Cc}/gu, ' ').slice(0, 300);
 }
 
 function isFastifyError(err: unknown): err is FastifyError {

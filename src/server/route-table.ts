@@ -70,7 +70,7 @@ export function defineRoute<Q extends TSchema, P extends TSchema, B extends TSch
       ...(spec.params !== undefined ? { params: spec.params } : {}),
       ...(spec.body !== undefined ? { body: spec.body } : {}),
     },
-    handler: (ctx) => spec.handler(ctx as RouteContext<Static<Q>, Static<P>, Static<B>>),
+    handler: (ctx) => spec.handler(ctx),
   };
 }
 
