@@ -8,7 +8,7 @@
 //   --skip-inventory  skip the inventory section (10,000 devices / 1,000,000 flows through the collector, then
 //                 `devices --format json` on them); --inventory-only runs that section alone (no capture needed)
 //   --inventory-devices N, --inventory-flows F  its size (default 10,000 and 1,000,000)
-//   --api-only    only the API under load (api-load.mjs: 10,000 devices, autocannon on the device list, a device, findings)
+//   --skip-api    skip the API under load; --api-only runs it alone (api-load.mjs: 10,000 devices, autocannon on the device list, a device, findings)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -181,3 +181,4 @@ if (!flag('--skip-large')) {
 }
 
 if (!flag('--skip-inventory')) await inventorySection(method);
+if (!flag('--skip-api')) await (await import('./api-load.mjs')).apiLoadSection();
