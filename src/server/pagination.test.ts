@@ -59,3 +59,30 @@ describe('device list pagination', () => {
     expect(imaging.nextCursor === null).toBe(filtered.length <= 1);
   });
 });
+
+describe('device list filters', () => {
+  interface Full { id: string; vendor: string | null; category: string; lastSeen: string; hostnames: string[]; risk: { level: string } | null }
+  const list = async (query: string): Promise<Full[]> => (await page(`limit=500&${query}`)).devices as unknown as Full[];
+
+  it('each filter keeps exactly the devices it names', async () => {
+    const all = await list('');
+    const pick = all.find((d) => d.vendor !== null && d.risk !== null && d.hostnames.length > 0);
+    if (pick === undefined || pick.risk === null || pick.vendor === null) throw new Error('the sample lacks a named, scored device');
+    const ids = (ds: readonly Full[]): string[] => ds.map((d) => d.id);
+    const checks: [string, (d: Full) => boolean][] = [
+      [`vendor=${encodeURIComponent(pick.vendor.toUpperCase())}`, (d) => d.vendor?.toLowerCase() === pick.vendor?.toLowerCase()],
+      [`category=${pick.category}`, (d) => d.category === pick.category],
+      [`zone=${pick.category}`, (d) => d.category === pick.category],
+      [`risk=${pick.risk.level}`, (d) => d.risk?.level === pick.risk?.level],
+      [`seenSince=${encodeURIComponent(pick.lastSeen)}`, (d) => d.lastSeen >= pick.lastSeen],
+      [`q=${encodeURIComponent(pick.hostnames[0] ?? '')}`, (d) => d.hostnames.some((h) => h.toLowerCase().includes((pick.hostnames[0] ?? '').toLowerCase())) || d.id === pick.id],
+    ];
+    for (const [query, keep] of checks) {
+      const got = await list(query);
+      expect(ids(got), query).toEqual(ids(all.filter(keep)));
+      expect(ids(got), query).toContain(pick.id);
+    }
+    // And they narrow: at least one filter leaves devices out (else the test could not fail on a filter doing nothing).
+    expect((await list(`category=${pick.category}&risk=${pick.risk.level}`)).length).toBeLessThan(all.length);
+  });
+});
