@@ -1,5 +1,5 @@
 /**
- * The API answers with the CLI's JSON (design.md: the same shapes): the built CLI and the server read one database
+ * The API answers with the CLI's JSON (docs/architecture.md: the same shapes): the built CLI and the server read one database
  * made from the sample capture, and each pair of answers is compared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -29,7 +29,7 @@ export const exportRoutes: readonly Route[] = [
   }),
   defineRoute({
     method: 'GET', url: '/api/export/devices.jsonl', access: 'viewer', tag: 'exports',
-    summary: 'The inventory as JSON lines, one device (design.md JSON) a line',
+    summary: 'The inventory as JSON lines, one device (the device JSON of the CLI) a line',
     handler: async ({ ws, reply }) => {
       const devices = await listDevices(ws);
       reply.type('application/jsonl; charset=utf-8').header('content-disposition', 'attachment; filename="wardwatch-devices.jsonl"');
