@@ -1,7 +1,8 @@
 // Bundle the compiled CLI (dist/cli/main.js) into a few chunks in dist/bundle/, so a run loads ~25 files instead of
 // ~400 (Kysely alone ships ~280 ES modules): Node 20's ES module loader costs about 0.3 s to resolve and link them,
 // on every command. Each top-level command stays its own lazily imported chunk. Packages with native code or worker
-// threads stay external and load from node_modules as usual.
+// threads stay external and load from node_modules as usual, and so do Fastify and its plugins (they find their own
+// files through __dirname, which an ES module bundle has not: the docs UI serves its static assets that way).
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ rmSync(outDir, { recursive: true, force: true });
 await build({
   input: path.join(root, 'dist', 'cli', 'main.js'),
   platform: 'node',
-  external: [/^better-sqlite3(\/|$)/, /^pino(\/|$)/, /^cli-progress(\/|$)/],
+  external: [/^better-sqlite3(\/|$)/, /^pino(\/|$)/, /^cli-progress(\/|$)/, /^fastify(\/|$)/, /^@fastify\//],
   logLevel: 'warn',
   output: { dir: outDir, format: 'esm', sourcemap: true },
 });

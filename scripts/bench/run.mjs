@@ -8,6 +8,7 @@
 //   --skip-inventory  skip the inventory section (10,000 devices / 1,000,000 flows through the collector, then
 //                 `devices --format json` on them); --inventory-only runs that section alone (no capture needed)
 //   --inventory-devices N, --inventory-flows F  its size (default 10,000 and 1,000,000)
+//   --skip-api    skip the API under load; --api-only runs it alone (api-load.mjs: 10,000 devices, autocannon on the device list, a device, findings)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -135,6 +136,10 @@ inventory — ${fmt(devices)} devices, ${fmt(flows)} flows`);
 }
 
 const method = rssMethod();
+if (flag('--api-only')) {
+  await (await import('./api-load.mjs')).apiLoadSection();
+  process.exit(0);
+}
 if (flag('--inventory-only')) {
   console.log(`wardwatch bench — inventory only; max RSS measured with ${method ?? 'nothing'}; machine load ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
   await inventorySection(method);
@@ -176,3 +181,4 @@ if (!flag('--skip-large')) {
 }
 
 if (!flag('--skip-inventory')) await inventorySection(method);
+if (!flag('--skip-api')) await (await import('./api-load.mjs')).apiLoadSection();

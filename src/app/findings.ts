@@ -3,6 +3,7 @@ import type { FindingJson, FindingKind, FindingStatus, StatusChange } from '../f
 import { resolveDeviceId } from '../inventory/resolve-device.js';
 import type { DeviceJson } from '../inventory/types.js';
 import type { Workspace } from '../store/workspace.js';
+import { AppError, ErrorCode } from '../util/app-error.js';
 import { riskView } from './risk-view.js';
 
 export interface FindingListOptions {
@@ -29,4 +30,11 @@ export async function listFindings(ws: Workspace, options: FindingListOptions): 
 /** A person's status change (the workflow's rules in findings/status.ts); returns the finding as it is now. */
 export function setFindingStatus(ws: Workspace, id: string, change: StatusChange): Promise<FindingJson> {
   return ws.findings.setStatus(id, change);
+}
+
+/** One finding with its risk scored, as the listing shows it; AppError not-found when unknown. */
+export async function findingById(ws: Workspace, id: string): Promise<FindingJson> {
+  const found = (await listFindings(ws, {})).findings.find((f) => f.id === id);
+  if (found === undefined) throw new AppError(ErrorCode.NotFound, `no finding ${id.slice(0, 60)}`);
+  return found;
 }

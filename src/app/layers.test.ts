@@ -1,6 +1,7 @@
 /**
- * The import graph keeps the layers of docs/architecture.md "Folders": the CLI is an adapter (no driver, no store
- * implementation), the application core never reaches up into the CLI, and the lower layers never reach up into the
+ * The import graph keeps the layers of docs/architecture.md "Folders": the CLI and the server are adapters (no driver,
+ * no store implementation; the server never imports the CLI), the application core never reaches up into the CLI, and
+ * the lower layers never reach up into the
  * core or the CLI. Source files only: a test may set up whatever it checks.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -49,9 +50,14 @@ export function layerViolations(files: ReadonlyMap<string, string>): string[] {
           say('the CLI imports a store implementation');
         }
       }
-      if (layer === 'app' && t.kind === 'src' && top(t.rel) === 'cli') say('the application core imports the CLI');
+      if (layer === 'server') {
+        if (t.kind === 'package' && DRIVERS.has(t.name)) say('the server reaches storage only through src/app');
+        if (t.kind === 'src' && (t.rel.split('/').includes('sqlite') || t.rel === 'inventory/db')) say('the server imports a store implementation');
+        if (t.kind === 'src' && top(t.rel) === 'cli') say('the server imports the CLI');
+      }
+      if (layer === 'app' && t.kind === 'src' && (top(t.rel) === 'cli' || top(t.rel) === 'server')) say(`the application core imports the ${top(t.rel) === 'cli' ? 'CLI' : 'server'}`);
       if (layer === 'app' && t.kind === 'package' && DRIVERS.has(t.name)) say('the application core reaches storage only through src/store');
-      if (LOWER.includes(layer) && t.kind === 'src' && (top(t.rel) === 'app' || top(t.rel) === 'cli')) say(`${layer} imports a higher layer (${top(t.rel)})`);
+      if (LOWER.includes(layer) && t.kind === 'src' && ['app', 'cli', 'server'].includes(top(t.rel))) say(`${layer} imports a higher layer (${top(t.rel)})`);
     }
   }
   return out;
@@ -74,6 +80,7 @@ describe('the import graph', () => {
     // The walk must really see the layers it checks.
     expect([...files.keys()].filter((f) => f.startsWith('cli/')).length).toBeGreaterThan(10);
     expect([...files.keys()].filter((f) => f.startsWith('app/')).length).toBeGreaterThan(5);
+    expect([...files.keys()].filter((f) => f.startsWith('server/')).length).toBeGreaterThan(5);
     expect(layerViolations(files)).toEqual([]);
   });
 
@@ -87,6 +94,10 @@ describe('the import graph', () => {
       ['findings/x.ts', "import { riskView } from '../app/risk-view.js';"],
       ['decode/dhcp/x.ts', "export { main } from '../../cli/main.js';"],
       ['pipeline/x.ts', "import '../app/analyze.js';"],
+      ['server/x.ts', "import Database from 'better-sqlite3';\nimport { sql } from 'kysely';"],
+      ['server/routes/y.ts', "import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';\nimport { csvCell } from '../../cli/commands/devices.js';"],
+      ['app/z.ts', "import { buildServer } from '../server/build-server.js';"],
+      ['risk/x.ts', "import { API_ROUTES } from '../server/routes/index.js';"],
     ]);
     expect(layerViolations(bad)).toEqual([
       "cli/commands/x.ts -> kysely: the CLI reaches storage only through src/app",
@@ -99,6 +110,12 @@ describe('the import graph', () => {
       "findings/x.ts -> ../app/risk-view.js: findings imports a higher layer (app)",
       "decode/dhcp/x.ts -> ../../cli/main.js: decode imports a higher layer (cli)",
       "pipeline/x.ts -> ../app/analyze.js: pipeline imports a higher layer (app)",
+      "server/x.ts -> better-sqlite3: the server reaches storage only through src/app",
+      "server/x.ts -> kysely: the server reaches storage only through src/app",
+      "server/routes/y.ts -> ../../findings/sqlite/sqlite-findings.js: the server imports a store implementation",
+      "server/routes/y.ts -> ../../cli/commands/devices.js: the server imports the CLI",
+      "app/z.ts -> ../server/build-server.js: the application core imports the server",
+      "risk/x.ts -> ../server/routes/index.js: risk imports a higher layer (server)",
     ]);
   });
 
@@ -107,6 +124,8 @@ describe('the import graph', () => {
       ['cli/commands/x.ts', "import { analyzeCaptures } from '../../app/analyze.js';\nimport type { Command } from 'commander';\nimport { openWorkspace } from '../../store/workspace.js';"],
       ['app/x.ts', "import { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';\nimport type { Workspace } from '../store/workspace.js';"],
       ['findings/x.ts', "import { classifyDevice } from '../identify/classify.js';"],
+      ['server/routes/x.ts', "import { listDevices } from '../../app/devices.js';\nimport Fastify from 'fastify';\nimport type { Workspace } from '../../store/workspace.js';"],
+      ['cli/commands/serve.ts', "import { buildServer } from '../../server/build-server.js';"],
     ]);
     expect(layerViolations(fine)).toEqual([]);
   });

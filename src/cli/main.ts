@@ -27,6 +27,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['conduits', async () => (await import('./commands/conduits.js')).registerConduits],
   ['policy', async () => (await import('./commands/policy.js')).registerPolicy],
   ['blast-radius', async () => (await import('./commands/blast-radius.js')).registerBlastRadius],
+  ['serve', async () => (await import('./commands/serve.js')).registerServe],
 ];
 
 /** The command a run names: the first argument that is not an option (the global ones take no value). */

@@ -2,6 +2,9 @@
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { devicesFhirBundle, devicesForExport, listDevices } from '../../app/devices.js';
+import { csvCell, csvHeader, csvRow } from '../../app/devices-csv.js';
+
+export { csvCell };
 import type { DeviceJson } from '../../inventory/types.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { textTable } from '../../util/text-table.js';
@@ -12,39 +15,6 @@ import { byRiskThenCategory, evidenceSources } from '../device-order.js';
 
 const FORMATS = ['table', 'json', 'csv', 'fhir'] as const;
 type Format = (typeof FORMATS)[number];
-
-const CSV_COLUMNS: readonly [string, (d: DeviceJson) => string | number | boolean | null][] = [
-  ['id', (d) => d.id],
-  ['mac', (d) => d.mac],
-  ['ips', (d) => d.ips.join(' ')],
-  ['hostnames', (d) => d.hostnames.join(' ')],
-  ['vendor', (d) => d.vendor],
-  ['model', (d) => d.model],
-  ['type', (d) => d.type],
-  ['category', (d) => d.category],
-  ['os_name', (d) => d.os.name],
-  ['os_version', (d) => d.os.version],
-  ['os_label', (d) => d.os.label],
-  ['os_end_of_life', (d) => d.os.endOfLife],
-  ['firmware', (d) => d.firmware],
-  ['serial', (d) => d.serial],
-  ['protocols', (d) => d.protocols.join(' ')],
-  ['location', (d) => d.location],
-  ['department', (d) => d.department],
-  ['asset_tag', (d) => d.assetTag],
-  ['support_status', (d) => d.supportStatus],
-  ['confidence', (d) => d.confidence],
-  ['first_seen', (d) => d.firstSeen],
-  ['last_seen', (d) => d.lastSeen],
-];
-
-/** RFC 4180 quoting, and a leading quote on values a spreadsheet would run as a formula (CSV injection). */
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** Evidence sources named per row; `--format json` has every piece with its detail. */
 const EVIDENCE_SHOWN = 3;
@@ -132,7 +102,7 @@ export function registerDevices(program: Command): void {
           process.stdout.write(`${JSON.stringify(await devicesFhirBundle(ws, flags.weights, new Date()), null, 2)}\n`);
         } else {
           const devices = await listDevices(ws, { weightsFile: flags.weights });
-          if (format === 'csv') process.stdout.write(`${[CSV_COLUMNS.map(([h]) => h).join(','), ...devices.map((d) => CSV_COLUMNS.map(([, get]) => csvCell(get(d))).join(','))].join('\r\n')}\r\n`);
+          if (format === 'csv') process.stdout.write(`${csvHeader()}${devices.map(csvRow).join('')}`);
           else process.stdout.write(devicesTable(devices));
         }
       });

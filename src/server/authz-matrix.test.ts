@@ -1,0 +1,106 @@
+/**
+ * The authorisation matrix, generated from the route table: every route × no login, viewer, analyst, admin. Each
+ * route has an example request below; a route added without one fails the first test, so none goes unchecked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineRoute, ROLES, type Role, type Route } from './route-table.js';
+import { API_ROUTES } from './routes/index.js';
+import { bearer, serveSample, type Served } from './test-support/server-fixture.js';
+
+interface Ids { device: string; finding: string }
+interface Example { url: string; payload?: Record<string, unknown> }
+
+const key = (r: Pick<Route, 'method' | 'url'>): string => `${r.method} ${r.url}`;
+const tomorrowPlus = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** One request each route must answer with a 2xx for a role it allows. */
+const EXAMPLES: Record<string, (ids: Ids) => Example> = {
+  'GET /api/health': () => ({ url: '/api/health' }),
+  'GET /api/openapi.json': () => ({ url: '/api/openapi.json' }),
+  'GET /api/devices': () => ({ url: '/api/devices?limit=3' }),
+  'GET /api/devices/:id': (i) => ({ url: `/api/devices/${i.device}` }),
+  'GET /api/devices/:id/history': (i) => ({ url: `/api/devices/${i.device}/history` }),
+  'GET /api/devices/:id/findings': (i) => ({ url: `/api/devices/${i.device}/findings?status=all` }),
+  'GET /api/devices/:id/conduits': (i) => ({ url: `/api/devices/${i.device}/conduits` }),
+  'GET /api/devices/:id/blast-radius': (i) => ({ url: `/api/devices/${i.device}/blast-radius?hops=2` }),
+  'PUT /api/devices/:id/values': (i) => ({ url: `/api/devices/${i.device}/values`, payload: { location: 'ICU 3', department: null } }),
+  'GET /api/findings': () => ({ url: '/api/findings?status=all' }),
+  'GET /api/findings/:id': (i) => ({ url: `/api/findings/${i.finding}` }),
+  'PATCH /api/findings/:id': (i) => ({ url: `/api/findings/${i.finding}`, payload: { status: 'acknowledged', reason: 'ticket 42' } }),
+  'POST /api/findings/:id/acknowledge': (i) => ({ url: `/api/findings/${i.finding}/acknowledge`, payload: {} }),
+  'POST /api/findings/:id/mitigate': (i) => ({ url: `/api/findings/${i.finding}/mitigate`, payload: { reason: 'VLAN moved' } }),
+  'POST /api/findings/:id/reopen': (i) => ({ url: `/api/findings/${i.finding}/reopen` }),
+  'POST /api/findings/:id/accept': (i) => ({ url: `/api/findings/${i.finding}/accept`, payload: { reason: 'vendor patch due', owner: 'biomed', expires: tomorrowPlus(30) } }),
+  'GET /api/conduits': () => ({ url: '/api/conduits' }),
+  'GET /api/policy': () => ({ url: '/api/policy' }),
+  'GET /api/risk': () => ({ url: '/api/risk' }),
+  'GET /api/changes': () => ({ url: '/api/changes?since=7d' }),
+  'GET /api/export/devices.csv': () => ({ url: '/api/export/devices.csv' }),
+  'GET /api/export/devices.jsonl': () => ({ url: '/api/export/devices.jsonl' }),
+  'GET /api/export/devices.fhir': () => ({ url: '/api/export/devices.fhir' }),
+};
+
+/** Routes of `routes` without an example row (what the first test asserts is empty). */
+export function routesWithoutRow(routes: readonly Route[], examples: Readonly<Record<string, unknown>>): string[] {
+  return routes.map(key).filter((k) => !(k in examples));
+}
+
+function expected(route: Route, who: Role | null): number | '2xx' {
+  if (route.access === 'public') return '2xx';
+  if (who === null) return 401;
+  return ROLES.indexOf(who) >= ROLES.indexOf(route.access) ? '2xx' : 403;
+}
+
+describe('the route table', () => {
+  it('has an example row for every route and no row for a route that is gone', () => {
+    expect(routesWithoutRow(API_ROUTES, EXAMPLES)).toEqual([]);
+    expect(Object.keys(EXAMPLES).filter((k) => !API_ROUTES.some((r) => key(r) === k))).toEqual([]);
+  });
+
+  it('notices a new route without a row', () => {
+    const extra = defineRoute({ method: 'DELETE', url: '/api/devices/:id', access: 'admin', tag: 'devices', summary: 'x', handler: () => Promise.resolve(null) });
+    expect(routesWithoutRow([...API_ROUTES, extra], EXAMPLES)).toEqual(['DELETE /api/devices/:id']);
+  });
+
+  it('gives every route a role and keeps the public ones to health and the documents', () => {
+    expect(API_ROUTES.filter((r) => r.access === 'public').map(key).sort()).toEqual(['GET /api/health', 'GET /api/openapi.json']);
+    expect(new Set(API_ROUTES.map(key)).size).toBe(API_ROUTES.length);
+  });
+});
+
+// One server per caller: the analyst's and admin's writes must not change what the next caller sees.
+describe.each([null, ...ROLES] as const)('as %s', (who) => {
+  let s: Served;
+  let ids: Ids;
+  beforeAll(async () => {
+    s = await serveSample();
+    const findings = (await s.app.inject({ url: '/api/findings?status=all', headers: bearer('admin') })).json<{ findings: { id: string; deviceId: string }[] }>().findings;
+    const first = findings[0];
+    if (first === undefined) throw new Error('the sample has no findings');
+    ids = { device: first.deviceId, finding: first.id };
+  }, 60_000);
+  afterAll(async () => { await s.close(); });
+
+  for (const route of API_ROUTES) {
+    const want = expected(route, who);
+    it(`${key(route)} -> ${String(want)}`, async () => {
+      const example = EXAMPLES[key(route)]?.(ids);
+      if (example === undefined) throw new Error(`no example for ${key(route)}`);
+      const r = await s.app.inject({
+        method: route.method, url: example.url, headers: who === null ? {} : bearer(who),
+        ...(example.payload !== undefined ? { payload: example.payload } : {}),
+      });
+      if (want === '2xx') expect(r.statusCode, r.body.slice(0, 300)).toBeGreaterThanOrEqual(200);
+      if (want === '2xx') expect(r.statusCode, r.body.slice(0, 300)).toBeLessThan(300);
+      else {
+        expect(r.statusCode).toBe(want);
+        expect(r.json()).toMatchObject({ code: want === 401 ? 'unauthorized' : 'forbidden' });
+      }
+    });
+  }
+
+  it('serves the docs UI without a login', async () => {
+    const r = await s.app.inject({ url: '/api/docs', headers: who === null ? {} : bearer(who) });
+    expect(r.statusCode).toBeLessThan(400);
+  });
+});
