@@ -10,6 +10,7 @@ export const AuditAction = {
   AccessDenied: 'access-denied',
   UserCreated: 'user-created',
   UserChanged: 'user-changed',
+  UserRemoved: 'user-removed',
   PasswordChanged: 'password-changed',
   TokenCreated: 'token-created',
   TokenRevoked: 'token-revoked',

@@ -43,6 +43,20 @@ export function describeAuthStoreConformance(name: string, makeStore: () => Prom
       expect(await store.listUsers()).toHaveLength(1);
     });
 
+    it('deletes a user with their sessions, once', async () => {
+      const store = await makeStore();
+      await store.insertUser(user('u1', 'alice'));
+      await store.insertUser(user('u2', 'bob'));
+      await store.insertSession(session('h1', 'u1'));
+      await store.insertSession(session('h2', 'u2'));
+      expect(await store.deleteUser('u1')).toBe(true);
+      expect(await store.deleteUser('u1')).toBe(false);
+      expect(await store.findUserByName('alice')).toBeUndefined();
+      expect(await store.findSession('h1')).toBeUndefined();
+      expect((await store.findSession('h2'))?.userId).toBe('u2');
+      expect(await store.insertUser(user('u3', 'alice'))).toBe(true);
+    });
+
     it('finds tokens by hash, revokes once, records last use', async () => {
       const store = await makeStore();
       await store.insertToken(token('t1', 'a'.repeat(64)));
@@ -58,6 +72,9 @@ export function describeAuthStoreConformance(name: string, makeStore: () => Prom
 
     it('stores, touches and deletes sessions, one or all of a user', async () => {
       const store = await makeStore();
+      // A session belongs to a user: the SQL stores hold that with a foreign key.
+      await store.insertUser(user('u1', 'alice'));
+      await store.insertUser(user('u2', 'bob'));
       await store.insertSession(session('h1', 'u1'));
       await store.insertSession(session('h2', 'u1'));
       await store.insertSession(session('h3', 'u2'));

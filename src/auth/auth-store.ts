@@ -25,6 +25,8 @@ export interface UserStore {
   /** False (and nothing stored) when the name is taken. */
   insertUser(user: UserRecord): Promise<boolean>;
   updateUser(id: string, changes: UserChanges): Promise<boolean>;
+  /** False when no user has that id; the user's sessions end with it. */
+  deleteUser(id: string): Promise<boolean>;
   listUsers(): Promise<readonly UserRecord[]>;
 }
 

@@ -15,5 +15,5 @@ export { Action, can, isRole, mayGrant, PERMISSIONS, ROLES, type Role } from './
 export { NO_STORE, securityHeaders } from './security-headers.js';
 export { clearedSessionCookie, readSessionCookie, sessionCookieName, sessionSetCookie } from './session-cookie.js';
 export { DEFAULT_SESSION_POLICY, type SessionPolicy } from './sessions.js';
-export { changePassword, changeUser, createUser, type ChangeOrigin } from './users.js';
+export { changePassword, changeUser, createUser, removeUser, type ChangeOrigin } from './users.js';
 export { checkUserName } from './user-name.js';

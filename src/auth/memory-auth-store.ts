@@ -33,6 +33,11 @@ export class MemoryAuthStore implements AuthStore {
     this.users.set(id, { ...user, ...changes });
     return Promise.resolve(true);
   }
+  async deleteUser(id: string): Promise<boolean> {
+    if (!this.users.delete(id)) return false;
+    await this.deleteUserSessions(id);
+    return true;
+  }
   listUsers(): Promise<readonly UserRecord[]> {
     return Promise.resolve([...this.users.values()]);
   }

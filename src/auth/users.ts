@@ -61,6 +61,14 @@ export async function changeUser(
   await appendAudit(deps, origin, AuditAction.UserChanged, `user:${user.name}`, { ...changes });
 }
 
+/** Deletes a user and, with it, every session of theirs; the audit log keeps the name. */
+export async function removeUser(deps: AuthDeps, userId: string, origin: ChangeOrigin): Promise<void> {
+  const user = await requireUser(deps, userId);
+  await deps.store.deleteUserSessions(userId);
+  if (!(await deps.store.deleteUser(userId))) throw new AppError(ErrorCode.NotFound, 'no such user');
+  await appendAudit(deps, origin, AuditAction.UserRemoved, `user:${user.name}`, { role: user.role });
+}
+
 function refuseWeakPassword(password: string, userName: string): void {
   const problems = checkNewPassword(password, userName);
   if (problems.length > 0) throw new AppError(ErrorCode.BadArgument, problems.map((p) => p.message).join('; '));

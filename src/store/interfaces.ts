@@ -3,6 +3,7 @@
  * stores beside each module and opened together by a workspace (workspace.ts). The app sees these, never a driver
  * or a query builder, so another dialect is another implementation of the same interfaces.
  */
+import type { AuthStore } from '../auth/auth-store.js';
 import type { SqliteAdvisoryStore } from '../advisories/sqlite/advisory-store.js';
 import type { SbomReportJson } from '../advisories/sbom/sbom-report.js';
 import type { AttachInput, AttachResult, SbomRow } from '../advisories/sbom/sbom-store.js';
@@ -25,6 +26,8 @@ import type { ControlsStore } from '../risk/controls/controls-store.js';
 import type { SupportStore } from '../risk/controls/support-store.js';
 import type { RiskContext } from '../risk/types.js';
 import type { ApprovedService, Baseline } from '../segmentation/baseline.js';
+import type { AuthPruneLimits, AuthPruneResult } from './auth-store-sql.js';
+import type { AuditLogEntry, AuditLogQuery } from './audit-log-query.js';
 
 /** The device inventory: the repository contract plus what listings, segmentation and `changes` read. */
 export interface InventoryStore extends InventoryRepository {
@@ -102,3 +105,9 @@ export interface RunLog {
 
 export type Controls = Pick<ControlsStore, 'addControl' | 'listControls' | 'addWindow' | 'listWindows' | 'remove'>;
 export type Support = Pick<SupportStore, 'upsert' | 'set' | 'list' | 'remove'>;
+
+/** Users, tokens, sessions, login throttling and the audit log (`wardwatch users|tokens|audit`, `wardwatch serve`). */
+export interface WorkspaceAuth extends AuthStore {
+  listAudit(query?: AuditLogQuery): Promise<AuditLogEntry[]>;
+  prune(limits: AuthPruneLimits): Promise<AuthPruneResult>;
+}

@@ -22,9 +22,11 @@ import { importSupportCsv, type SupportImportResult } from '../risk/controls/sup
 import { SupportStore } from '../risk/controls/support-store.js';
 import { approveBaseline, readBaseline } from '../segmentation/baseline.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
+import { SqlAuthStore } from './auth-store-sql.js';
 import { parseDbLocation } from './db-location.js';
 import type {
   AdvisoryStore, BaselineStore, Controls, FindingsStore, InventoryStore, RegisterStore, RiskContextStore, RunLog, SbomStore, Support, VexStatements,
+  WorkspaceAuth,
 } from './interfaces.js';
 
 /**
@@ -47,6 +49,8 @@ export interface Workspace {
   readonly register: RegisterStore;
   readonly baseline: BaselineStore;
   readonly runs: RunLog;
+  /** Users, API tokens, sessions, login throttling and the audit log. */
+  readonly auth: WorkspaceAuth;
   /**
    * Everything `work` writes, through any store, commits together or not at all (stores' own transactions nest in
    * it). It takes the write lock at its start, waiting up to WRITER_WAIT_MS for another writer. One at a time per
@@ -118,6 +122,7 @@ export async function openWorkspace(location: string = DEFAULT_DB_PATH, options:
       finish: (runIds, atMs) => onConnection(() => { finishRuns(raw, runIds, atMs); }),
       list: () => onConnection(() => listRuns(raw)),
     },
+    auth: SqlAuthStore.over(db),
     async transaction<T>(work: () => Promise<T>): Promise<T> {
       try {
         beginWrite(raw);

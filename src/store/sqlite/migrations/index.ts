@@ -13,6 +13,7 @@ import * as m0010 from './0010-conduits.js';
 import * as m0011 from './0011-policy-baseline.js';
 import * as m0012 from './0012-external-peers.js';
 import * as m0013 from './0013-site-id.js';
+import * as m0014 from './0014-auth.js';
 
 /** Forward-only: a migration is never edited or removed once released, only followed by a new one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-policy-baseline': m0011,
   '0012-external-peers': m0012,
   '0013-site-id': m0013,
+  '0014-auth': m0014,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
