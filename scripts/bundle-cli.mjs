@@ -14,7 +14,7 @@ rmSync(outDir, { recursive: true, force: true });
 await build({
   input: path.join(root, 'dist', 'cli', 'main.js'),
   platform: 'node',
-  external: [/^better-sqlite3(\/|$)/, /^pino(\/|$)/, /^cli-progress(\/|$)/, /^fastify(\/|$)/, /^@fastify\//],
+  external: [/^better-sqlite3(\/|$)/, /^@node-rs\/argon2(\/|$)/, /^pino(\/|$)/, /^cli-progress(\/|$)/, /^fastify(\/|$)/, /^@fastify\//],
   logLevel: 'warn',
   output: { dir: outDir, format: 'esm', sourcemap: true },
 });

@@ -28,6 +28,9 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['policy', async () => (await import('./commands/policy.js')).registerPolicy],
   ['blast-radius', async () => (await import('./commands/blast-radius.js')).registerBlastRadius],
   ['serve', async () => (await import('./commands/serve.js')).registerServe],
+  ['users', async () => (await import('./commands/users.js')).registerUsers],
+  ['tokens', async () => (await import('./commands/tokens.js')).registerTokens],
+  ['audit', async () => (await import('./commands/audit.js')).registerAudit],
 ];
 
 /** The command a run names: the first argument that is not an option (the global ones take no value). */
