@@ -1,6 +1,8 @@
 /** `wardwatch users add|list|remove|set-role|passwd`: local console/API users (argon2id hashes; no default password). */
 import type { Command } from 'commander';
 import { addUser, listUsers, removeUserNamed, setUserPassword, setUserRole, type UserListing } from '../../app/user-admin.js';
+import { checkUserName } from '../../auth/user-name.js';
+import { AppError, ErrorCode } from '../../util/app-error.js';
 import { formatOption, textTable } from '../../util/text-table.js';
 import { cliOrigin, DB_DEFAULT, parseRole, readNewPassword } from '../auth-flags.js';
 import { withWorkspace } from '../workspace-flag.js';
@@ -8,6 +10,11 @@ import { withWorkspace } from '../workspace-flag.js';
 interface DbFlags { db: string }
 
 const out = (text: string): void => { process.stdout.write(text); };
+
+function refuseBadName(name: string): void {
+  const checked = checkUserName(name);
+  if (!checked.ok) throw new AppError(ErrorCode.BadArgument, checked.reason);
+}
 
 function usersTable(users: readonly UserListing[]): string {
   if (users.length === 0) return 'no users\n';
@@ -24,6 +31,7 @@ export function registerUsers(program: Command): void {
     .option('--db <file>', 'inventory database', DB_DEFAULT).exitOverride()
     .action(async (name: string, flags: DbFlags & { role: string; passwordStdin?: boolean }) => {
       const role = parseRole(flags.role);
+      refuseBadName(name); // before the prompt: nobody should type a password for a name that will be refused
       const password = await readNewPassword(flags.passwordStdin === true);
       const user = await withWorkspace(flags.db, {}, (ws) => addUser(ws, { name, role, password }, cliOrigin()));
       out(`added user ${user.name} (${user.role})\n`);
