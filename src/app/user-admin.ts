@@ -99,9 +99,11 @@ export async function revokeToken(ws: Workspace, id: string, origin: AuditOrigin
 
 /** The audit log for an admin export; the export is itself an audited action (AuditAction.Export). */
 export async function exportAudit(ws: Workspace, query: AuditLogQuery, origin: AuditOrigin, now: () => number = Date.now): Promise<AuditLogEntry[]> {
-  const entries = await ws.auth.listAudit(query);
-  await appendAudit(deps(ws, now), origin, AuditAction.Export, 'audit-log', { events: entries.length, since: query.sinceIso ?? null });
-  return entries;
+  return ws.transaction(async () => {
+    const entries = await ws.auth.listAudit(query);
+    await appendAudit(deps(ws, now), origin, AuditAction.Export, 'audit-log', { events: entries.length, since: query.sinceIso ?? null });
+    return entries;
+  });
 }
 
 function toListing(user: UserRecord): UserListing {

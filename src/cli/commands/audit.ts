@@ -42,8 +42,7 @@ export function registerAudit(program: Command): void {
     .action(async (flags: { db: string; since?: string; format: string }) => {
       if (flags.format !== 'json' && flags.format !== 'csv') throw new AppError(ErrorCode.BadArgument, 'unknown format (json or csv)');
       const sinceIso = flags.since === undefined ? undefined : parseSince(flags.since, Date.now());
-      const entries = await withWorkspace(flags.db, { create: false }, (ws) =>
-        ws.transaction(() => exportAudit(ws, sinceIso === undefined ? {} : { sinceIso }, cliOrigin())));
+      const entries = await withWorkspace(flags.db, { create: false }, (ws) => exportAudit(ws, sinceIso === undefined ? {} : { sinceIso }, cliOrigin()));
       if (flags.format === 'json') {
         process.stdout.write(`${JSON.stringify({ events: entries }, null, 2)}\n`);
         return;
