@@ -43,6 +43,15 @@ describe('wardwatch serve', () => {
     expect(devices.status).toBe(401);
     expect(await devices.json()).toMatchObject({ code: 'unauthorized' });
     expect((await fetch(`${s.base}/api/openapi.json`)).status).toBe(200);
+    // An API token made by `wardwatch tokens create` is a login: a viewer reads devices, a revoked token is refused.
+    const made = runCli(['tokens', 'create', 'siem', '--role', 'viewer', '--db', db]);
+    expect(made.code).toBe(0);
+    const token = made.stdout.trim();
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const listed = await fetch(`${s.base}/api/devices`, auth);
+    expect(listed.status).toBe(200);
+    expect(((await listed.json()) as { devices: unknown[] }).devices.length).toBeGreaterThan(0);
+    expect((await fetch(`${s.base}/api/devices`, { headers: { authorization: `Bearer ${token}x` } })).status).toBe(401);
     s.child.kill('SIGTERM');
     expect(await s.exit).toBe(0);
     expect(s.stderr()).toContain('wardwatch: stopped');

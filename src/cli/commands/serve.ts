@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { DEFAULT_SESSION_POLICY } from '../../auth/index.js';
+import { authenticateWith } from '../../server/auth-adapter.js';
 import { buildServer, type Authenticate } from '../../server/build-server.js';
 import { checkExposure, DEFAULT_LISTEN, parseListen } from '../../server/listen-address.js';
 import { openWorkspace } from '../../store/workspace.js';
@@ -18,7 +20,7 @@ interface ServeFlags {
   insecureListen?: boolean;
 }
 
-/** What the command needs from outside: the login machinery, once it exists (without it every route but the public ones is 401). */
+/** What a test may put in place of the login machinery; by default the database's users and API tokens (src/auth). */
 export interface ServeDeps {
   authenticate?: Authenticate;
 }
@@ -39,8 +41,9 @@ export async function runServe(flags: ServeFlags, deps: ServeDeps = {}): Promise
   const ws = await openWorkspace(flags.db, { create: false });
   let app: Awaited<ReturnType<typeof buildServer>>;
   try {
+    const authenticate = deps.authenticate ?? authenticateWith({ store: ws.auth, now: Date.now, sessionPolicy: DEFAULT_SESSION_POLICY });
     app = await buildServer(ws, {
-      ...(deps.authenticate !== undefined ? { authenticate: deps.authenticate } : {}),
+      authenticate,
       ...(tls !== undefined ? { tls } : {}),
       logger: { level: 'info', stream: process.stderr },
     });
@@ -52,7 +55,6 @@ export async function runServe(flags: ServeFlags, deps: ServeDeps = {}): Promise
   const shown = app.addresses()[0];
   const where = shown === undefined || typeof shown === 'string' ? flags.listen : `${shown.family === 'IPv6' ? `[${shown.address}]` : shown.address}:${String(shown.port)}`;
   process.stderr.write(`wardwatch: serving ${tls !== undefined ? 'https' : 'http'}://${where}/api/docs (Ctrl-C to stop)\n`);
-  if (deps.authenticate === undefined) process.stderr.write('wardwatch: no login is configured yet: every route but /api/health and the API documents answers 401\n');
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.removeListener('SIGINT', stop);
