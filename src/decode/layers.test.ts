@@ -52,7 +52,7 @@ function importsOf(file: string, text: string): Import[] {
 function violation(i: Import): string | null {
   const { from, target } = i;
   if (!target.includes('/') || target.startsWith('node:')) {
-    return /^decode\/(?!shared\/)[^/]+\//.test(from) && target === 'node:fs' ? 'a decoder reads no file' : null;
+    return /^decode\/(?!common\/)[^/]+\//.test(from) && target === 'node:fs' ? 'a decoder reads no file' : null;
   }
   const layer = target.split('/')[0] ?? '';
   if (layer === 'util') return null;
@@ -60,10 +60,10 @@ function violation(i: Import): string | null {
   if (layer !== 'decode') return `decode/ imports nothing from ${layer}/`;
   const fromFolder = from.split('/')[1] ?? '';
   const toFolder = target.split('/')[1] ?? '';
-  const isDecoderFolder = (f: string): boolean => f !== 'shared' && !f.endsWith('.ts');
-  if (isDecoderFolder(fromFolder) && target === 'decode/shared/default-credentials-file.ts') return 'a decoder gets its data through DecoderDeps';
+  const isDecoderFolder = (f: string): boolean => f !== 'common' && !f.endsWith('.ts');
+  if (isDecoderFolder(fromFolder) && target === 'decode/common/default-credentials-file.ts') return 'a decoder gets its data through DecoderDeps';
   if (isDecoderFolder(fromFolder) && isDecoderFolder(toFolder) && fromFolder !== toFolder && !EMBEDDED.has(target)) return 'decoders do not borrow from each other';
-  if (fromFolder === 'shared' && isDecoderFolder(toFolder)) return 'decode/shared/ depends on no decoder';
+  if (fromFolder === 'common' && isDecoderFolder(toFolder)) return 'decode/common/ depends on no decoder';
   return null;
 }
 
@@ -88,8 +88,8 @@ describe('decode/ layering', () => {
     expect(check('decode/http/parse-auth.ts', "import type { Flow } from '../../capture/flow.js';")).toEqual(['decode/ takes only the packet types from capture/']);
     expect(check('decode/types.ts', "import { TcpSession } from '../pipeline/sessions/tcp-session.js';")).toEqual(['decode/ imports nothing from pipeline/']);
     expect(check('decode/ftp/parse-ftp.ts', "import { readFileSync } from 'node:fs';")).toEqual(['a decoder reads no file']);
-    expect(check('decode/ftp/parse-ftp.ts', "import { loadDefaultCredentials } from '../shared/default-credentials-file.js';")).toEqual(['a decoder gets its data through DecoderDeps']);
+    expect(check('decode/ftp/parse-ftp.ts', "import { loadDefaultCredentials } from '../common/default-credentials-file.js';")).toEqual(['a decoder gets its data through DecoderDeps']);
     expect(check('decode/dhcp/parse-dhcp.ts', "import { readName } from '../dns/parse-name.js';")).toEqual([null]);
-    expect(check('decode/ftp/parse-ftp.ts', "import { lineBody } from '../shared/frame-lines.js';")).toEqual([null]);
+    expect(check('decode/ftp/parse-ftp.ts', "import { lineBody } from '../common/frame-lines.js';")).toEqual([null]);
   });
 });

@@ -1,5 +1,5 @@
 /** The decoder contract: content probe, TCP framing, pure decode (docs/architecture.md §4.1 "a protocol"). */
-import { NO_DEFAULT_CREDENTIALS, type DefaultCredentials } from './shared/default-credentials.js';
+import { NO_DEFAULT_CREDENTIALS, type DefaultCredentials } from './common/default-credentials.js';
 
 /** A JSON value a record field may hold. */
 export type FieldValue = string | number | boolean | null | readonly FieldValue[] | { readonly [k: string]: FieldValue };

@@ -12,7 +12,7 @@ import type { PacketRef } from '../capture/packet.js';
 import { ReassemblyBudget } from '../capture/reassembly/index.js';
 import { decoders as registry } from '../decode/registry.js';
 import { asWireRecord, type WireRecord } from '../decode/records.js';
-import { loadDefaultCredentials } from '../decode/shared/default-credentials-file.js';
+import { loadDefaultCredentials } from '../decode/common/default-credentials-file.js';
 import type { DecodeOptions, DecodeSink } from './sessions/session-types.js';
 import { TcpProbeSession } from './sessions/tcp-probe-session.js';
 import { TcpSession } from './sessions/tcp-session.js';

@@ -1,5 +1,5 @@
 /** ASTM E1381 / E1394 (CLSI LIS1-A / LIS2-A2) analyzer traffic: the decoder descriptor; patient values dropped. */
-import { latin1 } from '../shared/byte-cursor.js';
+import { latin1 } from '../common/byte-cursor.js';
 import type { DecodeContext, DecodeIssue, DecodeResult, Decoder } from '../types.js';
 import { CR, EOT, ETB, frameAstm, frameEnd, lineEnd, LF, MAX_FRAME, probeAstm, STX } from './e1381-frame.js';
 import { isHeaderRecord, noteRecord, parseHeader } from './parse-records.js';

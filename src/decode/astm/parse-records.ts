@@ -1,5 +1,5 @@
 /** ASTM E1394-97 / CLSI LIS2-A2 records: the H (header) record's sender, record letters, PHI fields by name. */
-import { cleanString } from '../shared/text.js';
+import { cleanString } from '../common/text.js';
 import { fieldHasValue, MAX_PHI_FIELDS, PATIENT_PHI_FIELDS, RESULT_VALUE_FIELD } from './phi-fields.js';
 import type { AstmDirectionState, AstmHeaderRecord } from './types.js';
 

@@ -1,6 +1,6 @@
 /** CDP frame parsing: 802.2 LLC/SNAP (OUI 00000c, PID 0x2000), header, then type-length-value fields. */
-import { ByteCursor, OutOfBounds } from '../shared/byte-cursor.js';
-import { bytesText, hexText, ipv4At, ipv6At } from '../shared/text.js';
+import { ByteCursor, OutOfBounds } from '../common/byte-cursor.js';
+import { bytesText, hexText, ipv4At, ipv6At } from '../common/text.js';
 import type { DecodeResult } from '../types.js';
 import type { CdpRecord } from './types.js';
 

@@ -4,7 +4,7 @@
  */
 import { findNtlmssp } from '../ntlmssp/parse-ntlmssp.js';
 import { ntlmsspFields } from '../ntlmssp/ntlmssp-record.js';
-import { hexText } from '../shared/text.js';
+import { hexText } from '../common/text.js';
 import type { DcerpcRecord } from './types.js';
 
 export const DCERPC_HEADER_LEN = 16;

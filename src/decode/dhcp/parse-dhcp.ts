@@ -1,8 +1,8 @@
 /** DHCPv4 / BOOTP message decode (RFC 951, RFC 2131 §2, RFC 2132 options, RFC 3046 relay agent, RFC 4702 FQDN). */
-import { ByteCursor, OutOfBounds } from '../shared/byte-cursor.js';
+import { ByteCursor, OutOfBounds } from '../common/byte-cursor.js';
 import type { DecodeIssue, DecodeResult } from '../types.js';
 import { readName } from '../dns/parse-name.js';
-import { bytesText, hexText, ipv4At, isPrintableAscii, macAt } from '../shared/text.js';
+import { bytesText, hexText, ipv4At, isPrintableAscii, macAt } from '../common/text.js';
 import { OPT_OVERLOAD, walkOptions, type DhcpOptions } from './parse-options.js';
 import type { DhcpRecord } from './types.js';
 

@@ -5,7 +5,7 @@
  * `dataset` holding only device attributes and `patientDataPresent` / `patientDataTags` saying which patient
  * elements crossed the wire, never their values.
  */
-import { OutOfBounds } from '../shared/byte-cursor.js';
+import { OutOfBounds } from '../common/byte-cursor.js';
 import { NO_DECODER_DEPS, type DecodeContext, type DecodeIssue, type DecodeResult, type Decoder } from '../types.js';
 import { frameDicom } from './frame.js';
 import { parseAssociate } from './parse-associate.js';

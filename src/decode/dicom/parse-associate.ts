@@ -1,6 +1,6 @@
 /** A-ASSOCIATE-RQ and A-ASSOCIATE-AC PDUs (PS3.8 §9.3.2 and §9.3.3, items Tables 9-12 .. 9-20). */
-import { NO_DEFAULT_CREDENTIALS } from '../shared/default-credentials.js';
-import { ByteCursor, OutOfBounds } from '../shared/byte-cursor.js';
+import { NO_DEFAULT_CREDENTIALS } from '../common/default-credentials.js';
+import { ByteCursor, OutOfBounds } from '../common/byte-cursor.js';
 import type { DecodeIssue, FieldValue } from '../types.js';
 import { parseUserInfo } from './parse-user-info.js';
 import { dicomText } from './text.js';

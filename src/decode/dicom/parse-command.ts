@@ -1,7 +1,7 @@
 /** DIMSE command set, always Implicit VR Little Endian (PS3.7 §6.3.1, §9.3 and §10.3, Annex E command dictionary). */
-import { ByteCursor } from '../shared/byte-cursor.js';
+import { ByteCursor } from '../common/byte-cursor.js';
 import type { DecodeIssue } from '../types.js';
-import { hex4 } from '../shared/text.js';
+import { hex4 } from '../common/text.js';
 import { dicomText } from './text.js';
 import type { DicomRecord } from './types.js';
 

@@ -1,5 +1,5 @@
 /** A-ASSOCIATE-RJ, A-RELEASE-RQ/RP and A-ABORT PDUs (PS3.8 §9.3.4, §9.3.6, §9.3.7, §9.3.8). */
-import { ByteCursor } from '../shared/byte-cursor.js';
+import { ByteCursor } from '../common/byte-cursor.js';
 import type { DicomRecord } from './types.js';
 
 /** PS3.8 Table 9-21: result. */

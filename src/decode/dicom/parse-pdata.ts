@@ -2,7 +2,7 @@
  * P-DATA-TF PDUs (PS3.8 §9.3.5, Annex E.2 message control header): command fragments reassembled per presentation
  * context, the command decoded, and the start of its data set read incrementally across PDVs and PDUs.
  */
-import { ByteCursor } from '../shared/byte-cursor.js';
+import { ByteCursor } from '../common/byte-cursor.js';
 import type { DecodeIssue, Direction } from '../types.js';
 import { parseCommand } from './parse-command.js';
 import { datasetEnd, datasetGap, feedDataset, newDatasetScan } from './parse-dataset.js';

@@ -1,6 +1,6 @@
 /** A-ASSOCIATE User Information item 0x50 and its sub-items (PS3.8 §9.3.2.3, §9.3.3.3, PS3.7 Annex D.3.3). */
-import { ByteCursor, OutOfBounds } from '../shared/byte-cursor.js';
-import type { DefaultCredentials } from '../shared/default-credentials.js';
+import { ByteCursor, OutOfBounds } from '../common/byte-cursor.js';
+import type { DefaultCredentials } from '../common/default-credentials.js';
 import type { DecodeIssue, FieldValue } from '../types.js';
 import { dicomText } from './text.js';
 

@@ -1,5 +1,5 @@
 /** DICOM value text: AE titles (PS3.5 §6.2 AE), UIDs (§9.1) and attribute values, default repertoire unless ISO_IR 192. */
-import { MAX_TEXT, cleanField } from '../shared/text.js';
+import { MAX_TEXT, cleanField } from '../common/text.js';
 
 /**
  * Latin-1 (or UTF-8) text with control characters dropped, NUL/space padding trimmed and the length capped.

@@ -1,5 +1,5 @@
 /** DICOM Upper Layer records and per-flow state (PS3.8 §9.3 PDUs, PS3.7 §9.3 command set, PS3.5 data sets). */
-import type { DefaultCredentials } from '../shared/default-credentials.js';
+import type { DefaultCredentials } from '../common/default-credentials.js';
 import type { DecoderDeps, FieldValue } from '../types.js';
 
 /** PS3.8 §9.3.1 Table 9-1 and following: the seven PDU types. */

@@ -1,5 +1,5 @@
 /** DNS domain names with message compression (RFC 1035 §3.1, §4.1.4), loop-safe and length-bounded. */
-import { bytesText } from '../shared/text.js';
+import { bytesText } from '../common/text.js';
 
 /** RFC 1035 §2.3.4: 255 octets on the wire; also bounds the label loop. */
 const MAX_NAME_OCTETS = 255;

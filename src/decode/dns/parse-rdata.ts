@@ -1,6 +1,6 @@
 /** RDATA as presentation text for the types identification uses (RFC 1035 §3.3, RFC 3596, RFC 2782, RFC 6763 §6). */
 import { readName } from './parse-name.js';
-import { bytesText, cleanText, ipv4At, ipv6At } from '../shared/text.js';
+import { bytesText, cleanText, ipv4At, ipv6At } from '../common/text.js';
 
 /** TXT strings kept per record, and characters per string. */
 export const MAX_TXT_STRINGS = 16;

@@ -1,7 +1,7 @@
 /** The FTP control-connection decoder (RFC 959; RFC 4217 AUTH TLS): greeting, USER/PASS outcome, AUTH TLS. */
-import { OutOfBounds } from '../shared/byte-cursor.js';
+import { OutOfBounds } from '../common/byte-cursor.js';
 import { NO_DECODER_DEPS, type DecodeContext, type DecodeResult, type Decoder, type Direction, type FrameResult, type ProbeResult } from '../types.js';
-import { frameLine } from '../shared/frame-lines.js';
+import { frameLine } from '../common/frame-lines.js';
 import { onCommand, onReply } from './parse-ftp.js';
 import { createFtpState, isFtpState, type FtpRecord } from './types.js';
 

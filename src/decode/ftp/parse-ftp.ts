@@ -1,8 +1,8 @@
 /** FTP control connection (RFC 959 §4.1 commands, §4.2 replies; RFC 4217 §4 AUTH): logins and the greeting. */
-import { latin1 } from '../shared/byte-cursor.js';
-import { cleanText } from '../shared/text.js';
+import { latin1 } from '../common/byte-cursor.js';
+import { cleanText } from '../common/text.js';
 import type { DecodeResult } from '../types.js';
-import { lineBody } from '../shared/frame-lines.js';
+import { lineBody } from '../common/frame-lines.js';
 import type { FtpRecord, FtpState } from './types.js';
 
 /** RFC 1635 §2: the guest account names. */

@@ -1,5 +1,5 @@
 /** FTP record shapes (RFC 959 §4.2 replies, §4.1.1 USER/PASS; RFC 4217 §4 AUTH TLS) and per-flow state. */
-import type { DefaultCredentials } from '../shared/default-credentials.js';
+import type { DefaultCredentials } from '../common/default-credentials.js';
 import type { DecoderDeps, RecordBody } from '../types.js';
 
 /** The server's 220 greeting. */

@@ -1,7 +1,7 @@
 /** HL7 v2.5 ch. 2.14 (MSH), 2.15 (MSA) and the PHI / equipment fields of one message, read by byte offsets. */
 import { DEVICE_ID_FIELDS, OBSERVATION_VALUE_FIELD, PATIENT_SEGMENTS, PHI_FIELDS } from './phi-fields.js';
 import { fieldHasValue, fieldRepetitions, fieldText, isMshAt, isSegmentEnd, readDelimiters, segmentEnd, segmentName, SegmentFields } from './segment-scan.js';
-import { cleanField } from '../shared/text.js';
+import { cleanField } from '../common/text.js';
 import type { Hl7Delimiters, Hl7MessageRecord } from './types.js';
 
 export const MAX_SEGMENT_NAMES = 64;

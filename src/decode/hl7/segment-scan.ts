@@ -1,5 +1,5 @@
 /** HL7 v2.5 ch. 2.5 (message construction): segments, fields and encoding characters found by byte offsets. */
-import { cleanField } from '../shared/text.js';
+import { cleanField } from '../common/text.js';
 import type { Hl7Delimiters } from './types.js';
 
 const CR = 0x0d;

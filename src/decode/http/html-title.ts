@@ -1,6 +1,6 @@
 /** The <title> of an HTML page (HTML Living Standard §4.2.2) from the first KiB of its body; nothing else is kept. */
-import { latin1, utf8 } from '../shared/byte-cursor.js';
-import { cleanTextUntrimmed } from '../shared/text.js';
+import { latin1, utf8 } from '../common/byte-cursor.js';
+import { cleanTextUntrimmed } from '../common/text.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 

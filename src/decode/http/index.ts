@@ -1,12 +1,12 @@
 /** The HTTP/1.x decoder (RFC 9112): requests and responses on keep-alive / pipelined connections, bodies skipped. */
-import { indexOfBytes } from '../shared/byte-cursor.js';
+import { indexOfBytes } from '../common/byte-cursor.js';
 import { NO_DECODER_DEPS, type DecodeContext, type DecodeResult, type Decoder, type Direction, type FrameResult, type ProbeResult } from '../types.js';
 import { frameHttp } from './frame-http.js';
 import { htmlTitle } from './html-title.js';
 import { authorizationFields, challengeFields } from './parse-auth.js';
-import { NO_DEFAULT_CREDENTIALS, type DefaultCredentials } from '../shared/default-credentials.js';
+import { NO_DEFAULT_CREDENTIALS, type DefaultCredentials } from '../common/default-credentials.js';
 import { headEnd, leadingBlankLines, parseHead, value, type MessageHead } from './parse-head.js';
-import { cleanTextUntrimmed } from '../shared/text.js';
+import { cleanTextUntrimmed } from '../common/text.js';
 import { createHttpState, isHttpState, type HttpRecord, type HttpRequestRecord, type HttpResponseRecord } from './types.js';
 
 const MAX_URI = 512;

@@ -4,8 +4,8 @@
  */
 import { findNtlmssp, parseNtlmssp, type NtlmsspInfo } from '../ntlmssp/parse-ntlmssp.js';
 import type { FieldValue } from '../types.js';
-import type { DefaultCredentials } from '../shared/default-credentials.js';
-import { cleanTextUntrimmed } from '../shared/text.js';
+import type { DefaultCredentials } from '../common/default-credentials.js';
+import { cleanTextUntrimmed } from '../common/text.js';
 
 type Fields = Record<string, FieldValue>;
 

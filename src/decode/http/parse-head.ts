@@ -1,5 +1,5 @@
 /** An HTTP/1.x message head (RFC 9112 §2-§5): start line and header fields, bounded. */
-import { latin1 } from '../shared/byte-cursor.js';
+import { latin1 } from '../common/byte-cursor.js';
 
 /** Largest head we wait for (servers commonly refuse more than 8-64 KiB). */
 export const MAX_HEAD = 64 * 1024;

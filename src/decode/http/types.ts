@@ -1,5 +1,5 @@
 /** HTTP/1.x decoder per-flow state and record shapes (docs/architecture.md, Records: http). */
-import type { DefaultCredentials } from '../shared/default-credentials.js';
+import type { DefaultCredentials } from '../common/default-credentials.js';
 import type { DecoderDeps, RecordBody } from '../types.js';
 
 export type DirectionMode = 'head' | 'chunk' | 'stopped';

@@ -3,7 +3,7 @@
  * indications with the monitor's model, serial and software revision; UDP 24105 association and data-export PDUs
  * are only named by their first bytes (no patient data is read from them).
  */
-import { OutOfBounds } from '../shared/byte-cursor.js';
+import { OutOfBounds } from '../common/byte-cursor.js';
 import type { DecodeResult, Decoder, ProbeResult } from '../types.js';
 import { isConnectIndication, parseConnectIndication } from './parse-connect-indication.js';
 import type { IntellivueRecord } from './types.js';

@@ -4,8 +4,8 @@
  * (NOM_MOC_MDS_COMPOS_SINGLE_BED, NOM_NOTI_CONN_INDIC) and its AttributeList of AVA (id, length, value) entries.
  * All big-endian; every length is checked against the bytes that remain.
  */
-import { ByteCursor } from '../shared/byte-cursor.js';
-import { cleanField } from '../shared/text.js';
+import { ByteCursor } from '../common/byte-cursor.js';
+import { cleanField } from '../common/text.js';
 import type { IntellivueRecord } from './types.js';
 
 export const ROIV_APDU = 1;

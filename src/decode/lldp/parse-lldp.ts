@@ -1,6 +1,6 @@
 /** LLDPDU parsing (IEEE 802.1AB-2016 §8.5: 7-bit type, 9-bit length TLVs; §8.6 organizationally specific TLVs). */
-import { ByteCursor, OutOfBounds } from '../shared/byte-cursor.js';
-import { bytesText, hexText, ipv4At, ipv6At, isPrintableAscii, macAt } from '../shared/text.js';
+import { ByteCursor, OutOfBounds } from '../common/byte-cursor.js';
+import { bytesText, hexText, ipv4At, ipv6At, isPrintableAscii, macAt } from '../common/text.js';
 import type { DecodeResult } from '../types.js';
 import type { LldpRecord } from './types.js';
 

@@ -1,5 +1,5 @@
 /** NetBIOS names: first-level encoding (RFC 1001 §14.1, RFC 1002 §4.1) and the `NAME<xx>` text form. */
-import { cleanText } from '../shared/text.js';
+import { cleanText } from '../common/text.js';
 
 /** An encoded name is a 32-byte label: each nibble of the 16 raw bytes plus 'A'. */
 export const ENCODED_LABEL_LEN = 32;

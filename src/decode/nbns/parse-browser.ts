@@ -1,5 +1,5 @@
 /** Browser protocol frames carried in an SMB mailslot transaction ([MS-SMB] §2.2.4.33, [MS-MAIL], [MS-BRWS] §2.2). */
-import { bytesText, cleanText } from '../shared/text.js';
+import { bytesText, cleanText } from '../common/text.js';
 import type { NbdgmRecord } from './types.js';
 
 const SMB_HEADER_LEN = 32;

@@ -1,6 +1,6 @@
 /** NetBIOS name service packets (RFC 1002 §4.2): queries, registrations, releases, answers, node status (§4.2.18). */
 import type { DecodeIssue, DecodeResult } from '../types.js';
-import { ipv4At, macAt } from '../shared/text.js';
+import { ipv4At, macAt } from '../common/text.js';
 import { rawNameText, readNameOrPointer } from './netbios-name.js';
 import type { NbnsNameEntry, NbnsRecord } from './types.js';
 

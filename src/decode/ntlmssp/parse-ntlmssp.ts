@@ -3,8 +3,8 @@
  * §2.2.2.10 VERSION). Keeps names and the OS version only: the LM/NT challenge responses, the server challenge,
  * the MIC and the session key are never read into a result.
  */
-import { indexOfBytes } from '../shared/byte-cursor.js';
-import { oemText, utf16leText } from '../shared/text.js';
+import { indexOfBytes } from '../common/byte-cursor.js';
+import { oemText, utf16leText } from '../common/text.js';
 
 export interface NtlmsspInfo {
   messageType: 1 | 2 | 3;

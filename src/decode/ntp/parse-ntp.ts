@@ -1,5 +1,5 @@
 /** NTP packets (RFC 5905 §7.3 header; RFC 9327 §2 mode 6 control; ntpd ntp_request.h mode 7 private). */
-import { cleanText, ipv4At } from '../shared/text.js';
+import { cleanText, ipv4At } from '../common/text.js';
 import type { DecodeResult } from '../types.js';
 import type { NtpRecord } from './types.js';
 

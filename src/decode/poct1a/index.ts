@@ -1,5 +1,5 @@
 /** CLSI POCT1-A2 (XML device messaging over TCP): the decoder descriptor; patient and operator values dropped. */
-import { utf8 } from '../shared/byte-cursor.js';
+import { utf8 } from '../common/byte-cursor.js';
 import type { DecodeContext, DecodeResult, Decoder } from '../types.js';
 import { parseMessage } from './parse-message.js';
 import type { Poct1aRecord } from './types.js';

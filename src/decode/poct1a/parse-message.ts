@@ -3,7 +3,7 @@
  * Only the named device elements are read; PT (patient), OPR (operator) and OBS values are never copied: PT elements
  * are reported by name only (`PT.patient_id`).
  */
-import { cleanString } from '../shared/text.js';
+import { cleanString } from '../common/text.js';
 import type { Poct1aRecord } from './types.js';
 
 /** The `V` attribute of the first `<NAME …>` element, else its text content. */

@@ -2,7 +2,7 @@
  * POCT1-A2 over TCP: each message is one XML document (optional `<?xml …?>`, then a root element named after the
  * message type, `<HEL.R01>` … `</HEL.R01>`). Probe by the root element name; frame by its closing tag.
  */
-import { latin1 } from '../shared/byte-cursor.js';
+import { latin1 } from '../common/byte-cursor.js';
 import type { FrameResult, ProbeResult } from '../types.js';
 
 /** POCT1-A message types (POCT1-A2 device messaging layer): hello, device status, directive, observations, events,

@@ -1,6 +1,6 @@
 /** TPKT (RFC 1006 §6) + X.224 CR/CC TPDUs (ITU-T X.224 §13.3/§13.4) carrying MS-RDPBCGR §2.2.1.1/§2.2.1.2 data. */
-import { ByteCursor, latin1, OutOfBounds } from '../shared/byte-cursor.js';
-import { cleanText } from '../shared/text.js';
+import { ByteCursor, latin1, OutOfBounds } from '../common/byte-cursor.js';
+import { cleanText } from '../common/text.js';
 import type { DecodeResult } from '../types.js';
 import type { RdpRecord } from './types.js';
 

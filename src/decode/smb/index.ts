@@ -1,5 +1,5 @@
 /** The SMB decoder descriptor (MS-SMB, MS-SMB2 over the NetBIOS session service, RFC 1002; TCP 139/445). */
-import { OutOfBounds } from '../shared/byte-cursor.js';
+import { OutOfBounds } from '../common/byte-cursor.js';
 import type { DecodeContext, DecodeResult, Decoder } from '../types.js';
 import { frameNbss, NBSS_HEADER_LEN, NBSS_SESSION_MESSAGE, probeSmb, smbMagic } from './nbss.js';
 import { parseSmb1 } from './parse-smb1.js';

@@ -2,10 +2,10 @@
  * SMB1 / CIFS messages (MS-CIFS §2.2.3.1 header; §2.2.4.52 NEGOTIATE, §2.2.4.53 SESSION_SETUP_ANDX; MS-SMB §2.2.4.5,
  * §2.2.4.6 extended security): dialects, native OS / LAN manager, account names and the NTLMSSP blob.
  */
-import { ByteCursor } from '../shared/byte-cursor.js';
+import { ByteCursor } from '../common/byte-cursor.js';
 import { findNtlmssp } from '../ntlmssp/parse-ntlmssp.js';
 import { ntlmsspFields } from '../ntlmssp/ntlmssp-record.js';
-import { oemText } from '../shared/text.js';
+import { oemText } from '../common/text.js';
 import { readSmbString } from './smb-strings.js';
 import type { SmbFlowState, SmbRecord, SmbSessionSetupRecord } from './types.js';
 

@@ -2,7 +2,7 @@
  * SMB2/3 messages (MS-SMB2 §2.2.1 header, §2.2.3/§2.2.4 NEGOTIATE, §2.2.5/§2.2.6 SESSION_SETUP): offered and chosen
  * dialects, and the NTLMSSP token inside the session setup security buffer. Compounded messages are followed.
  */
-import { ByteCursor } from '../shared/byte-cursor.js';
+import { ByteCursor } from '../common/byte-cursor.js';
 import { findNtlmssp } from '../ntlmssp/parse-ntlmssp.js';
 import { ntlmsspFields } from '../ntlmssp/ntlmssp-record.js';
 import type { SmbFlowState, SmbRecord, SmbVersion } from './types.js';

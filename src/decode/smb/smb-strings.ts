@@ -1,5 +1,5 @@
 /** NUL-terminated SMB strings (MS-CIFS §2.2.1.1: OEM, or UTF-16LE aligned to 2 bytes from the SMB header start). */
-import { MAX_TEXT, oemText, utf16leText } from '../shared/text.js';
+import { MAX_TEXT, oemText, utf16leText } from '../common/text.js';
 
 /** A string read from an SMB message and where the next one starts. */
 export interface SmbString {

@@ -2,7 +2,7 @@
  * SNMP PDUs (RFC 3416 §3 PDUs, RFC 1157 §4.1.6 Trap-PDU): request id, error fields, varbind names and the MIB-II
  * system group values (RFC 3418) an agent sends. Other values are never read.
  */
-import { hexText, utf8Text } from '../shared/text.js';
+import { hexText, utf8Text } from '../common/text.js';
 import { BerError, berInteger, berOid, expectTlv, readTlv, TAG_INTEGER, TAG_IP_ADDRESS, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE, type Tlv } from './ber.js';
 import type { SnmpKind, SnmpRecord } from './types.js';
 

@@ -2,7 +2,7 @@
  * SNMP messages: v1 / v2c (RFC 1157 §4, RFC 1901 §3: version, community, PDU) and v3 (RFC 3412 §6 header,
  * RFC 3414 §2.4 USM security parameters). An encrypted (authPriv) scoped PDU yields what the header shows.
  */
-import { hexText, utf8Text } from '../shared/text.js';
+import { hexText, utf8Text } from '../common/text.js';
 import { BerError, berInteger, expectTlv, readTlv, TAG_INTEGER, TAG_OCTET_STRING, TAG_SEQUENCE } from './ber.js';
 import { isDefaultCommunity } from './default-communities.js';
 import { parsePdu } from './parse-pdu.js';

@@ -1,6 +1,6 @@
 /** SSDP messages over UDP (UPnP Device Architecture 2.0 §1.2.2, §1.3.2, §1.3.3): HTTPU start line + headers. */
-import { latin1 } from '../shared/byte-cursor.js';
-import { cleanText } from '../shared/text.js';
+import { latin1 } from '../common/byte-cursor.js';
+import { cleanText } from '../common/text.js';
 import type { DecodeResult } from '../types.js';
 import type { SsdpRecord } from './types.js';
 

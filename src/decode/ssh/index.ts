@@ -1,6 +1,6 @@
 /** The SSH decoder (RFC 4253): each side's identification string and first KEXINIT (HASSH); the rest is skipped. */
-import { OutOfBounds } from '../shared/byte-cursor.js';
-import { frameLine, lineBody } from '../shared/frame-lines.js';
+import { OutOfBounds } from '../common/byte-cursor.js';
+import { frameLine, lineBody } from '../common/frame-lines.js';
 import type { DecodeContext, DecodeResult, Decoder, Direction, FrameResult, ProbeResult } from '../types.js';
 import { parseIdent } from './parse-ident.js';
 import { parseKexinit } from './parse-kexinit.js';

@@ -1,6 +1,6 @@
 /** SSH identification string (RFC 4253 §4.2): `SSH-protoversion-softwareversion SP comments CR LF`. */
-import { latin1 } from '../shared/byte-cursor.js';
-import { cleanText } from '../shared/text.js';
+import { latin1 } from '../common/byte-cursor.js';
+import { cleanText } from '../common/text.js';
 import type { SshBannerRecord } from './types.js';
 
 /** RFC 4253 §4.2: the line is at most 255 characters including CR LF. */

@@ -1,7 +1,7 @@
 /** SSH_MSG_KEXINIT (RFC 4253 §6 packet, §7.1 payload) and its HASSH fingerprint (salesforce/hassh README). */
 import { createHash } from 'node:crypto';
-import { ByteCursor, latin1 } from '../shared/byte-cursor.js';
-import { cleanText } from '../shared/text.js';
+import { ByteCursor, latin1 } from '../common/byte-cursor.js';
+import { cleanText } from '../common/text.js';
 import type { SshKexinitRecord } from './types.js';
 
 /** RFC 4253 §12: SSH_MSG_KEXINIT. */

@@ -1,6 +1,6 @@
 /** Syslog over UDP: RFC 5424 §6 (`<PRI>1 TS HOST APP PROCID MSGID SD MSG`) and RFC 3164 §4.1 (`<PRI>Mmm dd hh:mm:ss HOST TAG: MSG`). */
-import { latin1 } from '../shared/byte-cursor.js';
-import { cleanText } from '../shared/text.js';
+import { latin1 } from '../common/byte-cursor.js';
+import { cleanText } from '../common/text.js';
 import type { DecodeResult } from '../types.js';
 import type { SyslogRecord } from './types.js';
 

@@ -1,5 +1,5 @@
 /** The login dialogue over an NVT: prompts in the server's output, keystrokes from the client, the outcome. */
-import { cleanText } from '../shared/text.js';
+import { cleanText } from '../common/text.js';
 import type { DecodeResult } from '../types.js';
 import type { TelnetRecord, TelnetState } from './types.js';
 

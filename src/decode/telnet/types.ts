@@ -1,5 +1,5 @@
 /** Telnet record shapes (RFC 854 NVT; login prompts as Unix login(1) and embedded devices print them) and state. */
-import type { DefaultCredentials } from '../shared/default-credentials.js';
+import type { DefaultCredentials } from '../common/default-credentials.js';
 import type { DecoderDeps, RecordBody } from '../types.js';
 
 /** The server's first text up to and including its login prompt. */

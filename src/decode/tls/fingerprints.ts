@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ClientHelloInfo, ServerHelloInfo } from './parse-hello.js';
-import { hex4 } from '../shared/text.js';
+import { hex4 } from '../common/text.js';
 import { ExtensionType, isGrease } from './tls-names.js';
 
 const md5 = (s: string): string => createHash('md5').update(s).digest('hex');

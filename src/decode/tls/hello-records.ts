@@ -1,7 +1,7 @@
 /** Turns parsed hellos into records: versions named, text cleaned, fingerprints attached. */
 import { ja3, ja3s, ja4, offeredVersion } from './fingerprints.js';
 import type { ClientHelloInfo, ServerHelloInfo } from './parse-hello.js';
-import { cleanTextUntrimmed } from '../shared/text.js';
+import { cleanTextUntrimmed } from '../common/text.js';
 import { isGrease, versionName } from './tls-names.js';
 import type { ClientHelloRecord, ServerHelloRecord } from './types.js';
 

@@ -2,8 +2,8 @@
  * The first certificate of a TLS <= 1.2 Certificate message (RFC 5246 §7.4.2), read just far enough into the
  * X.509 DER (RFC 5280 §4.1) for subject, issuer, serial and validity; names printed as RFC 4514 strings.
  */
-import { ByteCursor, latin1, utf8 } from '../shared/byte-cursor.js';
-import { cleanTextUntrimmed } from '../shared/text.js';
+import { ByteCursor, latin1, utf8 } from '../common/byte-cursor.js';
+import { cleanTextUntrimmed } from '../common/text.js';
 
 export interface CertificateInfo {
   certSubject: string;

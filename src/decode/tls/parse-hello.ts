@@ -1,5 +1,5 @@
 /** ClientHello and ServerHello bodies (RFC 8446 §4.1.2-4.1.3, RFC 5246 §7.4.1) with the extensions we fingerprint. */
-import { ByteCursor, latin1 } from '../shared/byte-cursor.js';
+import { ByteCursor, latin1 } from '../common/byte-cursor.js';
 import { ExtensionType } from './tls-names.js';
 
 /** Lists longer than this are cut (a real hello has < 100 of each); fingerprints then cover the kept part. */

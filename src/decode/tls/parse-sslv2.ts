@@ -1,5 +1,5 @@
 /** The SSL 2.0-format CLIENT-HELLO (draft-hickman SSL 2.0 §"Client Only Protocol Messages", RFC 5246 Appendix E.2). */
-import { ByteCursor } from '../shared/byte-cursor.js';
+import { ByteCursor } from '../common/byte-cursor.js';
 import { versionName } from './tls-names.js';
 import type { ClientHelloRecord } from './types.js';
 

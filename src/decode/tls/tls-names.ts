@@ -1,5 +1,5 @@
 /** TLS constants and names: content types (RFC 8446 §5.1), versions, GREASE (RFC 8701 §2). */
-import { hex4 } from '../shared/text.js';
+import { hex4 } from '../common/text.js';
 
 export const ContentType = { ChangeCipherSpec: 20, Alert: 21, Handshake: 22, ApplicationData: 23, Heartbeat: 24 } as const;
 export const HandshakeType = { ClientHello: 1, ServerHello: 2, Certificate: 11, ServerKeyExchange: 12, ServerHelloDone: 14 } as const;

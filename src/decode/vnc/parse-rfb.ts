@@ -1,6 +1,6 @@
 /** RFB handshake messages (RFC 6143 §7.1.1 ProtocolVersion, §7.1.2 Security, §7.2 type registry). */
-import { latin1 } from '../shared/byte-cursor.js';
-import { bytesText } from '../shared/text.js';
+import { latin1 } from '../common/byte-cursor.js';
+import { bytesText } from '../common/text.js';
 import type { VncHandshakeRecord, VncState } from './types.js';
 
 export const VERSION_LEN = 12;

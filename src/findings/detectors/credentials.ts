@@ -4,8 +4,8 @@
  * already dropped the passwords and said whether the pair was a published default; here only user names, services
  * and "default: yes/no" are used. A non-default SNMP community is a secret and never leaves this file.
  */
-import type { CredentialProtocol } from '../../decode/shared/default-credentials.js';
-import { loadDefaultCredentials } from '../../decode/shared/default-credentials-file.js';
+import type { CredentialProtocol } from '../../decode/common/default-credentials.js';
+import { loadDefaultCredentials } from '../../decode/common/default-credentials-file.js';
 import type { RecordOf, RecordOfKind, WireRecord } from '../../decode/records.js';
 import type { FindingFacts } from '../types.js';
 import { at, receiver, sender, tsOf, type Hit } from './hit.js';

@@ -3,7 +3,7 @@
  * clinical systems, network gear) raise default-credentials; near misses, other case and other protocols do not.
  */
 import { describe, expect, it } from 'vitest';
-import { loadDefaultCredentials } from '../../decode/shared/default-credentials-file.js';
+import { loadDefaultCredentials } from '../../decode/common/default-credentials-file.js';
 import { authorizationFields } from '../../decode/http/parse-auth.js';
 import type { ProtocolRecord } from '../../decode/types.js';
 import { credentialHits } from './credentials.js';

@@ -2,7 +2,7 @@
 import type { ProtocolRecord } from '../../types.js';
 import { ALL_OCCURRENCES, compareValues, occurrences, type FieldAgreement } from '../../test-support/multiset-agreement.js';
 import { hexBytes, tsharkFields, tsharkJson } from '../../../test-support/tshark.js';
-import { utf8Text } from '../../shared/text.js';
+import { utf8Text } from '../../common/text.js';
 import { MAX_VARBINDS } from '../parse-pdu.js';
 
 const FIELDS = [
