@@ -48,7 +48,9 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .configureOutput({ outputError: (str, write) => { write(str.startsWith('error:') ? str : `error: ${str}`); } })
     .showHelpAfterError(false);
   const wanted = namedCommand(argv);
-  for (const [name, load] of COMMANDS) if (wanted === null || wanted === name) (await load())(program);
+  // `--version` alone prints one line: loading every command for it cost half a second.
+  const versionOnly = wanted === null && argv.some((a) => a === '--version' || a === '-V');
+  for (const [name, load] of COMMANDS) if (!versionOnly && (wanted === null || wanted === name)) (await load())(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
