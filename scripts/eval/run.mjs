@@ -1,10 +1,11 @@
-// `npm run eval`: scores wardwatch on four independently written scenario families, side by side — development (the
+// `npm run eval`: scores wardwatch on five independently written scenario families, side by side — development (the
 // scenario of generate-scenario.mjs, with its site file), held-out (heldout/, a second hospital no rule was written
-// against, no site file), third (third/, a routed campus with other makers, written by a stranger to the rules) and
-// fourth (fourth/, a hospital on 802.1Q VLANs seen on a trunk SPAN, other makers again, by another stranger) —
-// per attribute, per finding kind and for the inventory itself (hosts that should not be devices).
-// `--family development|heldout|third|fourth` limits the run to one family; `--lovo` instead runs leave-one-vendor-out
-// (lovo.mjs).
+// against, no site file), third (third/, a routed campus with other makers, written by a stranger to the rules),
+// fourth (fourth/, a hospital on 802.1Q VLANs seen on a trunk SPAN, other makers again, by another stranger) and
+// fifth (fifth/, a children's cancer centre on one flat /23 with a NATed satellite clinic, other makers again, by a
+// third stranger) — per attribute, per finding kind and for the inventory itself (hosts that should not be devices).
+// `--family development|heldout|third|fourth|fifth` limits the run to one family; `--lovo` instead runs
+// leave-one-vendor-out (lovo.mjs).
 // Figures only: exit 1 only when generating or ingesting fails.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,7 @@ export const FAMILIES = [
   { key: 'heldout', label: 'held-out', generator: join(here, 'heldout', 'generate.mjs'), dir: join(root, '.eval', 'heldout'), site: null, sameVendor: truthVendorMatcher() },
   { key: 'third', label: 'third', generator: join(here, 'third', 'generate.mjs'), dir: join(root, '.eval', 'third'), site: null, sameVendor: truthVendorMatcher() },
   { key: 'fourth', label: 'fourth', generator: join(here, 'fourth', 'generate.mjs'), dir: join(root, '.eval', 'fourth'), site: null, sameVendor: truthVendorMatcher() },
+  { key: 'fifth', label: 'fifth', generator: join(here, 'fifth', 'generate.mjs'), dir: join(root, '.eval', 'fifth'), site: null, sameVendor: truthVendorMatcher() },
 ];
 
 const pct = (x) => (x === null || x === undefined ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
@@ -80,7 +82,7 @@ function details(f) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // `--family third` (or heldout, development) limits the run, or leave-one-vendor-out, to one family.
+  // `--family fifth` (or fourth, third, heldout, development) limits the run, or leave-one-vendor-out, to one family.
   const only = process.argv[process.argv.indexOf('--family') + 1];
   const chosen = process.argv.includes('--family') ? FAMILIES.filter((f) => f.key === only) : FAMILIES;
   if (chosen.length === 0) {
