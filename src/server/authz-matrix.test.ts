@@ -3,6 +3,7 @@
  * route has an example request below; a route added without one fails the first test, so none goes unchecked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../app/user-admin.js';
 import { defineRoute, ROLES, type Role, type Route } from './route-table.js';
 import { API_ROUTES } from './routes/index.js';
 import { bearer, serveSample, type Served } from './test-support/server-fixture.js';
@@ -11,12 +12,18 @@ interface Ids { device: string; finding: string }
 interface Example { url: string; payload?: Record<string, unknown> }
 
 const key = (r: Pick<Route, 'method' | 'url'>): string => `${r.method} ${r.url}`;
+/** A user the login example logs in as (made in each caller's database). */
+const MATRIX_USER = { name: 'matrix-user', password: 'correct horse battery staple' };
+
 const tomorrowPlus = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** One request each route must answer with a 2xx for a role it allows. */
 const EXAMPLES: Record<string, (ids: Ids) => Example> = {
   'GET /api/health': () => ({ url: '/api/health' }),
   'GET /api/openapi.json': () => ({ url: '/api/openapi.json' }),
+  'POST /api/login': () => ({ url: '/api/login', payload: { user: MATRIX_USER.name, password: MATRIX_USER.password } }),
+  'POST /api/logout': () => ({ url: '/api/logout' }),
+  'GET /api/me': () => ({ url: '/api/me' }),
   'GET /api/devices': () => ({ url: '/api/devices?limit=3' }),
   'GET /api/devices/:id': (i) => ({ url: `/api/devices/${i.device}` }),
   'GET /api/devices/:id/history': (i) => ({ url: `/api/devices/${i.device}/history` }),
@@ -62,8 +69,8 @@ describe('the route table', () => {
     expect(routesWithoutRow([...API_ROUTES, extra], EXAMPLES)).toEqual(['DELETE /api/devices/:id']);
   });
 
-  it('gives every route a role and keeps the public ones to health and the documents', () => {
-    expect(API_ROUTES.filter((r) => r.access === 'public').map(key).sort()).toEqual(['GET /api/health', 'GET /api/openapi.json']);
+  it('gives every route a role and keeps the public ones to health, the documents and the login', () => {
+    expect(API_ROUTES.filter((r) => r.access === 'public').map(key).sort()).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/login']);
     expect(new Set(API_ROUTES.map(key)).size).toBe(API_ROUTES.length);
   });
 });
@@ -74,6 +81,7 @@ describe.each([null, ...ROLES] as const)('as %s', (who) => {
   let ids: Ids;
   beforeAll(async () => {
     s = await serveSample();
+    await addUser(s.ws, { name: MATRIX_USER.name, role: 'viewer', password: MATRIX_USER.password }, { actor: { kind: 'system', name: 'test', role: null }, from: null });
     const findings = (await s.app.inject({ url: '/api/findings?status=all', headers: bearer('admin') })).json<{ findings: { id: string; deviceId: string }[] }>().findings;
     const first = findings[0];
     if (first === undefined) throw new Error('the sample has no findings');

@@ -6,5 +6,6 @@ import { exportRoutes } from './exports.js';
 import { findingRoutes } from './findings.js';
 import { metaRoutes } from './meta.js';
 import { segmentationRoutes } from './segmentation.js';
+import { sessionRoutes } from './session.js';
 
-export const API_ROUTES: readonly Route[] = [...metaRoutes, ...deviceRoutes, ...findingRoutes, ...segmentationRoutes, ...changesRoutes, ...exportRoutes];
+export const API_ROUTES: readonly Route[] = [...metaRoutes, ...sessionRoutes, ...deviceRoutes, ...findingRoutes, ...segmentationRoutes, ...changesRoutes, ...exportRoutes];
