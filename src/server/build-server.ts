@@ -18,6 +18,7 @@ import { DEFAULT_SESSION_POLICY } from '../auth/sessions.js';
 import type { Workspace } from '../store/workspace.js';
 import { authenticateWith } from './auth-adapter.js';
 import { errorHandler, HttpCode, HttpError } from './errors.js';
+import { oneWriterAtATime } from './one-writer.js';
 import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { allows, urlPattern, type Principal, type Route } from './route-table.js';
 import { API_ROUTES } from './routes/index.js';
@@ -170,8 +171,11 @@ function addRoute(app: FastifyInstance, route: Route, ws: Workspace, auth: AuthD
       }
       done();
     },
-    handler: async (request, reply) => route.handler({
-      ws, auth, query: request.query, params: request.params, body: request.body, principal: request.principal, request, reply,
-    }),
+    handler: async (request, reply) => {
+      const run = (): Promise<unknown> => route.handler({
+        ws, auth, query: request.query, params: request.params, body: request.body, principal: request.principal, request, reply,
+      });
+      return route.method === 'GET' ? run() : oneWriterAtATime(ws, run);
+    },
   });
 }
