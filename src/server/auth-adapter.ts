@@ -17,7 +17,10 @@ export function authenticateWith(deps: AuthDeps): Authenticate {
       csrfToken: request.headers[CSRF_HEADER],
       tls: request.protocol === 'https',
     });
-    if (result.ok) return { user: result.principal.name, role: result.principal.role };
+    if (result.ok) {
+      const p = result.principal;
+      return p.kind === 'user' ? { user: p.name, role: p.role, sessionId: p.sessionId } : { user: p.name, role: p.role };
+    }
     if (result.status === 403) throw new HttpError(403, HttpCode.Forbidden, result.message);
     return null;
   };

@@ -3,20 +3,27 @@
  * route has an example request below; a route added without one fails the first test, so none goes unchecked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, createToken } from '../app/user-admin.js';
 import { defineRoute, ROLES, type Role, type Route } from './route-table.js';
 import { API_ROUTES } from './routes/index.js';
 import { bearer, serveSample, type Served } from './test-support/server-fixture.js';
 
-interface Ids { device: string; finding: string }
+interface Ids { device: string; finding: string; token: string }
 interface Example { url: string; payload?: Record<string, unknown> }
 
 const key = (r: Pick<Route, 'method' | 'url'>): string => `${r.method} ${r.url}`;
+/** A user the login example logs in as (made in each caller's database). */
+const MATRIX_USER = { name: 'matrix-user', password: 'correct horse battery staple' };
+
 const tomorrowPlus = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** One request each route must answer with a 2xx for a role it allows. */
 const EXAMPLES: Record<string, (ids: Ids) => Example> = {
   'GET /api/health': () => ({ url: '/api/health' }),
   'GET /api/openapi.json': () => ({ url: '/api/openapi.json' }),
+  'POST /api/login': () => ({ url: '/api/login', payload: { user: MATRIX_USER.name, password: MATRIX_USER.password } }),
+  'POST /api/logout': () => ({ url: '/api/logout' }),
+  'GET /api/me': () => ({ url: '/api/me' }),
   'GET /api/devices': () => ({ url: '/api/devices?limit=3' }),
   'GET /api/devices/:id': (i) => ({ url: `/api/devices/${i.device}` }),
   'GET /api/devices/:id/history': (i) => ({ url: `/api/devices/${i.device}/history` }),
@@ -38,6 +45,17 @@ const EXAMPLES: Record<string, (ids: Ids) => Example> = {
   'GET /api/export/devices.csv': () => ({ url: '/api/export/devices.csv' }),
   'GET /api/export/devices.jsonl': () => ({ url: '/api/export/devices.jsonl' }),
   'GET /api/export/devices.fhir': () => ({ url: '/api/export/devices.fhir' }),
+  'GET /api/users': () => ({ url: '/api/users' }),
+  'POST /api/users': () => ({ url: '/api/users', payload: { name: 'matrix-new', role: 'viewer', password: MATRIX_USER.password } }),
+  'DELETE /api/users/:name': () => ({ url: '/api/users/matrix-doomed' }),
+  'PUT /api/users/:name/role': () => ({ url: `/api/users/${MATRIX_USER.name}/role`, payload: { role: 'analyst' } }),
+  'PUT /api/users/:name/password': () => ({ url: `/api/users/${MATRIX_USER.name}/password`, payload: { password: 'another long pass phrase' } }),
+  'GET /api/tokens': () => ({ url: '/api/tokens' }),
+  'POST /api/tokens': () => ({ url: '/api/tokens', payload: { name: 'matrix-bot', role: 'viewer', expiresDays: 30 } }),
+  'DELETE /api/tokens/:id': (i) => ({ url: `/api/tokens/${i.token}` }),
+  'GET /api/audit': () => ({ url: '/api/audit?action=login,login-failed&limit=10' }),
+  'GET /api/audit/export.csv': () => ({ url: '/api/audit/export.csv?since=1d' }),
+  'GET /api/audit/export.jsonl': () => ({ url: '/api/audit/export.jsonl?outcome=success' }),
 };
 
 /** Routes of `routes` without an example row (what the first test asserts is empty). */
@@ -62,8 +80,8 @@ describe('the route table', () => {
     expect(routesWithoutRow([...API_ROUTES, extra], EXAMPLES)).toEqual(['DELETE /api/devices/:id']);
   });
 
-  it('gives every route a role and keeps the public ones to health and the documents', () => {
-    expect(API_ROUTES.filter((r) => r.access === 'public').map(key).sort()).toEqual(['GET /api/health', 'GET /api/openapi.json']);
+  it('gives every route a role and keeps the public ones to health, the documents and the login', () => {
+    expect(API_ROUTES.filter((r) => r.access === 'public').map(key).sort()).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/login']);
     expect(new Set(API_ROUTES.map(key)).size).toBe(API_ROUTES.length);
   });
 });
@@ -74,10 +92,14 @@ describe.each([null, ...ROLES] as const)('as %s', (who) => {
   let ids: Ids;
   beforeAll(async () => {
     s = await serveSample();
+    const origin = { actor: { kind: 'system', name: 'test', role: null }, from: null } as const;
+    await addUser(s.ws, { name: MATRIX_USER.name, role: 'viewer', password: MATRIX_USER.password }, origin);
+    await addUser(s.ws, { name: 'matrix-doomed', role: 'viewer', password: MATRIX_USER.password }, origin);
+    const token = (await createToken(s.ws, { name: 'matrix-revoked', role: 'viewer', expiresDays: null }, origin)).record.id;
     const findings = (await s.app.inject({ url: '/api/findings?status=all', headers: bearer('admin') })).json<{ findings: { id: string; deviceId: string }[] }>().findings;
     const first = findings[0];
     if (first === undefined) throw new Error('the sample has no findings');
-    ids = { device: first.deviceId, finding: first.id };
+    ids = { device: first.deviceId, finding: first.id, token };
   }, 60_000);
   afterAll(async () => { await s.close(); });
 

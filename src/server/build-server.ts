@@ -1,7 +1,8 @@
 /**
  * The HTTP API over one workspace (Fastify 5, TypeBox schemas, OpenAPI 3.1): routes registered from the route table,
- * each behind the role it names; every error JSON `{error, code}` (errors.ts). Authentication is injected, so the
- * login machinery (users, tokens, sessions, CSRF) plugs in without the routes knowing how a request was proven.
+ * each behind the role it names; every error JSON `{error, code}` (errors.ts); the security headers of
+ * src/auth/security-headers.ts on every response. Authentication is injected (by default the database's users, API
+ * tokens and sessions, auth-adapter.ts), so the routes never know how a request was proven.
  */
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -10,8 +11,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { AuthDeps } from '../auth/auth-deps.js';
+import { NO_STORE, securityHeaders } from '../auth/security-headers.js';
+import { sessionCookieName } from '../auth/session-cookie.js';
+import { DEFAULT_SESSION_POLICY } from '../auth/sessions.js';
 import type { Workspace } from '../store/workspace.js';
+import { authenticateWith } from './auth-adapter.js';
 import { errorHandler, HttpCode, HttpError } from './errors.js';
+import { oneWriterAtATime } from './one-writer.js';
 import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { allows, urlPattern, type Principal, type Route } from './route-table.js';
 import { API_ROUTES } from './routes/index.js';
@@ -30,14 +37,14 @@ declare module 'fastify' {
  */
 export type Authenticate = (request: FastifyRequest) => Promise<Principal | null>;
 
-/** Without an authenticator nobody is anyone: every route but the public ones answers 401. */
-const NOBODY: Authenticate = () => Promise.resolve(null);
-
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface ServerOptions {
+  /** Default: the users, API tokens and sessions of `auth` (auth-adapter.ts). */
   authenticate?: Authenticate;
-  /** Largest request body accepted (413 beyond it); the API takes small JSON documents only. */
+  /** The login machinery's store, clock and session policy; each defaults to the workspace's auth store, the wall clock, DEFAULT_SESSION_POLICY. */
+  auth?: Partial<AuthDeps>;
+  /** Largest JSON request body accepted (413 beyond it); upload routes state their own larger limit (Route.upload). */
   bodyLimitBytes?: number;
   /** false: no limit (benchmarks). */
   rateLimit?: RateLimitOptions | false;
@@ -51,7 +58,8 @@ export interface ServerOptions {
 
 export async function buildServer(ws: Workspace, options: ServerOptions = {}): Promise<FastifyInstance> {
   const routes = options.routes ?? API_ROUTES;
-  const authenticate = options.authenticate ?? NOBODY;
+  const auth: AuthDeps = { store: ws.auth, now: Date.now, sessionPolicy: DEFAULT_SESSION_POLICY, ...options.auth };
+  const authenticate = options.authenticate ?? authenticateWith(auth);
   const tls = options.tls;
   const app = Fastify({
     logger: options.logger ?? false,
@@ -83,7 +91,7 @@ export async function buildServer(ws: Workspace, options: ServerOptions = {}): P
 
   const limit = options.rateLimit === false ? null : rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    reply.headers({ ...securityHeaders(tls !== undefined), ...NO_STORE });
     const wait = limit?.(request.ip, Date.now()) ?? null;
     if (wait !== null) {
       reply.header('retry-after', String(wait));
@@ -99,40 +107,75 @@ export async function buildServer(ws: Workspace, options: ServerOptions = {}): P
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'an API token (`wardwatch tokens create`)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'wardwatch_session', description: 'a console session (login)' },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(false), description: `a console session (POST /api/login; ${sessionCookieName(true)} over TLS); unsafe methods also need the x-csrf-token header` },
         },
       },
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  for (const route of routes) {
-    app.route({
-      method: route.method,
-      url: route.url,
-      schema: {
-        ...route.schema,
-        summary: route.summary,
-        tags: [route.tag],
-        ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }, { session: [] }], description: `Needs role ${route.access} or above.` }),
-      },
-      // Before the body is read: an unauthenticated client cannot make us parse anything.
-      onRequest: async (request) => {
-        if (route.access === 'public') return;
-        const principal = await authenticate(request);
-        if (principal === null) throw new HttpError(401, HttpCode.Unauthorized, 'log in or send Authorization: Bearer <token>');
-        if (!allows(route.access, principal)) throw new HttpError(403, HttpCode.Forbidden, `needs role ${route.access}`);
-        request.principal = principal;
-      },
-      // A POST without a body (acknowledge, reopen) is an empty document: the schema then names what is missing.
-      preValidation: (request, _reply, done) => {
-        if (route.schema.body !== undefined && request.body === undefined) request.body = {};
-        done();
-      },
-      handler: async (request, reply) => route.handler({
-        ws, query: request.query, params: request.params, body: request.body, principal: request.principal, request, reply,
-      }),
-    });
-  }
+  for (const route of routes) if (route.upload === undefined) addRoute(app, route, ws, auth, authenticate);
+  // Uploads in their own context: there the body is the file's raw bytes, whatever its media type, so a CSV or an SBOM
+  // is never parsed by the framework's JSON parser; each route checks its types and has its own size limit.
+  await app.register((child, _opts, done) => {
+    child.removeAllContentTypeParsers();
+    child.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, next) => { next(null, body); });
+    for (const route of routes) if (route.upload !== undefined) addRoute(child, route, ws, auth, authenticate);
+    done();
+  });
   return app;
+}
+
+/** The media type of a Content-Type header, lower-case, without parameters. */
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+function addRoute(app: FastifyInstance, route: Route, ws: Workspace, auth: AuthDeps, authenticate: Authenticate): void {
+  const upload = route.upload;
+  app.route({
+    method: route.method,
+    url: route.url,
+    ...(upload !== undefined ? { bodyLimit: upload.maxBytes } : {}),
+    schema: {
+      ...route.schema,
+      summary: route.summary,
+      tags: [route.tag],
+      ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }, { session: [] }] }),
+      description: [
+        route.access === 'public' ? 'No login needed.' : `Needs role ${route.access} or above.`,
+        upload === undefined ? '' : `The body is the file itself (${upload.contentTypes.join(', ')}), at most ${String(upload.maxBytes)} bytes.`,
+      ].filter((t) => t !== '').join(' '),
+    },
+    // Before the body is read: an unauthenticated client cannot make us parse anything.
+    onRequest: async (request) => {
+      if (route.access === 'public') return;
+      const principal = await authenticate(request);
+      if (principal === null) throw new HttpError(401, HttpCode.Unauthorized, 'log in or send Authorization: Bearer <token>');
+      if (!allows(route.access, principal)) throw new HttpError(403, HttpCode.Forbidden, `needs role ${route.access}`);
+      request.principal = principal;
+    },
+    // Still before the body is read: an upload of the wrong media type is refused without reading it.
+    preParsing: async (request, _reply, payload) => {
+      if (upload !== undefined && !upload.contentTypes.includes(mediaType(request.headers['content-type']))) {
+        throw new HttpError(415, HttpCode.UnsupportedMediaType, `send the file as ${upload.contentTypes.join(' or ')}`);
+      }
+      return payload;
+    },
+    // A POST without a body (acknowledge, reopen) is an empty document: the schema then names what is missing.
+    preValidation: (request, _reply, done) => {
+      if (route.schema.body !== undefined && request.body === undefined) request.body = {};
+      if (upload !== undefined && (!Buffer.isBuffer(request.body) || request.body.length === 0)) {
+        done(new HttpError(400, HttpCode.BadRequest, 'the upload is empty'));
+        return;
+      }
+      done();
+    },
+    handler: async (request, reply) => {
+      const run = (): Promise<unknown> => route.handler({
+        ws, auth, query: request.query, params: request.params, body: request.body, principal: request.principal, request, reply,
+      });
+      return route.method === 'GET' ? run() : oneWriterAtATime(ws, run);
+    },
+  });
 }

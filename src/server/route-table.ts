@@ -5,9 +5,10 @@
  */
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthDeps } from '../auth/auth-deps.js';
 import type { Workspace } from '../store/workspace.js';
 
-/** Roles in rising order of power; `public` needs no login (health and the API documents only). */
+/** Roles in rising order of power; `public` needs no login (health, the API documents and the login itself). */
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export type Access = Role | 'public';
@@ -16,12 +17,25 @@ export type Access = Role | 'public';
 export interface Principal {
   user: string;
   role: Role;
+  /** The console session's cookie value when the request came with one (logout ends it, /api/me shows its CSRF token). */
+  sessionId?: string;
+}
+
+/**
+ * A route whose body is a file (a CSAF advisory, an SBOM, a register CSV): read as raw bytes of one of the given
+ * media types, up to `maxBytes` (a 413 beyond), instead of the JSON the other routes take.
+ */
+export interface Upload {
+  contentTypes: readonly string[];
+  maxBytes: number;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteContext<Q, P, B> {
   ws: Workspace;
+  /** The login machinery's store, clock and session policy (login, logout, admin routes). */
+  auth: AuthDeps;
   query: Q;
   params: P;
   body: B;
@@ -38,6 +52,7 @@ export interface Route {
   summary: string;
   tag: string;
   schema: { querystring?: TSchema; params?: TSchema; body?: TSchema };
+  upload?: Upload;
   /** What the route answers; a value is sent as JSON, a reply already sent is left alone. */
   handler: (ctx: RouteContext<unknown, unknown, unknown>) => Promise<unknown>;
 }
@@ -51,7 +66,14 @@ interface RouteSpec<Q extends TSchema, P extends TSchema, B extends TSchema> {
   querystring?: Q;
   params?: P;
   body?: B;
+  upload?: Upload;
   handler: (ctx: RouteContext<Static<Q>, Static<P>, Static<B>>) => Promise<unknown>;
+}
+
+/** An upload route: its body is the file's bytes (a Buffer), never parsed as JSON by the framework. */
+interface UploadSpec<Q extends TSchema, P extends TSchema> extends Omit<RouteSpec<Q, P, TSchema>, 'body' | 'upload' | 'handler'> {
+  upload: Upload;
+  handler: (ctx: RouteContext<Static<Q>, Static<P>, Buffer>) => Promise<unknown>;
 }
 
 /**
@@ -70,7 +92,21 @@ export function defineRoute<Q extends TSchema, P extends TSchema, B extends TSch
       ...(spec.params !== undefined ? { params: spec.params } : {}),
       ...(spec.body !== undefined ? { body: spec.body } : {}),
     },
+    ...(spec.upload !== undefined ? { upload: spec.upload } : {}),
     handler: (ctx) => spec.handler(ctx),
+  };
+}
+
+/** An upload row: the server hands the handler the raw bytes, already checked against the media types and size. */
+export function defineUpload<Q extends TSchema, P extends TSchema>(spec: UploadSpec<Q, P>): Route {
+  const { handler, ...rest } = spec;
+  return {
+    ...defineRoute<Q, P, TSchema>({ ...rest, handler: () => Promise.resolve(null) }),
+    upload: spec.upload,
+    handler: (ctx) => {
+      if (!Buffer.isBuffer(ctx.body)) return Promise.reject(new TypeError('an upload route was given a parsed body'));
+      return handler({ ...ctx, body: ctx.body });
+    },
   };
 }
 

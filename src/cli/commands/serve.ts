@@ -5,8 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DEFAULT_SESSION_POLICY } from '../../auth/index.js';
-import { authenticateWith } from '../../server/auth-adapter.js';
 import { buildServer, type Authenticate } from '../../server/build-server.js';
 import { checkExposure, DEFAULT_LISTEN, parseListen } from '../../server/listen-address.js';
 import { openWorkspace } from '../../store/workspace.js';
@@ -41,9 +39,9 @@ export async function runServe(flags: ServeFlags, deps: ServeDeps = {}): Promise
   const ws = await openWorkspace(flags.db, { create: false });
   let app: Awaited<ReturnType<typeof buildServer>>;
   try {
-    const authenticate = deps.authenticate ?? authenticateWith({ store: ws.auth, now: Date.now, sessionPolicy: DEFAULT_SESSION_POLICY });
+    // Without a stand-in, buildServer authenticates against the database's users, API tokens and sessions.
     app = await buildServer(ws, {
-      authenticate,
+      ...(deps.authenticate !== undefined ? { authenticate: deps.authenticate } : {}),
       ...(tls !== undefined ? { tls } : {}),
       logger: { level: 'info', stream: process.stderr },
     });

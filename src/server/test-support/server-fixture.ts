@@ -49,12 +49,16 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** A server over a private copy of the sample database. */
-export async function serveSample(options: ServerOptions = {}): Promise<Served> {
+/**
+ * A server over a private copy of the sample database; `realAuth` authenticates against the database's users, tokens
+ * and sessions (as `wardwatch serve`) instead of the stand-in tokens.
+ */
+export async function serveSample(options: ServerOptions & { realAuth?: boolean } = {}): Promise<Served> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ww-serve-'));
   const db = sampleDb(dir);
   const ws = await openWorkspace(db, { create: false });
-  const app = await buildServer(ws, { authenticate: testAuthenticate, rateLimit: false, ...options });
+  const { realAuth, ...serverOptions } = options;
+  const app = await buildServer(ws, { ...(realAuth === true ? {} : { authenticate: testAuthenticate }), rateLimit: false, ...serverOptions });
   return {
     dir, db, ws, app,
     async close() {
