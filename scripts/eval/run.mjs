@@ -3,8 +3,9 @@
 // against, no site file), third (third/, a routed campus with other makers, written by a stranger to the rules),
 // fourth (fourth/, a hospital on 802.1Q VLANs seen on a trunk SPAN, other makers again, by another stranger) and
 // fifth (fifth/, a children's cancer centre on one flat /23 with a NATed satellite clinic, other makers again, by a
-// third stranger) — per attribute, per finding kind and for the inventory itself (hosts that should not be devices).
-// `--family development|heldout|third|fourth|fifth` limits the run to one family; `--lovo` instead runs
+// third stranger) and sixth (sixth/, a university hospital's imaging and acute-care wing on an IPv6-mostly dual-stack
+// VLAN with NAT64, other makers again, by a fourth stranger) — per attribute, per finding kind and for the inventory itself (hosts that should not be devices).
+// `--family development|heldout|third|fourth|fifth|sixth` limits the run to one family; `--lovo` instead runs
 // leave-one-vendor-out (lovo.mjs).
 // Figures only: exit 1 only when generating or ingesting fails.
 import { dirname, join } from 'node:path';
@@ -22,6 +23,7 @@ export const FAMILIES = [
   { key: 'third', label: 'third', generator: join(here, 'third', 'generate.mjs'), dir: join(root, '.eval', 'third'), site: null, sameVendor: truthVendorMatcher() },
   { key: 'fourth', label: 'fourth', generator: join(here, 'fourth', 'generate.mjs'), dir: join(root, '.eval', 'fourth'), site: null, sameVendor: truthVendorMatcher() },
   { key: 'fifth', label: 'fifth', generator: join(here, 'fifth', 'generate.mjs'), dir: join(root, '.eval', 'fifth'), site: null, sameVendor: truthVendorMatcher() },
+  { key: 'sixth', label: 'sixth', generator: join(here, 'sixth', 'generate.mjs'), dir: join(root, '.eval', 'sixth'), site: null, sameVendor: truthVendorMatcher() },
 ];
 
 const pct = (x) => (x === null || x === undefined ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
@@ -82,7 +84,7 @@ function details(f) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // `--family fifth` (or fourth, third, heldout, development) limits the run, or leave-one-vendor-out, to one family.
+  // `--family sixth` (or fifth, fourth, third, heldout, development) limits the run, or leave-one-vendor-out, to one family.
   const only = process.argv[process.argv.indexOf('--family') + 1];
   const chosen = process.argv.includes('--family') ? FAMILIES.filter((f) => f.key === only) : FAMILIES;
   if (chosen.length === 0) {
