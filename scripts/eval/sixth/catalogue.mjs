@@ -40,7 +40,8 @@
 //  [ms]      Microsoft lifecycle (https://learn.microsoft.com/lifecycle/products/): Windows 11 Enterprise and
 //            Education 23H2 ended 2026-11-10 (Home/Pro 23H2 2025-11-11: every edition of build 22631 has ended);
 //            Windows 11 Enterprise 24H2 2027-10-12 (Home/Pro 24H2 2026-10-13: the edition, not on the wire, decides);
-//            Windows Server 2022 2031-10-14 (10.0.20348).
+//            Windows Server 2022 2031-10-14 (10.0.20348). The client dates are also tabulated, from those pages, in
+//            altrhombus/DataForGeeks content/ms/mswin/lifecycle-client.json (which counts the day after the last update).
 //  [rfc]     Protocol behaviour only: DHCPv6 (RFC 8415), DUID-LLT (§11.2), vendor class option 16 (§21.16) with
 //            Microsoft's enterprise number 311 (IANA Private Enterprise Numbers); SLAAC modified EUI-64 (RFC 4291
 //            App. A); ULA (RFC 4193; this family's Global ID is its own); NAT64 well-known prefix 64:ff9b::/96

@@ -84,10 +84,16 @@ const [DC, NMS] = ['kvu-dc01', 'kvu-nms01'].map(by);
 // [satori] webuseragent.xml (Windows NT 10.0 Chrome).
 const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/87.0.4280.88 Safari/537.36';
 
-// ---- events, 0.3 s apart (a DHCPv6 exchange takes a second: 1.5 s)
+// ---- events, 0.3 s apart; a DHCPv6 exchange and a run of mDNS queries take longer, so the clock moves on after them
 const events = [];
 let t = 0;
-const at = (gap = 0.3) => (t += gap);
+const at = () => (t += 0.3);
+/** The start of an exchange that lasts `seconds`: the next event begins after it. */
+const lasting = (seconds) => {
+  const start = at();
+  t += seconds;
+  return start;
+};
 let seq = 900;
 for (const d of devices) if (d !== router && d.ip4 !== null) events.push({ at: at(), kind: 'arp', src: d.name, dst: router.name });
 // [hl7wiki] admissions: registration (IPv6 only) to the interface engine, which forwards them to the RIS/PACS.
@@ -97,7 +103,7 @@ const peerOf = { 'settings-win.data.microsoft.example': 'NAT64-UPDATE', 'login.m
 for (const d of devices) {
   for (const s of d.kind.talk) {
     if (s.kind === 'dhcp') events.push(...wire.dhcpDora(at(), d, DC, { ...s, hostname: true }, DHCP4));
-    else if (s.kind === 'dhcp6') events.push(...wire.dhcpv6Exchange(at(1.5), end(d.name, true), end(DC.name, true), SITE.domain, (parseInt(d.mac.slice(-8).replaceAll(':', ''), 16) ^ 0x3c5a) & 0xffffff));
+    else if (s.kind === 'dhcp6') events.push(...wire.dhcpv6Exchange(lasting(1.1), end(d.name, true), end(DC.name, true), SITE.domain, (parseInt(d.mac.slice(-8).replaceAll(':', ''), 16) ^ 0x3c5a) & 0xffffff));
     else if (s.kind === 'smb') events.push(...wire.smbLogon(at(), end(d.name, s.v6), end(DC.name, s.v6), { os: d.osVersion, user: s.user, smb1: null }, SITE));
     else if (s.kind === 'dicom') {
       // The instance UIDs take a number, not the address: an IPv6 address has no dotted form.
@@ -112,7 +118,7 @@ for (const d of devices) {
     else if (s.kind === 'udp-stream') events.push(...wire.opaqueUdp(at(), d, by(s.to), s.port, 3, 64, rnd));
     else if (s.kind === 'dns6') events.push(...wire.dnsLookup6(at(), end(d.name, true), end(DC.name, true), s.name, by(peerOf[s.name]).ip, seq++));
     else if (s.kind === 'tls-client') events.push(...wire.tlsSession(at(), end(d.name, s.v6), by(s.to), { version: s.version, sni: s.sni, port: 443 }, seq++));
-    else if (s.kind === 'mdns6') events.push(...wire.mdns6(at(1.2), by(`${d.name}/ll`), by(MDNS6.name), s.names, seq++));
+    else if (s.kind === 'mdns6') events.push(...wire.mdns6(lasting(0.5 * s.names.length), by(`${d.name}/ll`), by(MDNS6.name), s.names, seq++));
     else throw new Error(`${d.name}: unknown talk item ${s.kind}`);
   }
 }
