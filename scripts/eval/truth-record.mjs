@@ -56,3 +56,28 @@ export function outdatedDcmtk(name) {
   const m = /^OFFIS_DCMTK_(\d)(\d)(\d+)$/.exec(name ?? '');
   return m !== null && Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) < 30607;
 }
+
+/**
+ * What every device of an expect.mjs starts with: its end-of-life finding (a maybe when the wire cannot show it), and
+ * whether a finding only a medical device gets applies (`medical`: a null category is unknown, not non-medical) and
+ * where it goes (`medList`: 'findings' when the wire shows the category, else 'maybe').
+ */
+export function deviceBasics(d, add) {
+  if (d.eol === true) add(d, 'eol-os', null, d.knowEol ? 'findings' : 'maybe');
+  return { medical: !NON_MEDICAL.has(d.kind.truth[1]), medList: d.kind.know.includes('c') ? 'findings' : 'maybe' };
+}
+
+/**
+ * The talk items whose findings the families derive alike: an SNMP poll (a finding only when a factory community is
+ * answered) and HL7 sent to `peer(t.to)` (PHI in clear at both ends). Returns whether `t` was one of them.
+ */
+export function snmpAndHl7Findings(d, t, add, peer) {
+  if (t.kind === 'snmp') {
+    if (t.answers && DEFAULT_COMMUNITIES.has(t.community)) add(d, 'snmp-default-community', t.community);
+    return true;
+  }
+  if (t.kind !== 'hl7') return false;
+  add(d, 'cleartext-phi', 'hl7:sent');
+  add(peer(t.to), 'cleartext-phi', 'hl7:received');
+  return true;
+}

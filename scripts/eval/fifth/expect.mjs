@@ -2,7 +2,7 @@
 // finding kinds): a careful analyst reading the capture would report exactly these; anything else reported is a false
 // positive. `maybe` ones are true but not shown by the wire (a role or category the wire does not name, a sender hidden
 // behind NAT): found, they are neither right nor wrong. No site file: RFC 1918 space is the inside.
-import { DEFAULT_COMMUNITIES, NON_MEDICAL, findingLists, outdatedDcmtk } from '../truth-record.mjs';
+import { deviceBasics, findingLists, outdatedDcmtk, snmpAndHl7Findings } from '../truth-record.mjs';
 
 /** `devices`: generated devices (kind, eol, knowEol); `hosts`: name -> device, NAT address or internet host. */
 export function expectFindings(devices, hosts) {
@@ -13,17 +13,10 @@ export function expectFindings(devices, hosts) {
   add(host('sbc-his01'), 'cleartext-phi', 'hl7:received');
   add(devices.find((d) => d.kind.router), 'cleartext-phi', 'hl7:sent', 'maybe');
   for (const d of devices) {
-    const category = d.kind.truth[1];
-    // A null category is unknown, not non-medical: a finding only a medical device gets is then a maybe.
-    const medical = !NON_MEDICAL.has(category);
-    const medList = d.kind.know.includes('c') ? 'findings' : 'maybe';
-    if (d.eol === true) add(d, 'eol-os', null, d.knowEol ? 'findings' : 'maybe');
+    const { medical, medList } = deviceBasics(d, add);
     for (const t of d.kind.talk) {
-      if (t.kind === 'snmp' && t.answers && DEFAULT_COMMUNITIES.has(t.community)) add(d, 'snmp-default-community', t.community);
-      else if (t.kind === 'hl7') {
-        add(d, 'cleartext-phi', 'hl7:sent');
-        add(host(t.to), 'cleartext-phi', 'hl7:received');
-      } else if (t.kind === 'dicom') {
+      if (snmpAndHl7Findings(d, t, add, host)) continue;
+      if (t.kind === 'dicom') {
         add(d, 'cleartext-phi', 'dicom:sent');
         add(host(t.to), 'cleartext-phi', 'dicom:received');
         if (outdatedDcmtk(t.implVersion)) add(d, 'outdated-dicom', t.implVersion);

@@ -3,7 +3,6 @@
 // SPAN of the access switch. A satellite infusion clinic reaches the centre over a site-to-site VPN that the edge
 // router source-NATs to one of its own addresses: the clinic's registration system is seen only as that address, with
 // the router's MAC and a TTL two hops down. No site file. Usage: node generate.mjs [outDir]
-import { loadSynth } from '../../synth.mjs';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import * as talk from '../talk.mjs';
 import { prng } from '../prng.mjs';
 import { macFactory } from '../oui-mac.mjs';
 import { markEol, truthRecord } from '../truth-record.mjs';
+import { gratuitousArp, writeCapture } from '../write-capture.mjs';
 import { INTERNET, KINDS, LAN, OS } from './catalogue.mjs';
 import { expectFindings } from './expect.mjs';
 import * as wire from './wire.mjs';
@@ -87,16 +87,8 @@ for (const d of devices) {
 // ---- write: the router's LLDP and gratuitous ARP, then the scenario
 mkdirSync(outDir, { recursive: true });
 const pcapPath = join(outDir, 'scenario.pcap');
-const file = talk.PcapWriter.toFile(pcapPath);
-const { buildArpFrame } = await loadSynth('frame-builder.js');
-const lldp = wire.lldpRouterFrame(router.mac, router.name);
-file.writePacket(lldp, 0, lldp.length, START - 5, 0);
-const buf = new Uint8Array(128);
-const arpLen = buildArpFrame(buf, { srcMac: talk.mac(router.mac), dstMac: talk.mac('ff:ff:ff:ff:ff:ff'), vlan: null, vlanPriority: 0, op: 1, senderMac: talk.mac(router.mac), senderIp: talk.ip(router.ip), targetMac: new Uint8Array(6), targetIp: talk.ip(router.ip) });
-file.writePacket(buf, 0, arpLen, START - 3, 0);
-const playHosts = [...hosts.values()].map((h) => ({ name: h.name, mac: h.mac, ip: h.ip, ttl: h.ttl, tcp: h.tcp }));
-const frames = talk.playScenario({ hosts: playHosts, events, startSec: START, seed: SEED }, file) + 2;
-file.close();
+const lead = [{ frame: wire.lldpRouterFrame(router.mac, router.name), sec: START - 5 }, { frame: gratuitousArp(router.mac, router.ip), sec: START - 3 }];
+const frames = writeCapture(pcapPath, { lead, hosts: [...hosts.values()], events, start: START, seed: SEED });
 
 // ---- ground truth
 const asOf = new Date(START * 1000).toISOString().slice(0, 10);

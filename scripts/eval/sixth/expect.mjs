@@ -2,7 +2,7 @@
 // finding kinds): a careful analyst reading the capture would report exactly these; anything else reported is a false
 // positive. `maybe` ones are true but not shown by the wire (a category the wire does not name, a CVE a version only
 // implies): found, they are neither right nor wrong. No site file: RFC 1918 and ULA space are the inside.
-import { DEFAULT_COMMUNITIES, NON_MEDICAL, findingLists, outdatedDcmtk } from '../truth-record.mjs';
+import { deviceBasics, findingLists, outdatedDcmtk, snmpAndHl7Findings } from '../truth-record.mjs';
 
 /** ICSMA-22-174-01's CVEs: a known-vulnerability match of DCMTK before 3.6.7 is right too, outdated-dicom carries them. */
 const DCMTK_CVES = ['CVE-2022-2119', 'CVE-2022-2120', 'CVE-2022-2121'];
@@ -14,17 +14,10 @@ export function expectFindings(devices, hosts) {
   const device = (n) => host(n.split('/')[0]);
   for (const d of devices) slot(d.name);
   for (const d of devices) {
-    const category = d.kind.truth[1];
-    // A null category is unknown, not non-medical: a finding only a medical device gets is then a maybe.
-    const medical = !NON_MEDICAL.has(category);
-    const medList = d.kind.know.includes('c') ? 'findings' : 'maybe';
-    if (d.eol === true) add(d, 'eol-os', null, d.knowEol ? 'findings' : 'maybe');
+    const { medical, medList } = deviceBasics(d, add);
     for (const t of d.kind.talk) {
-      if (t.kind === 'snmp' && t.answers && DEFAULT_COMMUNITIES.has(t.community)) add(d, 'snmp-default-community', t.community);
-      else if (t.kind === 'hl7') {
-        add(d, 'cleartext-phi', 'hl7:sent');
-        add(device(t.to), 'cleartext-phi', 'hl7:received');
-      } else if (t.kind === 'dicom' && t.ds !== null) {
+      if (snmpAndHl7Findings(d, t, add, device)) continue;
+      if (t.kind === 'dicom' && t.ds !== null) {
         // A C-STORE data set carries the patient's name and MRN; a C-ECHO (ds null) carries nothing.
         add(d, 'cleartext-phi', 'dicom:sent');
         add(device(t.to), 'cleartext-phi', 'dicom:received');

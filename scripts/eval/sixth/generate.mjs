@@ -4,7 +4,6 @@
 // IPv4 by DHCPv4 from one domain controller and resolve AAAA over IPv6; servers speak IPv6 only; tablets and printers
 // use SLAAC; bedside and imaging devices stay on IPv4; the internet is reached natively (IPv6) or through NAT64
 // (64:ff9b::/96). A dual-stack host is one device with two addresses. No site file. Usage: node generate.mjs [outDir]
-import { loadSynth } from '../../synth.mjs';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,7 @@ import * as talk from '../talk.mjs';
 import { prng } from '../prng.mjs';
 import { macFactory } from '../oui-mac.mjs';
 import { markEol, truthRecord } from '../truth-record.mjs';
+import { gratuitousArp, writeCapture } from '../write-capture.mjs';
 import { INTERNET, KINDS, NET, OS } from './catalogue.mjs';
 import { expectFindings } from './expect.mjs';
 import * as wire from './wire.mjs';
@@ -126,14 +126,8 @@ for (const d of devices) {
 // ---- write: the router's gratuitous ARP, then the scenario
 mkdirSync(outDir, { recursive: true });
 const pcapPath = join(outDir, 'scenario.pcap');
-const file = talk.PcapWriter.toFile(pcapPath);
-const { buildArpFrame } = await loadSynth('frame-builder.js');
-const buf = new Uint8Array(128);
-const arpLen = buildArpFrame(buf, { srcMac: talk.mac(router.mac), dstMac: talk.mac('ff:ff:ff:ff:ff:ff'), vlan: null, vlanPriority: 0, op: 1, senderMac: talk.mac(router.mac), senderIp: talk.ip(router.ip4), targetMac: new Uint8Array(6), targetIp: talk.ip(router.ip4) });
-file.writePacket(buf, 0, arpLen, START - 3, 0);
-const playHosts = [...hosts.values()].map((h) => ({ name: h.name, mac: h.mac, ip: h.ip, ttl: h.ttl, tcp: h.tcp }));
-const frames = talk.playScenario({ hosts: playHosts, events, startSec: START, seed: SEED }, file) + 1;
-file.close();
+const lead = [{ frame: gratuitousArp(router.mac, router.ip4), sec: START - 3 }];
+const frames = writeCapture(pcapPath, { lead, hosts: [...hosts.values()], events, start: START, seed: SEED });
 
 // ---- ground truth
 const asOf = new Date(START * 1000).toISOString().slice(0, 10);
