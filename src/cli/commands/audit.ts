@@ -1,7 +1,7 @@
 /** `wardwatch audit [--since WHEN] [--format json|csv]`: the audit log export for admins (logins, changes, imports). */
 import type { Command } from 'commander';
 import { exportAudit } from '../../app/user-admin.js';
-import type { AuditLogEntry } from '../../store/audit-log-query.js';
+import type { AuditLogEntry } from '../../store/interfaces.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { cliOrigin, DB_DEFAULT } from '../auth-flags.js';
 import { withWorkspace } from '../workspace-flag.js';
