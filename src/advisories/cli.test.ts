@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../store/sqlite/inventory/sqlite-inventory.js';
 import { csafDir, kevFile, nvdDir } from './test-support/corpus.js';
 import { addDevices } from './test-support/devices.js';
 import { runMain } from '../cli/test-support/run-main.js';

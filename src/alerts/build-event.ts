@@ -31,7 +31,7 @@ export interface BuildContext {
   id?: string;
 }
 
-/** History attribute names (src/inventory/sqlite/apply-profile.ts, addresses.ts) grouped as alerts report them. */
+/** History attribute names (src/store/sqlite/inventory/apply-profile.ts, addresses.ts) grouped as alerts report them. */
 const CHANGE_OF: Readonly<Record<string, ChangeAttribute>> = {
   firmware: 'firmware', osName: 'os', osVersion: 'os', osLabel: 'os', ip: 'address', mac: 'address', category: 'zone',
 };

@@ -6,7 +6,7 @@ import { deviceQuery } from '../advisories/assess-devices.js';
 import { importSources, type ImportOptions, type ImportReport } from '../advisories/import/import-sources.js';
 import type { MatchOutcome } from '../advisories/match/match-query.js';
 import { loadAliasTables } from '../advisories/normalise/aliases.js';
-import type { AdvisorySummary } from '../advisories/sqlite/advisory-store.js';
+import type { AdvisorySummary } from '../store/interfaces.js';
 import type { ProductQuery } from '../advisories/types.js';
 import { advisoryReasons, deviceName, deviceReasons, type UnmatchedReport } from '../advisories/unmatched.js';
 import type { DeviceJson } from '../inventory/types.js';

@@ -3,7 +3,7 @@
  * new and closed findings, as JSON (docs/architecture.md names: camelCase). The CLI formats it (src/cli/changes-format.ts).
  */
 import type { FindingJson } from '../findings/types.js';
-import type { AttributeChange, NewDevice } from '../inventory/sqlite/read-changes.js';
+import type { AttributeChange, NewDevice } from '../store/interfaces.js';
 import type { Workspace } from '../store/workspace.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
 import { riskView } from './risk-view.js';

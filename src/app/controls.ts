@@ -5,7 +5,7 @@
 import { resolveDeviceId } from '../inventory/resolve-device.js';
 import type { Control, ControlTarget, MaintenanceWindow, ModelSupport } from '../risk/types.js';
 import type { SupportImportResult } from '../risk/controls/support-import.js';
-import type { SupportInput } from '../risk/controls/support-store.js';
+import type { SupportInput } from '../store/interfaces.js';
 import type { Workspace } from '../store/workspace.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
 

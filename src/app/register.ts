@@ -4,8 +4,8 @@
  */
 import { typeCategoryIndex } from '../inventory/cmms/type-category.js';
 import type { ColumnOverride } from '../inventory/cmms/column-map.js';
-import type { ImportSummary } from '../inventory/cmms/import-register.js';
-import type { ReconcileReport } from '../inventory/cmms/reconcile.js';
+import type { ImportSummary } from '../inventory/cmms/import-summary.js';
+import type { ReconcileReport } from '../inventory/cmms/reconcile-report.js';
 import { loadKnowledgeBase } from '../identify/knowledge/load-kb.js';
 import type { Workspace } from '../store/workspace.js';
 

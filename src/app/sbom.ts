@@ -1,6 +1,6 @@
 /** SBOMs per device model (CycloneDX, SPDX): attach, list with the devices each applies to, show, detach. */
-import type { SbomReportJson } from '../advisories/sbom/sbom-report.js';
-import type { AttachInput, AttachResult } from '../advisories/sbom/sbom-store.js';
+import type { SbomReportJson } from '../advisories/sbom/sbom-report-json.js';
+import type { AttachInput, AttachResult } from '../store/interfaces.js';
 import { modelKey, vendorKey } from '../advisories/sbom/vendor-key.js';
 import type { Workspace } from '../store/workspace.js';
 import { AppError, ErrorCode } from '../util/app-error.js';

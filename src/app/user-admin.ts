@@ -12,7 +12,7 @@ import type { Role } from '../auth/roles.js';
 import { DEFAULT_SESSION_POLICY } from '../auth/sessions.js';
 import { checkUserName } from '../auth/user-name.js';
 import { changePassword, changeUser, createUser, removeUser } from '../auth/users.js';
-import type { AuditLogEntry, AuditLogQuery } from '../store/audit-log-query.js';
+import type { AuditLogEntry, AuditLogQuery } from '../store/interfaces.js';
 import type { Workspace } from '../store/workspace.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
 

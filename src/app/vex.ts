@@ -1,7 +1,6 @@
 /** Vendor VEX statements (CycloneDX VEX, CSAF 2.0 VEX, OpenVEX): import documents, list statements. */
 import type { VexDocument } from '../advisories/vex/types.js';
-import type { ImportVexResult } from '../advisories/vex/vex-store.js';
-import type { WriteVexOptions } from '../advisories/vex/vex-writer.js';
+import type { ImportVexResult, WriteVexOptions } from '../store/interfaces.js';
 import type { Workspace } from '../store/workspace.js';
 import { reassessAfterWrite } from './reassess.js';
 

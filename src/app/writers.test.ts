@@ -1,5 +1,5 @@
 /**
- * Writers take turns on one SQLite file (store/workspace.ts, inventory/nested-transactions.ts): two `analyze`
+ * Writers take turns on one SQLite file (store/workspace.ts, src/store/sqlite/nested-transactions.ts): two `analyze`
  * processes, or `analyze` and `device set`, at once both succeed and nothing either wrote is lost; two processes
  * creating a new database at once both migrate it.
  */

@@ -2,7 +2,7 @@
  * `wardwatch users|tokens|audit` end to end on the built binary (SQLite): passwords from stdin and the policy's
  * refusals, no hash or secret in any output or in the database file, the token printed once, every change audited,
  * hostile names refused with one error line. The same store runs on PostgreSQL in store/conformance/auth-store.test.ts;
- * the CLI cannot open PostgreSQL until the workspace does (src/inventory/db.ts refuses it today).
+ * the CLI cannot open PostgreSQL until the workspace does (src/store/inventory-db.ts refuses it today).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,12 +2,12 @@
  * Rules that never bend (docs/architecture.md): findings, their tables and the `findings` output carry no PHI value and no
  * password, and a non-default SNMP community never appears. Real-peer fixtures whose PHI and secrets are known go in.
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMain as cli } from '../cli/test-support/run-main.js';
+import { dumpTables } from '../store/test-support/dump-tables.js';
 
 const fixture = (p: string): string => new URL(`../decode/${p}`, import.meta.url).pathname;
 const FIXTURES = [
@@ -61,11 +61,6 @@ describe('no PHI and no password in findings', () => {
   });
 
   it('in every row of the findings tables', () => {
-    const raw = new Database(db, { readonly: true });
-    try {
-      for (const table of ['findings', 'finding_status_history', 'remote_sessions']) assertClean(JSON.stringify(raw.prepare(`SELECT * FROM ${table}`).all()));
-    } finally {
-      raw.close();
-    }
+    for (const rows of Object.values(dumpTables(db, ['findings', 'finding_status_history', 'remote_sessions']))) assertClean(JSON.stringify(rows));
   });
 });

@@ -1,10 +1,9 @@
 /**
  * The devices and address bindings an ingest batch holds in memory while it resolves identity, kept by both
- * dialects' batch states (sqlite/batch-state.ts, src/store/postgres/inventory/pg-batch-state.ts); how rows are read
+ * dialects' batch states (src/store/sqlite/inventory/batch-state.ts, src/store/postgres/inventory/pg-batch-state.ts); how rows are read
  * and written is theirs.
  */
-import type { AddressState, DeviceState } from './sqlite/batch-state.js';
-import type { AddressKind } from './sqlite/schema.js';
+import type { AddressKind, AddressState, DeviceState } from './identity-state.js';
 
 /** A device's address map key. */
 export function addressKey(kind: AddressKind, value: string): string {

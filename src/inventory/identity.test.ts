@@ -1,6 +1,6 @@
 /** Identity rules: MAC first, IP-only devices and their merge, DHCP moves, re-ingest never duplicates. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteInventory } from './sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../store/sqlite/inventory/sqlite-inventory.js';
 import { batch, key, obs, seen, T0 } from './test-support/batch.js';
 
 const MAC_A = '00:1B:44:11:3A:B7';

@@ -1,5 +1,5 @@
 /** Facts of one ingest batch summed per device before they are written (one row per fact, not per key). */
-import type { EvidenceAgg, KeyGroup } from './sqlite/group-batch.js';
+import type { EvidenceAgg, KeyGroup } from './group-batch.js';
 
 export type Seen = { firstMs: number; lastMs: number };
 

@@ -3,12 +3,10 @@
  * address-like evidence recorded, its facts summed per device. Writes go through the state (written at once on
  * SQLite, queued on PostgreSQL); the caller writes the summed facts.
  */
-import type { IdentityState } from './identity-state.js';
+import { iso, type AddressKind, type IdentityState } from './identity-state.js';
 import type { PendingFacts } from './pending-facts.js';
-import type { KeyGroup } from './sqlite/group-batch.js';
-import { resolveDevice, touchAddress, touchDevice, type IdentityStats } from './sqlite/identity.js';
-import type { AddressKind } from './sqlite/schema.js';
-import { iso } from './sqlite/tx.js';
+import type { KeyGroup } from './group-batch.js';
+import { resolveDevice, touchAddress, touchDevice, type IdentityStats } from './identity.js';
 
 /** Evidence about these attributes is also an address of the device, with its own history. */
 const ADDRESS_ATTRIBUTES: Partial<Record<string, Exclude<AddressKind, 'ip' | 'mac'>>> = {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Observation } from '../identify/types.js';
 import { AppError } from '../util/app-error.js';
-import { SqliteInventory } from './sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../store/sqlite/inventory/sqlite-inventory.js';
 import { batch, key, obs, profile, seen, T0 } from './test-support/batch.js';
 
 const MAC = '00:09:fb:01:02:03';

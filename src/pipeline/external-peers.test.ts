@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCidr, type Cidr } from '../findings/cidr.js';
 import { loadKnowledgeBase } from '../identify/knowledge/load-kb.js';
-import { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../store/sqlite/inventory/sqlite-inventory.js';
 import type { DeviceJson } from '../inventory/types.js';
 import { AddressScope, defaultInternalNetworks } from './address-scope.js';
 import { InventoryCollector } from './inventory-collector.js';

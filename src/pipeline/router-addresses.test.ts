@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../identify/knowledge/load-kb.js';
-import { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../store/sqlite/inventory/sqlite-inventory.js';
 import type { DeviceJson } from '../inventory/types.js';
 import { InventoryCollector } from './inventory-collector.js';
 import { RouterAddresses } from './router-addresses.js';

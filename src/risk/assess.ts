@@ -1,17 +1,14 @@
 /**
- * Risk for an inventory: assessRisk scores every finding and device from the facts given (pure: no I/O,
- * the time comes in), and loadRiskContext reads the controls register, maintenance windows and model support.
+ * Risk for an inventory: assessRisk scores every finding and device from the facts given (pure: no I/O, the time
+ * comes in). The controls register, maintenance windows and model support it reads come from the workspace's
+ * RiskContextStore (src/store/risk/risk-context.ts).
  */
-import type { Kysely } from 'kysely';
 import type { FindingJson } from '../findings/types.js';
-import type { InventoryDb } from '../inventory/sqlite/schema.js';
 import type { RiskJson } from '../inventory/types.js';
 import { controlsFor, countStatus, supportFor, targetMatches, type SupportAnswer } from './applicability.js';
-import { ControlsStore } from './controls/controls-store.js';
-import { SupportStore } from './controls/support-store.js';
 import { scoreDevice, type ScoredFinding } from './device-score.js';
 import { scoreFinding, type DeviceExposure } from './score.js';
-import type { Control, DeviceRiskInput, DeviceRiskResult, FindingRisk, MaintenanceWindow, ModelSupport, RiskContext, RiskDevice, SsvcDecision } from './types.js';
+import type { Control, DeviceRiskInput, DeviceRiskResult, FindingRisk, MaintenanceWindow, ModelSupport, RiskDevice, SsvcDecision } from './types.js';
 import type { RiskWeights } from './weights.js';
 
 export interface AssessOptions {
@@ -102,23 +99,6 @@ export function assessRisk<D extends RiskDevice>(
   return { devices: outDevices, findings: findings.map((f) => ({ ...f, risk: findingRisk.get(f.id) ?? f.risk })) };
 }
 
-/** Controls, model support and maintenance windows from the inventory database (migration 0006). */
-export async function loadRiskContext(db: Kysely<InventoryDb>): Promise<RiskContext> {
-  const controls = new ControlsStore(db);
-  return { controls: await controls.listControls(), support: await new SupportStore(db).list(), windows: await controls.listWindows() };
-}
-
-/** The one call for outputs (`devices`, `findings`, `analyze --json`): read the register, then assessRisk. */
-export async function assessWithDb<D extends RiskDevice>(
-  db: Kysely<InventoryDb>,
-  devices: readonly D[],
-  findings: readonly FindingJson[],
-  weights: RiskWeights,
-  nowMs: number = Date.now(),
-): Promise<{ devices: Scored<D>[]; findings: FindingJson[] }> {
-  const ctx = await loadRiskContext(db);
-  return assessRisk(devices, findings, ctx.controls, ctx.support, weights, { nowMs, windows: ctx.windows });
-}
 
 /** Highest risk first (docs/architecture.md: `wardwatch findings` lists them so); unscored last; ties by id for stable output. */
 export function byRiskDesc(a: { id: string; risk: { score: number } | null }, b: { id: string; risk: { score: number } | null }): number {

@@ -75,7 +75,7 @@ export interface ModelSupport {
   updatedAt: string;
 }
 
-/** What assessRisk reads besides devices and findings (loadRiskContext fills it from the database). */
+/** What assessRisk reads besides devices and findings (the workspace's RiskContextStore reads it: src/store/risk/risk-context.ts). */
 export interface RiskContext {
   controls: Control[];
   support: ModelSupport[];

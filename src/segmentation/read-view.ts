@@ -1,5 +1,5 @@
 /** What segmentation reads (mission §5): live devices in brief and every conduit between them. */
-import type { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
+import type { InventoryStore } from '../store/interfaces.js';
 import type { ConduitJson } from '../inventory/types.js';
 import { toSegmentDevices } from './segment-devices.js';
 import type { SegmentDevice } from './types.js';
@@ -11,7 +11,7 @@ export interface SegmentView {
 }
 
 /** Conduits of retired devices are left out: a rule for a device gone from the network opens a hole for nothing. */
-export async function readSegmentView(inventory: Pick<SqliteInventory, 'listDeviceBriefs' | 'conduits'>): Promise<SegmentView> {
+export async function readSegmentView(inventory: Pick<InventoryStore, 'listDeviceBriefs' | 'conduits'>): Promise<SegmentView> {
   const devices = toSegmentDevices(await inventory.listDeviceBriefs());
   const byId = new Map(devices.map((d) => [d.id, d]));
   const conduits = (await inventory.conduits()).filter((c) => byId.has(c.clientId) && byId.has(c.serverId));

@@ -4,30 +4,36 @@
  * or a query builder, so another dialect is another implementation of the same interfaces.
  */
 import type { AuthStore } from '../auth/auth-store.js';
-import type { SqliteAdvisoryStore } from '../advisories/sqlite/advisory-store.js';
-import type { SbomReportJson } from '../advisories/sbom/sbom-report.js';
-import type { AttachInput, AttachResult, SbomRow } from '../advisories/sbom/sbom-store.js';
+import type { AdvisorySummary, SqliteAdvisoryStore } from './sqlite/advisories/advisory-store.js';
+import type { SbomReportJson } from './sbom/sbom-report.js';
+import type { AttachInput, AttachResult, SbomRow } from './sbom/sbom-store.js';
 import type { VexStore } from '../advisories/types.js';
 import type { VulnerabilityMatch, VulnerabilityMatcher } from '../advisories/types.js';
-import type { ImportVexResult } from '../advisories/vex/vex-store.js';
+import type { ImportVexResult } from './vex/vex-store.js';
 import type { StatementRow } from '../advisories/vex/product-match.js';
-import type { WriteVexOptions } from '../advisories/vex/vex-writer.js';
+import type { WriteVexOptions } from './vex/vex-writer.js';
 import type { VexDocument } from '../advisories/vex/types.js';
 import type { FindingsRepository } from '../findings/findings-repository.js';
 import type { FindingJson, FindingQuery } from '../findings/types.js';
-import type { ImportOptions, ImportSummary } from '../inventory/cmms/import-register.js';
-import type { ReconcileReport } from '../inventory/cmms/reconcile.js';
+import type { ImportOptions, ImportSummary } from './cmms/import-register.js';
+import type { ReconcileReport } from './cmms/reconcile.js';
 import type { InventoryRepository } from '../inventory/inventory-repository.js';
-import type { ForgetExternalResult } from '../inventory/sqlite/forget-external.js';
-import type { AttributeChange, NewDevice } from '../inventory/sqlite/read-changes.js';
-import type { Classify } from '../inventory/sqlite/reclassify.js';
+import type { ForgetExternalResult } from './sqlite/inventory/forget-external.js';
+import type { AttributeChange, NewDevice } from './sqlite/inventory/read-changes.js';
+import type { Classify } from './sqlite/inventory/reclassify.js';
 import type { ConduitJson, DeviceBrief, ExternalPeerJson, ListOptions, RiskDevice } from '../inventory/types.js';
-import type { ControlsStore } from '../risk/controls/controls-store.js';
-import type { SupportStore } from '../risk/controls/support-store.js';
+import type { ControlsStore } from './risk/controls-store.js';
+import type { SupportInput, SupportStore } from './risk/support-store.js';
 import type { RiskContext } from '../risk/types.js';
 import type { ApprovedService, Baseline } from '../segmentation/baseline.js';
 import type { AuthPruneLimits, AuthPruneResult } from './auth-store-sql.js';
 import type { AuditLogEntry, AuditLogQuery } from './audit-log-query.js';
+
+/** The shapes stores take and hand back, for callers outside src/store (which import no store file). */
+export type {
+  AdvisorySummary, AttachInput, AttachResult, AttributeChange, AuditLogEntry, AuditLogQuery, ImportVexResult, NewDevice, SbomRow, SupportInput,
+  WriteVexOptions,
+};
 
 /** The device inventory: the repository contract plus what listings, segmentation and `changes` read. */
 export interface InventoryStore extends InventoryRepository {

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { InventoryDb } from '../inventory/sqlite/schema.js';
+import type { InventoryDb } from './sqlite/inventory/schema.js';
 import { parseDbLocation } from './db-location.js';
 import { openPostgres } from './postgres/open-postgres.js';
 import { openSqlite } from './sqlite/open-sqlite.js';

@@ -1,26 +1,26 @@
 /**
  * A workspace: every store of one database, opened once per process on one connection, with one transaction helper.
  * The application core (src/app) reads and writes through it; only this file and the stores know the connection.
- * Today it opens SQLite through src/inventory/db.ts (WAL, migrations on open).
+ * Today it opens SQLite through src/store/inventory-db.ts (WAL, migrations on open).
  */
 import { existsSync } from 'node:fs';
-import { SqliteAdvisoryStore } from '../advisories/sqlite/advisory-store.js';
-import { sbomMatches } from '../advisories/sbom/sbom-matches.js';
-import { sbomReport } from '../advisories/sbom/sbom-report.js';
-import { attachSbom, detachSbom, findSbom, listSboms } from '../advisories/sbom/sbom-store.js';
-import { importVexDocument, listVexStatements, SqliteVexStore } from '../advisories/vex/vex-store.js';
-import { SqliteFindings } from '../findings/sqlite/sqlite-findings.js';
-import { importRegister } from '../inventory/cmms/import-register.js';
-import { reconcile } from '../inventory/cmms/reconcile.js';
-import { DEFAULT_DB_PATH, openInventoryStore, toDbError } from '../inventory/db.js';
-import { beginWrite, commitWrite, rollbackWrite } from '../inventory/nested-transactions.js';
-import { finishRuns, holdRunOpen, listRuns } from '../inventory/sqlite/run-log.js';
-import { SqliteInventory } from '../inventory/sqlite/sqlite-inventory.js';
-import { loadRiskContext } from '../risk/assess.js';
-import { ControlsStore } from '../risk/controls/controls-store.js';
+import { SqliteAdvisoryStore } from './sqlite/advisories/advisory-store.js';
+import { sbomMatches } from './sbom/sbom-matches.js';
+import { sbomReport } from './sbom/sbom-report.js';
+import { attachSbom, detachSbom, findSbom, listSboms } from './sbom/sbom-store.js';
+import { importVexDocument, listVexStatements, SqliteVexStore } from './vex/vex-store.js';
+import { SqliteFindings } from './sqlite/findings/sqlite-findings.js';
+import { importRegister } from './cmms/import-register.js';
+import { reconcile } from './cmms/reconcile.js';
+import { DEFAULT_DB_PATH, openInventoryStore, toDbError } from './inventory-db.js';
+import { beginWrite, commitWrite, rollbackWrite } from './sqlite/nested-transactions.js';
+import { finishRuns, holdRunOpen, listRuns } from './sqlite/inventory/run-log.js';
+import { SqliteInventory } from './sqlite/inventory/sqlite-inventory.js';
+import { loadRiskContext } from './risk/risk-context.js';
+import { ControlsStore } from './risk/controls-store.js';
 import { importSupportCsv, type SupportImportResult } from '../risk/controls/support-import.js';
-import { SupportStore } from '../risk/controls/support-store.js';
-import { approveBaseline, readBaseline } from '../segmentation/baseline.js';
+import { SupportStore } from './risk/support-store.js';
+import { approveBaseline, readBaseline } from './segmentation/baseline-store.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
 import { SqlAuthStore } from './auth-store-sql.js';
 import { parseDbLocation } from './db-location.js';

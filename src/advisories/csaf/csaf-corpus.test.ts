@@ -1,8 +1,8 @@
 /** Every CISA ICSMA CSAF file of the corpus imports without error, with its products and CVEs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources, type ImportReport } from '../import/import-sources.js';
-import type { SqliteAdvisoryStore } from '../sqlite/advisory-store.js';
-import type { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import type { SqliteAdvisoryStore } from '../../store/sqlite/advisories/advisory-store.js';
+import type { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { csafDir, csafFiles, openStores, readJson } from '../test-support/corpus.js';
 
 interface Leaf { product_id: string }

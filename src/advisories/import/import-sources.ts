@@ -10,7 +10,7 @@ import { AppError } from '../../util/app-error.js';
 import { indexTxtPaths } from '../feeds/rolie.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, fetchUrlText, readFileText, type FetchLimits, type TextFetcher } from '../feeds/fetch-text.js';
 import type { AdvisoryDocument, ParsedDocument } from '../model.js';
-import type { SqliteAdvisoryStore } from '../sqlite/advisory-store.js';
+import type { AdvisoryStore } from '../../store/interfaces.js';
 import { parseDocument, parseJsonText } from './parse-any.js';
 
 export interface ImportReport {
@@ -39,7 +39,7 @@ const MAX_FOLLOW_DEPTH = 3;
 const MAX_DIR_FILES = 100_000;
 
 /** Where parsed documents are saved (the advisory store). */
-type AdvisorySink = Pick<SqliteAdvisoryStore, 'saveAdvisory' | 'saveKev'>;
+type AdvisorySink = Pick<AdvisoryStore, 'saveAdvisory' | 'saveKev'>;
 
 interface Ctx { store: AdvisorySink; limits: FetchLimits; fetchText: TextFetcher; nowMs: number; reports: ImportReport[]; onReport: ((r: ImportReport) => void) | undefined }
 

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import type { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { importSources } from '../import/import-sources.js';
-import type { SqliteAdvisoryStore } from '../sqlite/advisory-store.js';
+import type { SqliteAdvisoryStore } from '../../store/sqlite/advisories/advisory-store.js';
 import { nvdDir, openStores } from '../test-support/corpus.js';
 import { makeCsaf } from '../test-support/make-csaf.js';
 

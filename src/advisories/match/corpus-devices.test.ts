@@ -3,10 +3,10 @@
  * fixed versions, versions outside a range and another vendor's product of the same name do not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import type { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { assessDevices } from '../assess-devices.js';
 import { importSources } from '../import/import-sources.js';
-import type { SqliteAdvisoryStore } from '../sqlite/advisory-store.js';
+import type { SqliteAdvisoryStore } from '../../store/sqlite/advisories/advisory-store.js';
 import { csafDir, openStores } from '../test-support/corpus.js';
 import { addDevices } from '../test-support/devices.js';
 import { FakeFindings } from '../test-support/fake-findings.js';

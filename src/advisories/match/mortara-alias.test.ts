@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import type { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { assessDevices } from '../assess-devices.js';
 import { importSources } from '../import/import-sources.js';
 import { buildAliasTables, loadAliasTables } from '../normalise/aliases.js';

@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advisoryDevices, type AdvisoryDevice } from '../../../scripts/eval/catalogue.mjs';
-import type { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import type { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { assessDevices } from '../assess-devices.js';
 import { importSources, type ImportReport } from '../import/import-sources.js';
-import type { SqliteAdvisoryStore } from '../sqlite/advisory-store.js';
+import type { SqliteAdvisoryStore } from '../../store/sqlite/advisories/advisory-store.js';
 import { csafDir, csafFiles, openStores } from '../test-support/corpus.js';
 import { addDevices, type TestDevice } from '../test-support/devices.js';
 import { FakeFindings } from '../test-support/fake-findings.js';

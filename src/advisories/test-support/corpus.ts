@@ -1,9 +1,9 @@
 /** Test helpers: the advisory corpus in test-data/corpus (CSAF, KEV, NVD) and a store over a fresh in-memory database. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { corpusDir } from '../../test-support/test-data.js';
-import { SqliteAdvisoryStore } from '../sqlite/advisory-store.js';
+import { SqliteAdvisoryStore } from '../../store/sqlite/advisories/advisory-store.js';
 
 export { corpusDir, repoRoot } from '../../test-support/test-data.js';
 export const csafDir = path.join(corpusDir, 'csaf_icsma');

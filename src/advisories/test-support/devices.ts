@@ -1,5 +1,5 @@
 /** Test helper: put devices (vendor, model, firmware) into an inventory the way the pipeline does (ingest + profile). */
-import type { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import type { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { batch, key, obs, profile, seen, T0 } from '../../inventory/test-support/batch.js';
 
 export interface TestDevice { name: string; vendor: string | null; model: string | null; firmware: string | null }

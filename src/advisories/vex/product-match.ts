@@ -1,6 +1,4 @@
 /** Does a stored VEX statement speak about a product? By purl, CPE, vendor+product(+version / vers range) or full product name. */
-import type { Selectable } from 'kysely';
-import type { VexStatementsTable } from '../sbom/schema.js';
 import { modelKey, vendorKey } from '../sbom/vendor-key.js';
 import type { ProductQuery } from '../types.js';
 import { cpeCovers, parseCpe } from './cpe.js';
@@ -8,7 +6,30 @@ import { parsePurl, purlCovers } from '../normalise/purl.js';
 import { compareVersions } from '../normalise/version-compare.js';
 import { inSpec, parseVersionSpec } from '../normalise/version-range.js';
 
-export type StatementRow = Selectable<VexStatementsTable>;
+/** A stored VEX statement as read back (the vex_statements row of src/store/sbom/schema.ts). */
+export interface StatementRow {
+  id: number;
+  document_id: number;
+  vulnerability: string;
+  /** JSON array of the vulnerability's other identifiers. */
+  aliases: string;
+  vendor: string | null;
+  vendor_key: string | null;
+  product: string | null;
+  product_key: string | null;
+  version: string | null;
+  version_range: string | null;
+  purl: string | null;
+  cpe: string | null;
+  product_name: string | null;
+  product_ref: string | null;
+  status: 'not_affected' | 'affected' | 'fixed' | 'under_investigation';
+  justification: string | null;
+  impact_statement: string | null;
+  action_statement: string | null;
+  issued_at: string;
+  source: string;
+}
 
 /** The statement's version words against a product version: none = every version; an unknown product version never matches one. */
 export function versionCovered(row: Pick<StatementRow, 'version' | 'version_range'>, version: string | null): boolean {

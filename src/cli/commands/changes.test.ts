@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusPcaps, repoRoot, runCli } from '../test-support/run-cli.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { parseSince } from './changes.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-changes-'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../identify/knowledge/load-kb.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { InventoryCollector } from '../../pipeline/inventory-collector.js';
 import { flowOf, recordOf, syn, T0 } from '../../pipeline/test-support/collector-input.js';
 import { runMain } from '../test-support/run-main.js';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
-import { insertDevice } from '../../risk/test-support/fixtures.js';
+import { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
+import { insertDevice } from '../../store/test-support/insert-device.js';
 import { runMain, type MainResult } from '../test-support/run-main.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-controls-'));

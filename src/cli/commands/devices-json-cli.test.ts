@@ -9,7 +9,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { batch, key, obs, T0 } from '../../inventory/test-support/batch.js';
 import { devicesForExport } from '../../app/devices.js';
 import { openWorkspace } from '../../store/workspace.js';

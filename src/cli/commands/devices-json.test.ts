@@ -1,7 +1,7 @@
 /** `devices --format json` (docs/architecture.md devices[]): the spliced export equals the devices read and serialised whole. */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { batch, key, obs, seen, T0 } from '../../inventory/test-support/batch.js';
 import { writeDevicesJson } from './devices.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parseMapOptions } from '../../inventory/cmms/column-map.js';
 import { importRegister } from '../../app/register.js';
-import { formatSummary, type ImportSummary } from '../../inventory/cmms/import-register.js';
+import { formatSummary, type ImportSummary } from '../../inventory/cmms/import-summary.js';
 import { printable } from '../../util/text-table.js';
 import { withWorkspace } from '../workspace-flag.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';

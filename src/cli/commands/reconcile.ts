@@ -1,7 +1,7 @@
 /** `wardwatch reconcile [--db FILE] [--format table|json]`: the register against the wire. */
 import type { Command } from 'commander';
 import { reconcile } from '../../app/register.js';
-import type { ReconcileReport } from '../../inventory/cmms/reconcile.js';
+import type { ReconcileReport } from '../../inventory/cmms/reconcile-report.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { withWorkspace } from '../workspace-flag.js';
 

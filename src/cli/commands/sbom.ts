@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parseSbom } from '../../advisories/sbom/parse-sbom.js';
 import { readDocument } from '../../advisories/sbom/read-document.js';
-import { sbomReportTable } from '../../advisories/sbom/sbom-report.js';
+import { sbomReportTable } from '../../advisories/sbom/sbom-report-json.js';
 import { attachSbom, detachSbom, listSboms, showSbom } from '../../app/sbom.js';
 import { formatOption, textTable } from '../../util/text-table.js';
 import { reportReassessment as report } from '../assessment-text.js';

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nvdDir } from '../../advisories/test-support/corpus.js';
 import { addDevices } from '../../advisories/test-support/devices.js';
 import { runMain } from '../test-support/run-main.js';
-import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
+import { SqliteFindings } from '../../store/sqlite/findings/sqlite-findings.js';
 import type { FindingJson } from '../../findings/types.js';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 
 let dir: string;
 let db: string;

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../identify/knowledge/load-kb.js';
 import { InventoryCollector } from '../../pipeline/inventory-collector.js';
 import { flowOf, recordOf, syn, T0 } from '../../pipeline/test-support/collector-input.js';
-import { SqliteInventory } from '../sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { toFhirBundle } from './fhir-device.js';
 import type { FhirDevice } from './fhir-types.js';
 

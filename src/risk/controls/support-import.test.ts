@@ -1,10 +1,10 @@
 /** Support CSV import: header or not, hostile cells (formulas, NUL, quotes), bad dates named by line, all or nothing. */
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../../store/sqlite/inventory/sqlite-inventory.js';
 import { NOW_MS } from '../test-support/fixtures.js';
 import { importSupportCsv } from './support-import.js';
-import { SupportStore } from './support-store.js';
+import { SupportStore } from '../../store/risk/support-store.js';
 
 let inv: SqliteInventory;
 let store: SupportStore;

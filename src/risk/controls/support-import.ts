@@ -7,8 +7,9 @@
 import { CsvError } from '../../inventory/cmms/csv-reader.js';
 import { readCsv } from '../../inventory/cmms/csv-stream.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import type { ModelSupportTable } from './schema.js';
-import { checkSupport, type SupportStore } from './support-store.js';
+import type { Support } from '../../store/interfaces.js';
+import type { ModelSupport } from '../types.js';
+import { checkSupport } from './support-input.js';
 import { looksLikeFormula } from './values.js';
 
 const FIELDS = ['vendor', 'model', 'endOfSupport', 'status', 'notes'] as const;
@@ -37,10 +38,10 @@ function headerColumns(cells: readonly string[]): (Field | null)[] | null {
   return cols;
 }
 
-export async function importSupportCsv(store: SupportStore, input: AsyncIterable<Uint8Array>, nowMs: number = Date.now()): Promise<SupportImportResult> {
+export async function importSupportCsv(store: Pick<Support, 'upsert'>, input: AsyncIterable<Uint8Array>, nowMs: number = Date.now()): Promise<SupportImportResult> {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const rows = new Map<string, { line: number; row: ModelSupportTable }>();
+  const rows = new Map<string, { line: number; row: ModelSupport }>();
   let columns: (Field | null)[] | null = null;
   let first = true;
   for await (const r of readCsv(input)) {

@@ -1,7 +1,5 @@
-/** Test helpers: DeviceJson and FindingJson fixtures with sensible defaults, a fixed clock, and a device row in a DB. */
-import type { Kysely } from 'kysely';
+/** Test helpers: DeviceJson and FindingJson fixtures with sensible defaults, and a fixed clock (a device row in a DB: src/store/test-support/insert-device.ts). */
 import type { FindingJson } from '../../findings/types.js';
-import type { InventoryDb } from '../../inventory/sqlite/schema.js';
 import type { DeviceJson } from '../../inventory/types.js';
 import type { Control } from '../types.js';
 
@@ -32,9 +30,4 @@ export function control(over: Partial<Control> = {}): Control {
     id: 'ctl-1', kind: 'segmentation', description: 'VLAN 40, ACL permits the infusion server only', deviceId: 'dev-1',
     vendor: null, model: null, expires: null, by: 'biomed', createdAt: '2026-11-01T00:00:00.000Z', ...over,
   };
-}
-
-/** A bare device row, enough for foreign keys. */
-export async function insertDevice(db: Kysely<InventoryDb>, id: string, vendor: string | null = null, model: string | null = null): Promise<void> {
-  await db.insertInto('devices').values({ id, mac: null, first_seen: '2026-11-01T00:00:00.000Z', last_seen: '2026-11-29T00:00:00.000Z', retired_at: null, vendor, model, type: null, os_name: null, os_version: null, os_label: null, os_end_of_life: null, firmware: null, serial: null, location: null, department: null, asset_tag: null, owner: null, support_end: null, support_status: null }).execute();
 }

@@ -6,8 +6,8 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeAuthStoreConformance } from '../../auth/auth-store.case.js';
 import { auditEvent, AuditAction } from '../../auth/audit-event.js';
-import { openInventoryDb } from '../../inventory/db.js';
-import type { InventoryDb } from '../../inventory/sqlite/schema.js';
+import { openInventoryDb } from '../inventory-db.js';
+import type { InventoryDb } from '../sqlite/inventory/schema.js';
 import { SqlAuthStore } from '../auth-store-sql.js';
 import { STORE_DIALECTS, useDialect } from './dialects.js';
 

@@ -1,8 +1,8 @@
 /** Store conformance, findings: dedup across runs, the status workflow with history, remote sessions, on both dialects. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
+import { SqliteFindings } from '../sqlite/findings/sqlite-findings.js';
 import type { FindingInput } from '../../findings/types.js';
-import { openInventoryDb } from '../../inventory/db.js';
+import { openInventoryDb } from '../inventory-db.js';
 import { AppError } from '../../util/app-error.js';
 import { STORE_DIALECTS, useDialect } from './dialects.js';
 import { seedDevices } from './seed-devices.js';

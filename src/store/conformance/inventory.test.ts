@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SqliteInventory } from '../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../sqlite/inventory/sqlite-inventory.js';
 import { batch, key, obs, seen, T0 } from '../../inventory/test-support/batch.js';
 import type { IngestBatch } from '../../inventory/types.js';
 import { openDatabase } from '../open-database.js';
 import { PostgresInventory, type PortedInventory } from '../postgres/inventory/postgres-inventory.js';
 import type { Kysely } from 'kysely';
-import type { InventoryDb } from '../../inventory/sqlite/schema.js';
+import type { InventoryDb } from '../sqlite/inventory/schema.js';
 import { STORE_DIALECTS, useDialect } from './dialects.js';
 
 const HOUR = 3_600_000;

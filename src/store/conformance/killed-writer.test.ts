@@ -7,8 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
-import { openInventoryDb } from '../../inventory/db.js';
+import { SqliteFindings } from '../sqlite/findings/sqlite-findings.js';
+import { openInventoryDb } from '../inventory-db.js';
 import { parseDbLocation } from '../db-location.js';
 import { WRITER_LOCK_KEY } from '../postgres/writer-lock-dialect.js';
 import { STORE_DIALECTS, useDialect } from './dialects.js';

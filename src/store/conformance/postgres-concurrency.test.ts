@@ -6,9 +6,9 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteFindings } from '../../findings/sqlite/sqlite-findings.js';
+import { SqliteFindings } from '../sqlite/findings/sqlite-findings.js';
 import type { FindingInput } from '../../findings/types.js';
-import { openInventoryDb } from '../../inventory/db.js';
+import { openInventoryDb } from '../inventory-db.js';
 import { postgresGate, startPostgres, type PostgresCluster } from '../../test-support/postgres.js';
 import { MIGRATIONS } from '../postgres/migrations/index.js';
 import { seedDevices } from './seed-devices.js';

@@ -5,13 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readRegister, registerDb, RegisterWriter } from '../../inventory/cmms/register-store.js';
-import { openInventoryDb } from '../../inventory/db.js';
-import type { InventoryDb } from '../../inventory/sqlite/schema.js';
-import { ControlsStore } from '../../risk/controls/controls-store.js';
-import { controlsDb } from '../../risk/controls/schema.js';
-import { SupportStore } from '../../risk/controls/support-store.js';
-import { approveBaseline, readBaseline } from '../../segmentation/baseline.js';
+import { readRegister, registerDb, RegisterWriter } from '../cmms/register-store.js';
+import { openInventoryDb } from '../inventory-db.js';
+import type { InventoryDb } from '../sqlite/inventory/schema.js';
+import { ControlsStore } from '../risk/controls-store.js';
+import { controlsDb } from '../risk/schema.js';
+import { SupportStore } from '../risk/support-store.js';
+import { approveBaseline, readBaseline } from '../segmentation/baseline-store.js';
 import { STORE_DIALECTS, useDialect } from './dialects.js';
 import { seedDevices } from './seed-devices.js';
 

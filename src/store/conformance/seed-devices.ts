@@ -3,7 +3,7 @@
  * devices (findings, controls, register) without going through an ingest.
  */
 import type { Kysely } from 'kysely';
-import type { InventoryDb } from '../../inventory/sqlite/schema.js';
+import type { InventoryDb } from '../sqlite/inventory/schema.js';
 
 export const SEEN_AT = '2026-01-10T08:00:00.000Z';
 

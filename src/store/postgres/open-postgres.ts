@@ -6,7 +6,7 @@
 import { Kysely, Migrator } from 'kysely';
 import pg from 'pg';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import type { InventoryDb } from '../../inventory/sqlite/schema.js';
+import type { InventoryDb } from '../sqlite/inventory/schema.js';
 import { describeDbLocation } from '../db-location.js';
 import { MIGRATION_LOCK_TABLE, MIGRATION_TABLE } from '../migration-tables.js';
 import { MIGRATIONS, staticMigrationProvider } from './migrations/index.js';

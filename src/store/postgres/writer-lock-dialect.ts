@@ -1,7 +1,7 @@
 /**
  * Kysely's PostgreSQL dialect whose transactions take one transaction-level advisory lock when they begin
  * (`pg_advisory_xact_lock`, https://www.postgresql.org/docs/15/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS), so
- * write transactions run one at a time, as they do on SQLite (BEGIN IMMEDIATE, inventory/nested-transactions.ts).
+ * write transactions run one at a time, as they do on SQLite (BEGIN IMMEDIATE, src/store/sqlite/nested-transactions.ts).
  *
  * Why: the stores read, decide in code, then write (a finding's upsert reads the row to merge its evidence; identity
  * reads the devices a batch can reach). Under READ COMMITTED two such transactions decide on the same snapshot and

@@ -5,9 +5,9 @@
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { beginWrite, commitWrite, rollbackWrite } from '../../inventory/nested-transactions.js';
-import { cachedStatements } from '../../inventory/statement-cache.js';
-import type { InventoryDb } from '../../inventory/sqlite/schema.js';
+import { beginWrite, commitWrite, rollbackWrite } from './nested-transactions.js';
+import { cachedStatements } from './statement-cache.js';
+import type { InventoryDb } from './inventory/schema.js';
 import { MIGRATIONS, staticMigrationProvider } from './migrations/index.js';
 import { WARDWATCH_APPLICATION_ID } from './migrations/0001-initial.js';
 import { MIGRATION_LOCK_TABLE, MIGRATION_TABLE } from '../migration-tables.js';
@@ -48,7 +48,7 @@ export async function openSqlite(file: string, options: SqliteOpenOptions = {}):
     raw.close();
     throw toSqliteError(file, err);
   }
-  // Kysely's begin/commit/rollback become BEGIN IMMEDIATE and savepoints (inventory/nested-transactions.ts).
+  // Kysely's begin/commit/rollback become BEGIN IMMEDIATE and savepoints (src/store/sqlite/nested-transactions.ts).
   const db = new Kysely<InventoryDb>({ dialect: new SqliteDialect({ database: cachedStatements(raw) }) });
   // An up-to-date file is only read on open: the migrator would take the write lock to find nothing to do.
   if (!pending) return { db, raw };

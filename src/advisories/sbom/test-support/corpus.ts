@@ -1,7 +1,7 @@
 /** Test helper: paths into the SBOM/VEX corpus (test-data/corpus/sbom_vex) and a fresh in-memory inventory. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SqliteInventory } from '../../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../../../store/sqlite/inventory/sqlite-inventory.js';
 import { corpusPath } from '../../../test-support/test-data.js';
 
 export { repoRoot } from '../../../test-support/test-data.js';

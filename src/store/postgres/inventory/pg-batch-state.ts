@@ -1,15 +1,15 @@
 /**
  * The PostgreSQL batch state (src/inventory/identity-state.ts): the same four set queries up front as the SQLite one
- * (src/inventory/sqlite/batch-state.ts), arrays bound as `= ANY($1)`, then every write identity makes is queued
+ * (src/store/sqlite/inventory/batch-state.ts), arrays bound as `= ANY($1)`, then every write identity makes is queued
  * (pg-write-queue.ts) and sent by `flush` in the ingest's transaction, a few multi-row statements per merge. Queuing
  * keeps identity resolution synchronous.
  */
 import { sql } from 'kysely';
 import { HeldDevices } from '../../../inventory/held-devices.js';
 import type { IdentityState } from '../../../inventory/identity-state.js';
-import { addressKey, type AddressState, type DeviceState } from '../../../inventory/sqlite/batch-state.js';
-import type { AddressKind, HistoryOrigin } from '../../../inventory/sqlite/schema.js';
-import type { Tx } from '../../../inventory/sqlite/tx.js';
+import { addressKey, type AddressState, type DeviceState } from '../../sqlite/inventory/batch-state.js';
+import type { AddressKind, HistoryOrigin } from '../../sqlite/inventory/schema.js';
+import type { Tx } from '../../sqlite/inventory/tx.js';
 import { dbInt } from '../../db-int.js';
 import { mergeDevicesPg } from './pg-merge.js';
 import { WriteQueue } from './pg-write-queue.js';

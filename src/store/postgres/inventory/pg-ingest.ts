@@ -1,16 +1,16 @@
 /**
- * One ingest batch on PostgreSQL, the same steps as src/inventory/sqlite/ingest.ts: group by device key, load what
- * the batch can reach with four set queries, resolve identity in memory (src/inventory/sqlite/identity.ts over
+ * One ingest batch on PostgreSQL, the same steps as src/store/sqlite/inventory/ingest.ts: group by device key, load what
+ * the batch can reach with four set queries, resolve identity in memory (src/inventory/identity.ts over
  * pg-batch-state.ts), then send the writes in order, evidence, protocols, conduits and peers as multi-row upserts.
  * The caller runs it inside one transaction.
  */
 import { PendingFacts, type Seen } from '../../../inventory/pending-facts.js';
 import { resolveGroups } from '../../../inventory/resolve-groups.js';
 import { checkSiteId, DEFAULT_SITE_ID } from '../../../inventory/site-id.js';
-import type { EvidenceAgg } from '../../../inventory/sqlite/group-batch.js';
-import { groupBatch } from '../../../inventory/sqlite/group-batch.js';
-import { seedId } from '../../../inventory/sqlite/identity.js';
-import { iso, type Tx } from '../../../inventory/sqlite/tx.js';
+import type { EvidenceAgg } from '../../../inventory/group-batch.js';
+import { groupBatch } from '../../../inventory/group-batch.js';
+import { seedId } from '../../../inventory/identity.js';
+import { iso, type Tx } from '../../sqlite/inventory/tx.js';
 import { deviceKeyString, type IngestBatch, type IngestResult } from '../../../inventory/types.js';
 import { dbInt } from '../../db-int.js';
 import { PgBatchState } from './pg-batch-state.js';

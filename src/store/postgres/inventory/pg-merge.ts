@@ -1,10 +1,10 @@
 /**
  * Merge an IP-only device into the MAC device it turned out to be, on PostgreSQL: the statements of
- * src/inventory/sqlite/merge.ts with UPDATE OR IGNORE as an UPDATE that skips rows the survivor already has, and
+ * src/store/sqlite/inventory/merge.ts with UPDATE OR IGNORE as an UPDATE that skips rows the survivor already has, and
  * scalar min/max as LEAST/GREATEST. Merges are rare: a few statements each, row by row for addresses.
  */
 import { sql } from 'kysely';
-import type { Tx } from '../../../inventory/sqlite/tx.js';
+import type { Tx } from '../../sqlite/inventory/tx.js';
 import { PG_UPSERT_ON } from './pg-upserts.js';
 
 const COALESCED_COLUMNS = [

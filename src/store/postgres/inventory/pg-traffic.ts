@@ -1,9 +1,9 @@
 /**
- * Conduits and external peers read back on PostgreSQL, as src/inventory/sqlite/read-conduits.ts and
+ * Conduits and external peers read back on PostgreSQL, as src/store/sqlite/inventory/read-conduits.ts and
  * external-peers.ts list them: busiest first, port -1 as null, BIGINT counts as numbers.
  */
 import { sql } from 'kysely';
-import type { Tx } from '../../../inventory/sqlite/tx.js';
+import type { Tx } from '../../sqlite/inventory/tx.js';
 import type { ConduitJson, ExternalPeerJson } from '../../../inventory/types.js';
 import { dbInt } from '../../db-int.js';
 

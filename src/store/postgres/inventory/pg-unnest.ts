@@ -3,7 +3,7 @@
  * (https://www.postgresql.org/docs/15/functions-array.html), so a batch costs a few round trips, not one per row.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Tx } from '../../../inventory/sqlite/tx.js';
+import type { Tx } from '../../sqlite/inventory/tx.js';
 
 export type PgType = 'text' | 'bigint' | 'integer' | 'double precision';
 

@@ -1,5 +1,5 @@
 /**
- * The inventory's summing upserts in PostgreSQL's spelling: the SQLite ones (src/inventory/sqlite/ingest.ts,
+ * The inventory's summing upserts in PostgreSQL's spelling: the SQLite ones (src/store/sqlite/inventory/ingest.ts,
  * merge.ts, external-peers.ts) with scalar min/max as LEAST/GREATEST (PostgreSQL's min/max are aggregates only,
  * https://www.postgresql.org/docs/15/functions-conditional.html#FUNCTIONS-GREATEST-LEAST). Each takes rows from a
  * SELECT, so one statement writes many rows (UNNEST of arrays in pg-ingest.ts, the merged device's rows in pg-merge.ts).

@@ -11,9 +11,9 @@
  * Each row is written with its values as of its last write in the segment, so the segment ends as identity left it.
  */
 import { sql } from 'kysely';
-import type { AddressState, DeviceState } from '../../../inventory/sqlite/batch-state.js';
-import type { HistoryOrigin } from '../../../inventory/sqlite/schema.js';
-import type { Tx } from '../../../inventory/sqlite/tx.js';
+import type { AddressState, DeviceState } from '../../sqlite/inventory/batch-state.js';
+import type { HistoryOrigin } from '../../sqlite/inventory/schema.js';
+import type { Tx } from '../../sqlite/inventory/tx.js';
 import { dbInt } from '../../db-int.js';
 import { insertUnnest } from './pg-unnest.js';
 

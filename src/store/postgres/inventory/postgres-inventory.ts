@@ -3,17 +3,17 @@
  * IP moves, evidence, conduits, external peers) is pg-ingest.ts, reading conduits and peers pg-traffic.ts; person's values, retiring, history and what
  * `changes` reads are the dialect-neutral Kysely paths the SQLite store uses too. The listing (device JSON and its
  * cached lines), re-classification, briefs and forgetting external devices are not ported yet, so the workspace
- * still refuses a postgres:// URL for inventory commands (src/inventory/db.ts).
+ * still refuses a postgres:// URL for inventory commands (src/store/inventory-db.ts).
  */
 import type { Kysely } from 'kysely';
 import { checkManualValue } from '../../../inventory/manual-fields.js';
-import { setManualValueTx } from '../../../inventory/sqlite/manual-values.js';
+import { setManualValueTx } from '../../sqlite/inventory/manual-values.js';
 import {
   attributeChanges, devicesById, lastHistoryId, lastRunStart, liveDeviceIds, newDevicesSince, newestSeen, type AttributeChange, type NewDevice,
-} from '../../../inventory/sqlite/read-changes.js';
-import { retireUnseenTx } from '../../../inventory/sqlite/retire.js';
-import type { InventoryDb } from '../../../inventory/sqlite/schema.js';
-import type { Tx } from '../../../inventory/sqlite/tx.js';
+} from '../../sqlite/inventory/read-changes.js';
+import { retireUnseenTx } from '../../sqlite/inventory/retire.js';
+import type { InventoryDb } from '../../sqlite/inventory/schema.js';
+import type { Tx } from '../../sqlite/inventory/tx.js';
 import type { ConduitJson, ExternalPeerJson, HistoryEntry, IngestBatch, IngestResult } from '../../../inventory/types.js';
 import { AppError, ErrorCode } from '../../../util/app-error.js';
 import type { InventoryStore } from '../../interfaces.js';

@@ -1,7 +1,7 @@
 /** Migration 0003: findings, their status history and vendor remote-access sessions. */
 import { sql, type Kysely } from 'kysely';
 
-// Times are ISO-8601 UTC text (as in 0001); JSON columns hold arrays/objects written by src/findings/sqlite only.
+// Times are ISO-8601 UTC text (as in 0001); JSON columns hold arrays/objects written by src/store/sqlite/findings only.
 // (device_id, kind, key) is a finding's identity: the same fact seen on a later run updates the row, never adds one.
 const STATEMENTS = [
   `CREATE TABLE findings (

@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 // device_addresses carries its device's site (a copy, never changed: identity never merges across sites) so that the
 // one-live-holder-per-IP index can be per site. A column DEFAULT keeps every existing INSERT valid.
 const SITE_COLUMN = "site_id TEXT NOT NULL DEFAULT 'default'";
-/** The findings part alone: findings tables made late on a placeholder-era file (findings/sqlite) need it too. */
+/** The findings part alone: findings tables made late on a placeholder-era file (src/store/sqlite/findings) need it too. */
 export const FINDINGS_SITE_STATEMENTS = [
   `ALTER TABLE findings ADD COLUMN ${SITE_COLUMN}`,
   'CREATE INDEX findings_site ON findings (site_id)',

@@ -11,7 +11,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifyDevice } from '../../../identify/classify.js';
 import { loadKnowledgeBase } from '../../../identify/knowledge/load-kb.js';
-import { SqliteInventory } from '../../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../inventory/sqlite-inventory.js';
 import { MIGRATIONS } from './index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-mig12-'));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteInventory } from '../../../inventory/sqlite/sqlite-inventory.js';
+import { SqliteInventory } from '../inventory/sqlite-inventory.js';
 import { batch, key, obs } from '../../../inventory/test-support/batch.js';
 import { MIGRATIONS } from './index.js';
 

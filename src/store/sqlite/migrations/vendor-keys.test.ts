@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vendorKey } from '../../../advisories/sbom/vendor-key.js';
 import { Kysely, SqliteDialect } from 'kysely';
-import { openInventoryDb } from '../../../inventory/db.js';
+import { openInventoryDb } from '../../inventory-db.js';
 import { up } from './0009-vendor-keys.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-mig9-'));
