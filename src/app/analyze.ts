@@ -60,6 +60,8 @@ export interface AnalyzeHooks {
   signal?: AbortSignal;
   onProgress?: (p: ProgressReport) => void;
   onFlow?: (f: Flow) => void;
+  /** Runs inside the transaction that finishes the run, so what it writes (a file marked read) commits with it. */
+  atFinish?: (result: IngestResult) => Promise<void>;
 }
 
 interface TrafficCounts {
@@ -138,7 +140,11 @@ export async function analyzeCaptures(
   );
   // A batch still being written commits on its own before the end of the run begins (one transaction at a time).
   await collector.backpressure();
-  const retired = await ws.transaction(() => finishRun(ws, collector, findingsCollector, options.retireAfterDays, runIds));
+  const retired = await ws.transaction(async () => {
+    const n = await finishRun(ws, collector, findingsCollector, options.retireAfterDays, runIds);
+    await hooks.atFinish?.(result);
+    return n;
+  });
   const view = await riskView(ws, { weightsFile: options.weightsFile, findings: { statuses: ['open', 'acknowledged', 'risk-accepted'] } });
   const report: AnalyzeReport = {
     stats: { ...result.stats, seconds: Number(result.seconds.toFixed(3)), retired },

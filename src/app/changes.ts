@@ -65,26 +65,48 @@ export interface ChangeMark {
   deviceIds: ReadonlySet<string>;
   historyId: number;
   openFindings: ReadonlySet<string>;
+  /** Every finding, whatever its status: an open one after the run that was known before came back (re-opened). */
+  knownFindings: ReadonlySet<string>;
 }
 
 export async function takeMark(ws: ChangeStores): Promise<ChangeMark> {
   const m = await ws.inventory.changeMark();
-  const open = (await ws.findings.list({})).filter((f) => OPEN.has(f.status)).map((f) => f.id);
-  return { deviceIds: new Set(m.deviceIds), historyId: m.historyId, openFindings: new Set(open) };
+  const all = await ws.findings.list({});
+  const open = all.filter((f) => OPEN.has(f.status)).map((f) => f.id);
+  return { deviceIds: new Set(m.deviceIds), historyId: m.historyId, openFindings: new Set(open), knownFindings: new Set(all.map((f) => f.id)) };
 }
 
-export async function changesAfterMark(ws: ChangeStores, mark: ChangeMark): Promise<ChangesReport> {
+/** What changed after a mark, with whole scored findings: the report below and live events (src/app/live) read it. */
+export interface ChangeDiff {
+  newDeviceIds: string[];
+  /** Attribute changes of devices that existed at the mark. */
+  changes: AttributeChange[];
+  /** Findings open now that were not open at the mark (new, or re-opened when the mark knew them). */
+  opened: FindingJson[];
+  closed: FindingJson[];
+}
+
+export async function diffAfterMark(ws: ChangeStores, mark: ChangeMark): Promise<ChangeDiff> {
   const { inventory } = ws;
   const now = await inventory.changeMark();
   const all = await scoredFindings(ws);
-  const fresh = now.deviceIds.filter((id) => !mark.deviceIds.has(id));
+  return {
+    newDeviceIds: now.deviceIds.filter((id) => !mark.deviceIds.has(id)),
+    // A new device's first values are not changes; a merged-away id's rows moved to the survivor.
+    changes: (await inventory.attributeChanges({ afterId: mark.historyId })).filter((c) => mark.deviceIds.has(c.deviceId)),
+    opened: all.filter((f) => OPEN.has(f.status) && !mark.openFindings.has(f.id)),
+    closed: all.filter((f) => !OPEN.has(f.status) && mark.openFindings.has(f.id)),
+  };
+}
+
+export async function changesAfterMark(ws: ChangeStores, mark: ChangeMark): Promise<ChangesReport> {
+  const diff = await diffAfterMark(ws, mark);
   return {
     since: null,
-    newDevices: await inventory.devicesById(fresh),
-    // A new device's first values are not changes; a merged-away id's rows moved to the survivor.
-    changedAttributes: (await inventory.attributeChanges({ afterId: mark.historyId })).filter((c) => mark.deviceIds.has(c.deviceId)).map(withoutId),
-    newFindings: all.filter((f) => OPEN.has(f.status) && !mark.openFindings.has(f.id)).map(changedFinding),
-    closedFindings: all.filter((f) => !OPEN.has(f.status) && mark.openFindings.has(f.id)).map(changedFinding),
+    newDevices: await ws.inventory.devicesById(diff.newDeviceIds),
+    changedAttributes: diff.changes.map(withoutId),
+    newFindings: diff.opened.map(changedFinding),
+    closedFindings: diff.closed.map(changedFinding),
   };
 }
 

@@ -18,6 +18,8 @@ export interface TcpdumpOptions {
   tcpdump: string;
   /** Called once tcpdump says it is listening. */
   onListening?: () => void;
+  /** Every stderr chunk (the statistics it prints on SIGUSR1 and at exit: "N packets dropped by kernel"). */
+  onStderr?: (text: string) => void;
 }
 
 export interface TcpdumpChild {
@@ -31,6 +33,8 @@ export interface TcpdumpChild {
   stop(): void;
   /** Ends it if it is still running (SIGTERM). */
   kill(): void;
+  /** Asks for its packet counts without stopping it (SIGUSR1 on Linux; tcpdump(8) "SIGINFO"). */
+  requestStats(): void;
   /** Why tcpdump failed with exit `code`: its last stderr line, with the usual cause of a permission error. */
   failure(code: number | null): AppError;
   /** What tcpdump printed on stderr (the first MAX_STDERR_CHARS). */
@@ -47,6 +51,7 @@ export function startTcpdump(options: TcpdumpOptions): TcpdumpChild {
   child.stderr.on('data', (chunk: string) => {
     if (stderrText.length < MAX_STDERR_CHARS) stderrText += chunk;
     if (chunk.includes('listening on')) options.onListening?.();
+    options.onStderr?.(chunk);
   });
   const spawnError = new Promise<AppError>((resolve) => {
     child.once('error', (e: NodeJS.ErrnoException) => {
@@ -68,6 +73,7 @@ export function startTcpdump(options: TcpdumpOptions): TcpdumpChild {
     exited,
     stop: () => { child.kill('SIGINT'); },
     kill: () => { if (child.exitCode === null) child.kill('SIGTERM'); },
+    requestStats: () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGUSR1'); },
     failure: (code) => {
       const why = stderrText.split('\n').filter((l) => l.trim() !== '' && !l.includes('listening on')).pop() ?? `exit code ${String(code)}`;
       return new AppError(ErrorCode.ToolFailed, `tcpdump failed on ${options.iface}: ${why}${/permission|not permitted/i.test(why) ? ' (live capture needs root or CAP_NET_RAW)' : ''}`);

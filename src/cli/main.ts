@@ -31,6 +31,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['users', async () => (await import('./commands/users.js')).registerUsers],
   ['tokens', async () => (await import('./commands/tokens.js')).registerTokens],
   ['audit', async () => (await import('./commands/audit.js')).registerAudit],
+  ['alerts', async () => (await import('./commands/alerts.js')).registerAlerts],
 ];
 
 /** The command a run names: the first argument that is not an option (the global ones take no value). */

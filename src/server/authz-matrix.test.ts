@@ -56,6 +56,8 @@ const EXAMPLES: Record<string, (ids: Ids) => Example> = {
   'GET /api/audit': () => ({ url: '/api/audit?action=login,login-failed&limit=10' }),
   'GET /api/audit/export.csv': () => ({ url: '/api/audit/export.csv?since=1d' }),
   'GET /api/audit/export.jsonl': () => ({ url: '/api/audit/export.jsonl?outcome=success' }),
+  'GET /api/ingest/status': () => ({ url: '/api/ingest/status' }),
+  'GET /api/events': () => ({ url: '/api/events?follow=false' }),
 };
 
 /** Routes of `routes` without an example row (what the first test asserts is empty). */

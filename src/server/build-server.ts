@@ -22,6 +22,9 @@ import { oneWriterAtATime } from './one-writer.js';
 import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { allows, urlPattern, type Principal, type Route } from './route-table.js';
 import { API_ROUTES } from './routes/index.js';
+import type { LiveHub } from './live/live-hub.js';
+import type { SseOptions } from './live/sse-stream.js';
+import { decorateLive } from './routes/live.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -54,6 +57,9 @@ export interface ServerOptions {
   tls?: { cert: Buffer; key: Buffer };
   /** The route table (tests pass a longer one to prove the matrix notices). */
   routes?: readonly Route[];
+  /** Continuous ingest's status and events (serve --watch / --capture); an idle hub without. */
+  live?: LiveHub;
+  sse?: SseOptions;
 }
 
 export async function buildServer(ws: Workspace, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -77,6 +83,7 @@ export async function buildServer(ws: Workspace, options: ServerOptions = {}): P
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('principal', null);
+  decorateLive(app, options.live, options.sse);
   // The API reads JSON only: any other body type is a 415, not a string the schema then rejects.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(errorHandler);

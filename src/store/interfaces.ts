@@ -28,6 +28,7 @@ import type { RiskContext } from '../risk/types.js';
 import type { ApprovedService, Baseline } from '../segmentation/baseline.js';
 import type { AuthPruneLimits, AuthPruneResult } from './auth-store-sql.js';
 import type { AuditLogEntry, AuditLogQuery } from './audit-log-query.js';
+import type { IngestedFile } from './ingested-files-sql.js';
 
 /** The shapes stores take and hand back, for callers outside src/store (which import no store file). */
 export type {
@@ -116,4 +117,10 @@ export type Support = Pick<SupportStore, 'upsert' | 'set' | 'list' | 'remove'>;
 export interface WorkspaceAuth extends AuthStore {
   listAudit(query?: AuditLogQuery): Promise<AuditLogEntry[]>;
   prune(limits: AuthPruneLimits): Promise<AuthPruneResult>;
+}
+
+/** Capture files continuous ingest has read, per watched folder (a restart reads each once). */
+export interface IngestedFilesStore {
+  record(file: IngestedFile): Promise<void>;
+  list(source: string): Promise<IngestedFile[]>;
 }

@@ -23,9 +23,10 @@ import { SupportStore } from './risk/support-store.js';
 import { approveBaseline, readBaseline } from './segmentation/baseline-store.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
 import { SqlAuthStore } from './auth-store-sql.js';
+import { SqlIngestedFiles } from './ingested-files-sql.js';
 import { parseDbLocation } from './db-location.js';
 import type {
-  AdvisoryStore, BaselineStore, Controls, FindingsStore, InventoryStore, RegisterStore, RiskContextStore, RunLog, SbomStore, Support, VexStatements,
+  AdvisoryStore, BaselineStore, Controls, FindingsStore, IngestedFilesStore, InventoryStore, RegisterStore, RiskContextStore, RunLog, SbomStore, Support, VexStatements,
   WorkspaceAuth,
 } from './interfaces.js';
 
@@ -51,6 +52,8 @@ export interface Workspace {
   readonly runs: RunLog;
   /** Users, API tokens, sessions, login throttling and the audit log. */
   readonly auth: WorkspaceAuth;
+  /** Capture files continuous ingest (`serve --watch`) has finished with. */
+  readonly ingestedFiles: IngestedFilesStore;
   /**
    * Everything `work` writes, through any store, commits together or not at all (stores' own transactions nest in
    * it). It takes the write lock at its start, waiting up to WRITER_WAIT_MS for another writer. One at a time per
@@ -123,6 +126,7 @@ export async function openWorkspace(location: string = DEFAULT_DB_PATH, options:
       list: () => onConnection(() => listRuns(raw)),
     },
     auth: SqlAuthStore.over(db),
+    ingestedFiles: SqlIngestedFiles.over(db),
     async transaction<T>(work: () => Promise<T>): Promise<T> {
       try {
         beginWrite(raw);

@@ -48,7 +48,8 @@ export function analysisFrom(flags: AnalyzeFlags): PreparedAnalysis {
   return prepareAnalysis(optionsFrom(flags));
 }
 
-function optionsFrom(flags: AnalyzeFlags): AnalyzeOptions {
+/** The flags as the application core's options (plain data: serve hands them to its ingest worker). */
+export function optionsFrom(flags: AnalyzeFlags): AnalyzeOptions {
   return {
     engine: engineOptionsFrom(flags),
     decode: decodeOptionsFrom(flags, 'full', null),

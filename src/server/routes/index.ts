@@ -5,9 +5,10 @@ import { changesRoutes } from './changes.js';
 import { deviceRoutes } from './devices.js';
 import { exportRoutes } from './exports.js';
 import { findingRoutes } from './findings.js';
+import { liveRoutes } from './live.js';
 import { metaRoutes } from './meta.js';
 import { segmentationRoutes } from './segmentation.js';
 import { sessionRoutes } from './session.js';
 import { userRoutes } from './users.js';
 
-export const API_ROUTES: readonly Route[] = [...metaRoutes, ...sessionRoutes, ...deviceRoutes, ...findingRoutes, ...segmentationRoutes, ...changesRoutes, ...exportRoutes, ...userRoutes, ...auditRoutes];
+export const API_ROUTES: readonly Route[] = [...metaRoutes, ...sessionRoutes, ...deviceRoutes, ...findingRoutes, ...segmentationRoutes, ...changesRoutes, ...exportRoutes, ...userRoutes, ...auditRoutes, ...liveRoutes];

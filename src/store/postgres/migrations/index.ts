@@ -14,6 +14,7 @@ import * as m0011 from './0011-policy-baseline.js';
 import * as m0012 from './0012-external-peers.js';
 import * as m0013 from './0013-site-id.js';
 import * as m0014 from './0014-auth.js';
+import * as m0015 from './0015-ingested-files.js';
 
 /** Forward-only: a migration is never edited or removed once released, only followed by a new one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-external-peers': m0012,
   '0013-site-id': m0013,
   '0014-auth': m0014,
+  '0015-ingested-files': m0015,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
