@@ -76,7 +76,7 @@ describe('serve --alerts: bus to destinations', () => {
       expect(hook.requests).toHaveLength(1);
       const req = hook.requests[0];
       if (req === undefined) throw new Error('no webhook request');
-      expect(verifyWebhook({ secret: SECRET, headers: req.headers as Record<string, string>, body: req.body, nowMs: Date.now() })).toMatchObject({ ok: true });
+      expect(verifyWebhook({ secret: SECRET, headers: req.headers, body: req.body, nowMs: Date.now() })).toMatchObject({ ok: true });
       const body = JSON.parse(req.body.toString('utf8')) as AlertEvent;
       expect(body).toMatchObject({ kind: 'finding-new', level: 'high' });
       // The alert and the SSE stream carry the same event.
