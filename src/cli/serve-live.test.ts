@@ -173,11 +173,12 @@ describe.skipIf(live.skip)(live.title('wardwatch serve --capture on a live veth 
     await until(() => frames(text).some((f) => f.event === 'ingest-status' && JSON.stringify(f.data).includes('"state":"running"')), 'capture to run', 15_000);
     await waitForPort(wire, wire.nsA, wire.ipB, 11112);
     wire.exec(wire.nsA, 'echoscu', ['-aet', 'CT1', '-aec', 'PACS', wire.ipB, '11112']);
-    await until(() => frames(text).some((f) => f.event === 'device-new' && JSON.stringify(f.data).includes(wire.ipB)), 'a device-new event for the PACS', 30_000)
+    // Known by MAC: a device's one `ip` in an event may be its IPv6 link-local address (the veth sends router solicitations).
+    const mac = (ns: string, dev: string): string => /link\/ether ([0-9a-f:]{17})/.exec(wire.exec(ns, 'ip', ['link', 'show', dev]))?.[1] ?? 'none';
+    const macs = [mac(wire.nsA, wire.ifA), mac(wire.nsB, wire.ifB)];
+    const newMacs = (): string[] => frames(text).filter((f) => f.event === 'device-new').map((f) => String((f.data.device as { mac: string | null }).mac));
+    await until(() => macs.every((m) => newMacs().includes(m)), 'device-new events for both DICOM peers', 30_000)
       .catch((e: unknown) => { throw new Error(`${String(e)}; stream: ${text.slice(-1500)}; serve: ${s.stderr().slice(-1500)}`); });
-    const news = frames(text).filter((f) => f.event === 'device-new').map((f) => (f.data.device as { ip: string | null }).ip);
-    expect(news).toContain(wire.ipB);
-    expect(news).toContain(wire.ipA);
     const status = await new Promise<string>((resolve) => {
       const c = wire.start(wire.nsA, 'curl', ['-s', '-H', `authorization: Bearer ${bearer}`, `http://127.0.0.1:${String(s.port)}/api/ingest/status`]);
       let out = '';
