@@ -75,7 +75,11 @@ describe('GET /api/events (Server-Sent Events)', () => {
     const l = listen(port, bearer('viewer'));
     try {
       expect(await l.status).toBe(200);
-      expect((await l.headers)['content-type']).toMatch(/^text\/event-stream/);
+      const headers = await l.headers;
+      expect(headers['content-type']).toMatch(/^text\/event-stream/);
+      // The server's security headers, though the stream bypasses Fastify's own sending.
+      expect(headers['content-security-policy']).toMatch(/default-src 'self'/);
+      expect(headers['x-content-type-options']).toBe('nosniff');
       await until(() => hub.bus.subscriberCount > 0, 'the subscription');
       for (let i = 1; i <= 20; i++) hub.bus.publish(numbered(i));
       await until(() => l.frames().length >= 20, '20 events');

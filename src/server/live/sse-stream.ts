@@ -25,13 +25,15 @@ export function sseFrame(e: BusEvent): string {
 
 /** Streams `bus` to the client: what it missed since `lastEventId`, then live events until it goes (or `follow` is false). */
 export function streamEvents(request: FastifyRequest, reply: FastifyReply, bus: EventBus, lastEventId: string | null, follow: boolean, options: SseOptions = DEFAULT_SSE): void {
+  // Headers the server's hooks set (security headers, no-store) go out too: a hijacked reply skips Fastify's sending.
+  const set: Record<string, string | number | string[]> = {};
+  for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) set[k] = v;
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
+    ...set,
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
     // nginx buffers responses unless told not to; a buffered event stream arrives in lumps.
     'x-accel-buffering': 'no',
     connection: 'keep-alive',
