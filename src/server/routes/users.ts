@@ -67,11 +67,7 @@ export const userRoutes: readonly Route[] = [
       return ctx.reply.code(204).send();
     },
   }),
-  defineRoute({
-    method: 'GET', url: '/api/tokens', access: 'admin', tag: 'admin',
-    summary: 'The API tokens (as `wardwatch tokens list --format json`; never the secrets)',
-    handler: async ({ ws }) => ({ tokens: await listTokens(ws) }),
-  }),
+  defineRoute({ method: 'GET', url: '/api/tokens', access: 'admin', tag: 'admin', summary: 'The API tokens (as `wardwatch tokens list --format json`; never the secrets)', handler: async ({ ws }) => ({ tokens: await listTokens(ws) }) }),
   defineRoute({
     method: 'POST', url: '/api/tokens', access: 'admin', tag: 'admin',
     summary: 'Create an API token: `secret` is in this answer only (stored hashed), to be sent as Authorization: Bearer',
