@@ -2,7 +2,7 @@
  * Reading the audit log as an admin asks for it (`wardwatch audit`, GET /api/audit and its exports): a time window,
  * filters by action, actor and outcome, and a cap; and the CSV columns both the CLI and the API export.
  */
-import type { AuditLogEntry } from '../store/audit-log-query.js';
+import type { AuditLogEntry } from '../store/interfaces.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
 import { csvCell } from './devices-csv.js';
 

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { Type, type Static } from '@sinclair/typebox';
 import { auditCsvHeader, auditCsvRow, filterAudit, parseAuditSince, type AuditFilters } from '../../app/audit-view.js';
 import { exportAudit } from '../../app/user-admin.js';
-import type { AuditLogEntry } from '../../store/audit-log-query.js';
+import type { AuditLogEntry } from '../../store/interfaces.js';
 import { auditOrigin } from '../audit-origin.js';
 import { oneWriterAtATime } from '../one-writer.js';
 import { defineRoute, type Route, type RouteContext } from '../route-table.js';
