@@ -3,7 +3,7 @@
  * a device's matches and misses, and what matched nothing. Matches follow the current inventory, never stored lists.
  */
 import { deviceQuery } from '../advisories/assess-devices.js';
-import { importSources, type ImportOptions, type ImportReport } from '../advisories/import/import-sources.js';
+import { importDocumentText, importSources, type ImportOptions, type ImportReport } from '../advisories/import/import-sources.js';
 import type { MatchOutcome } from '../advisories/match/match-query.js';
 import { loadAliasTables } from '../advisories/normalise/aliases.js';
 import type { AdvisorySummary } from '../store/interfaces.js';
@@ -21,12 +21,23 @@ export async function importAdvisories(ws: Workspace, sources: readonly string[]
   return { reports, assessment: options.assess ? await reassessDevices(ws) : null };
 }
 
+/** One uploaded document (CSAF 2.0, KEV, NVD CVE 2.0), then the re-assessment unless told not to. */
+export async function importAdvisoryUpload(ws: Workspace, source: string, text: string, options: { assess: boolean; nowMs?: number }): Promise<{ report: ImportReport; assessment: AssessResult | null }> {
+  const report = await importDocumentText(ws.advisories, source, text, options.nowMs === undefined ? {} : { nowMs: options.nowMs });
+  return { report, assessment: options.assess ? await reassessDevices(ws) : null };
+}
+
 export type AdvisoryWithDevices = AdvisorySummary & { devices: string[] };
 
 /** The imported advisories, each with the ids of the devices it matches now. */
 export async function listAdvisories(ws: Workspace): Promise<AdvisoryWithDevices[]> {
   const byAdvisory = await devicesByAdvisory(ws.advisories, await ws.inventory.listDevices());
   return (await ws.advisories.list()).map((a) => ({ ...a, devices: byAdvisory.get(a.id) ?? [] }));
+}
+
+/** The list as `advisories list --format json` prints it (and GET /api/advisories answers). */
+export async function listAdvisoriesJson(ws: Workspace): Promise<Pick<AdvisoryWithDevices, 'id' | 'title' | 'vendor' | 'cves' | 'devices' | 'kev' | 'source' | 'publisher' | 'revision' | 'updated' | 'products'>[]> {
+  return (await listAdvisories(ws)).map((a) => ({ id: a.id, title: a.title, vendor: a.vendor, cves: a.cves, devices: a.devices, kev: a.kev, source: a.source, publisher: a.publisher, revision: a.revision, updated: a.updated, products: a.products }));
 }
 
 async function devicesByAdvisory(store: AdvisoryStore, devices: readonly DeviceJson[]): Promise<Map<string, string[]>> {

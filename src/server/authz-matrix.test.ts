@@ -2,14 +2,22 @@
  * The authorisation matrix, generated from the route table: every route × no login, viewer, analyst, admin. Each
  * route has an example request below; a route added without one fails the first test, so none goes unchecked.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addControl } from '../app/controls.js';
+import { repoRoot } from '../cli/test-support/run-cli.js';
 import { addUser, createToken } from '../app/user-admin.js';
 import { defineRoute, ROLES, type Role, type Route } from './route-table.js';
 import { API_ROUTES } from './routes/index.js';
 import { bearer, serveSample, type Served } from './test-support/server-fixture.js';
 
-interface Ids { device: string; finding: string; token: string }
-interface Example { url: string; payload?: Record<string, unknown> }
+interface Ids { device: string; finding: string; token: string; control: string }
+interface Example { url: string; payload?: Record<string, unknown> | Buffer; headers?: Record<string, string> }
+
+/** A file of the repository's test data as an upload body. */
+const file = (relative: string, contentType: string): Pick<Example, 'payload' | 'headers'> => ({ payload: readFileSync(path.join(repoRoot, relative)), headers: { 'content-type': contentType } });
+const REGISTER_CSV = 'src/inventory/cmms/fixtures/typical-export.csv';
 
 const key = (r: Pick<Route, 'method' | 'url'>): string => `${r.method} ${r.url}`;
 /** A user the login example logs in as (made in each caller's database). */
@@ -45,6 +53,20 @@ const EXAMPLES: Record<string, (ids: Ids) => Example> = {
   'GET /api/export/devices.csv': () => ({ url: '/api/export/devices.csv' }),
   'GET /api/export/devices.jsonl': () => ({ url: '/api/export/devices.jsonl' }),
   'GET /api/export/devices.fhir': () => ({ url: '/api/export/devices.fhir' }),
+  'POST /api/imports/advisories': () => ({ url: '/api/imports/advisories?name=icsma-17-009-01a.json&assess=false', ...file('test-data/corpus/csaf_icsma/icsma-17-009-01a.json', 'application/json') }),
+  'POST /api/imports/sbom': () => ({ url: '/api/imports/sbom?vendor=Acme%20Medical&model=Infuser%202&name=case-study.sbom.json', ...file('test-data/corpus/sbom_vex/medical_device_case_study_narrow.sbom.json', 'application/vnd.cyclonedx+json') }),
+  'POST /api/imports/vex': () => ({ url: '/api/imports/vex?vendor=Acme&name=case-2.vex.json', ...file('test-data/corpus/sbom_vex/cyclonedx_examples/VEX_CISA-Use-Cases_Case-2_vex.json', 'application/json') }),
+  'POST /api/imports/register/preview': () => ({ url: '/api/imports/register/preview?name=typical-export.csv', ...file(REGISTER_CSV, 'text/csv') }),
+  'POST /api/imports/register': () => ({ url: '/api/imports/register?name=typical-export.csv', ...file(REGISTER_CSV, 'text/csv; charset=utf-8') }),
+  'GET /api/reconcile': () => ({ url: '/api/reconcile' }),
+  'GET /api/controls': () => ({ url: '/api/controls' }),
+  'POST /api/controls': () => ({ url: '/api/controls', payload: { kind: 'segmentation', description: 'VLAN 40, ACL permits PACS only', vendor: 'GE Healthcare', expires: tomorrowPlus(90) } }),
+  'POST /api/controls/windows': () => ({ url: '/api/controls/windows', payload: { schedule: 'Sat 22:00-Sun 04:00', description: 'agreed with biomed', vendor: 'GE Healthcare' } }),
+  'DELETE /api/controls/:id': (i) => ({ url: `/api/controls/${i.control}` }),
+  'POST /api/policy/approve': () => ({ url: '/api/policy/approve' }),
+  'GET /api/advisories': () => ({ url: '/api/advisories' }),
+  'GET /api/sboms': () => ({ url: '/api/sboms' }),
+  'GET /api/vex': () => ({ url: '/api/vex?vulnerability=CVE-2021-44228' }),
   'GET /api/users': () => ({ url: '/api/users' }),
   'POST /api/users': () => ({ url: '/api/users', payload: { name: 'matrix-new', role: 'viewer', password: MATRIX_USER.password } }),
   'DELETE /api/users/:name': () => ({ url: '/api/users/matrix-doomed' }),
@@ -98,10 +120,11 @@ describe.each([null, ...ROLES] as const)('as %s', (who) => {
     await addUser(s.ws, { name: MATRIX_USER.name, role: 'viewer', password: MATRIX_USER.password }, origin);
     await addUser(s.ws, { name: 'matrix-doomed', role: 'viewer', password: MATRIX_USER.password }, origin);
     const token = (await createToken(s.ws, { name: 'matrix-revoked', role: 'viewer', expiresDays: null }, origin)).record.id;
+    const control = (await addControl(s.ws, { kind: 'physical', description: 'locked room', target: { vendor: 'GE Healthcare' }, expires: null, by: 'test' })).id;
     const findings = (await s.app.inject({ url: '/api/findings?status=all', headers: bearer('admin') })).json<{ findings: { id: string; deviceId: string }[] }>().findings;
     const first = findings[0];
     if (first === undefined) throw new Error('the sample has no findings');
-    ids = { device: first.deviceId, finding: first.id, token };
+    ids = { device: first.deviceId, finding: first.id, token, control };
   }, 60_000);
   afterAll(async () => { await s.close(); });
 
@@ -111,7 +134,7 @@ describe.each([null, ...ROLES] as const)('as %s', (who) => {
       const example = EXAMPLES[key(route)]?.(ids);
       if (example === undefined) throw new Error(`no example for ${key(route)}`);
       const r = await s.app.inject({
-        method: route.method, url: example.url, headers: who === null ? {} : bearer(who),
+        method: route.method, url: example.url, headers: { ...example.headers, ...(who === null ? {} : bearer(who)) },
         ...(example.payload !== undefined ? { payload: example.payload } : {}),
       });
       if (want === '2xx') expect(r.statusCode, r.body.slice(0, 300)).toBeGreaterThanOrEqual(200);

@@ -183,3 +183,26 @@ export async function importSources(store: AdvisorySink, sources: readonly strin
   return ctx.reports;
 }
 
+
+/**
+ * One document given as text (an upload): CSAF 2.0, CISA KEV or NVD CVE 2.0. Feeds and provider metadata are refused,
+ * since following them would make the caller's document choose what this process fetches or reads.
+ */
+export async function importDocumentText(store: AdvisorySink, source: string, text: string, options: Pick<ImportOptions, 'nowMs'> = {}): Promise<ImportReport> {
+  const parsed = parseDocument(parseJsonText(text));
+  if (parsed.kind === 'rolie' || parsed.kind === 'provider-metadata') {
+    throw new AppError('bad-argument', `${source}: a ${parsed.kind === 'rolie' ? 'ROLIE feed' : 'provider-metadata document'}; upload the advisories themselves, or import the feed with \`wardwatch advisories import URL\``);
+  }
+  const ctx: Ctx = {
+    store,
+    limits: { maxBytes: 0, timeoutMs: 0 },
+    fetchText: () => Promise.reject(new AppError('bad-argument', 'an uploaded document is not followed')),
+    nowMs: options.nowMs ?? Date.now(),
+    reports: [],
+    onReport: undefined,
+  };
+  await handle(ctx, source, parsed, MAX_FOLLOW_DEPTH);
+  const report = ctx.reports[0];
+  if (report === undefined) throw new Error('an imported document gave no report');
+  return report;
+}

@@ -23,6 +23,11 @@ export async function readDocument(file: string, maxBytes: number = MAX_DOCUMENT
     if (err instanceof AppError) throw err;
     throw new AppError(ErrorCode.Io, `${file}: cannot read the file`, { cause: err });
   }
+  return documentFromBytes(file, bytes);
+}
+
+/** A document already in memory (an upload): its text and SHA-256, as readDocument gives for a file. */
+export function documentFromBytes(file: string, bytes: Buffer): RawDocument {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   // UTF-8 with or without a byte-order mark; anything else shows up as a parse error naming the file.
   let text = bytes.toString('utf8');

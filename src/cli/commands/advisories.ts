@@ -3,7 +3,7 @@
  * (docs/architecture.md CLI): CSAF 2.0, CISA KEV, NVD CVE 2.0, ROLIE feeds and provider directories.
  */
 import type { Command } from 'commander';
-import { explainAdvisories, importAdvisories, listAdvisories, unmatchedAdvisories, type AdvisoryWithDevices } from '../../app/advisories.js';
+import { explainAdvisories, importAdvisories, listAdvisories, listAdvisoriesJson, unmatchedAdvisories, type AdvisoryWithDevices } from '../../app/advisories.js';
 import type { ImportReport } from '../../advisories/import/import-sources.js';
 import type { MatchOutcome } from '../../advisories/match/match-query.js';
 import type { ProductQuery } from '../../advisories/types.js';
@@ -87,12 +87,8 @@ export function registerAdvisories(program: Command): void {
     .exitOverride()
     .action(async (flags: { db: string; format: string }) => {
       const format = checkFormat(flags.format);
-      const rows = await withWorkspace(flags.db, { create: false }, listAdvisories);
-      if (format === 'table') process.stdout.write(table(rows));
-      else {
-        const advisories = rows.map((a) => ({ id: a.id, title: a.title, vendor: a.vendor, cves: a.cves, devices: a.devices, kev: a.kev, source: a.source, publisher: a.publisher, revision: a.revision, updated: a.updated, products: a.products }));
-        process.stdout.write(`${JSON.stringify({ advisories }, null, 2)}\n`);
-      }
+      if (format === 'table') process.stdout.write(table(await withWorkspace(flags.db, { create: false }, listAdvisories)));
+      else process.stdout.write(`${JSON.stringify({ advisories: await withWorkspace(flags.db, { create: false }, listAdvisoriesJson) }, null, 2)}\n`);
     });
   advisories
     .command('explain')

@@ -45,6 +45,20 @@ async function exported(ctx: RouteContext<Filters, unknown, unknown>): Promise<A
   return filterAudit(entries, filters).events;
 }
 
+/** GET /api/audit/export.<ext>: the filtered log streamed as a download, the export audited. */
+function exportRoute(ext: string, mediaType: string, how: string, lines: (events: readonly AuditLogEntry[]) => string[]): Route {
+  return defineRoute({
+    method: 'GET', url: `/api/audit/export.${ext}`, access: 'admin', tag: 'admin',
+    summary: `The filtered audit log ${how}; the export is audited`,
+    querystring: Filters,
+    handler: async (ctx) => {
+      const events = await exported(ctx);
+      ctx.reply.type(`${mediaType}; charset=utf-8`).header('content-disposition', `attachment; filename="wardwatch-audit.${ext}"`);
+      return Readable.from(lines(events));
+    },
+  });
+}
+
 export const auditRoutes: readonly Route[] = [
   defineRoute({
     method: 'GET', url: '/api/audit', access: 'admin', tag: 'admin',
@@ -55,24 +69,6 @@ export const auditRoutes: readonly Route[] = [
       return filterAudit(await ws.auth.listAudit(sinceIso === undefined ? {} : { sinceIso }), { ...filters, limit: query.limit });
     },
   }),
-  defineRoute({
-    method: 'GET', url: '/api/audit/export.csv', access: 'admin', tag: 'admin',
-    summary: 'The filtered audit log as CSV (as `wardwatch audit --format csv`); the export is audited',
-    querystring: Filters,
-    handler: async (ctx) => {
-      const events = await exported(ctx);
-      ctx.reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="wardwatch-audit.csv"');
-      return Readable.from([auditCsvHeader(), ...events.map(auditCsvRow)]);
-    },
-  }),
-  defineRoute({
-    method: 'GET', url: '/api/audit/export.jsonl', access: 'admin', tag: 'admin',
-    summary: 'The filtered audit log as JSON lines, one event a line (for a SIEM); the export is audited',
-    querystring: Filters,
-    handler: async (ctx) => {
-      const events = await exported(ctx);
-      ctx.reply.type('application/jsonl; charset=utf-8').header('content-disposition', 'attachment; filename="wardwatch-audit.jsonl"');
-      return Readable.from(events.map((e) => `${JSON.stringify(e)}\n`));
-    },
-  }),
+  exportRoute('csv', 'text/csv', 'as CSV (as `wardwatch audit --format csv`)', (events) => [auditCsvHeader(), ...events.map(auditCsvRow)]),
+  exportRoute('jsonl', 'application/jsonl', 'as JSON lines, one event a line (for a SIEM)', (events) => events.map((e) => `${JSON.stringify(e)}\n`)),
 ];

@@ -9,6 +9,7 @@ import { addUser, createToken, listTokens, listUsers, removeUserNamed, revokeTok
 import { auditOrigin } from '../audit-origin.js';
 import { HttpCode, HttpError } from '../errors.js';
 import { defineRoute, ROLES, type Principal, type Route } from '../route-table.js';
+import { listRoute } from './list-route.js';
 
 const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_BYTES, description: 'checked against the password policy (NIST SP 800-63B); never echoed or logged' });
@@ -22,11 +23,7 @@ function refuseSelf(principal: Principal | null, name: string, what: string): vo
 }
 
 export const userRoutes: readonly Route[] = [
-  defineRoute({
-    method: 'GET', url: '/api/users', access: 'admin', tag: 'admin',
-    summary: 'The users (as `wardwatch users list --format json`; never a password hash)',
-    handler: async ({ ws }) => ({ users: await listUsers(ws) }),
-  }),
+  listRoute({ url: '/api/users', access: 'admin', tag: 'admin', key: 'users', list: listUsers, summary: 'The users (as `wardwatch users list --format json`; never a password hash)' }),
   defineRoute({
     method: 'POST', url: '/api/users', access: 'admin', tag: 'admin',
     summary: 'Add a user with a role and a password the policy accepts',
@@ -67,11 +64,7 @@ export const userRoutes: readonly Route[] = [
       return ctx.reply.code(204).send();
     },
   }),
-  defineRoute({
-    method: 'GET', url: '/api/tokens', access: 'admin', tag: 'admin',
-    summary: 'The API tokens (as `wardwatch tokens list --format json`; never the secrets)',
-    handler: async ({ ws }) => ({ tokens: await listTokens(ws) }),
-  }),
+  listRoute({ url: '/api/tokens', access: 'admin', tag: 'admin', key: 'tokens', list: listTokens, summary: 'The API tokens (as `wardwatch tokens list --format json`; never the secrets)' }),
   defineRoute({
     method: 'POST', url: '/api/tokens', access: 'admin', tag: 'admin',
     summary: 'Create an API token: `secret` is in this answer only (stored hashed), to be sent as Authorization: Bearer',
