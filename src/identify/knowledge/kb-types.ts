@@ -97,6 +97,9 @@ export interface KnowledgeBase {
   deviceMakers: Set<string>;
   /** IANA Private Enterprise Number -> canonical maker (data/vendor-aliases.json pens; computer and platform makers left out). */
   pens: Map<number, string>;
+  /** ASHRAE BACnet vendor identifier -> assigned organisation (data/bacnet-vendors.json), and the identifiers that name no maker. */
+  bacnetVendors: Map<number, string>;
+  bacnetNoMaker: Set<number>;
   /** IANA Private Enterprise Number -> registered organisation (data/enterprise-numbers.json, read on first lookup), every number. */
   penRegistry: LazyPenRegistry;
   /** Normalised names an organisation in the PEN registry may match to name a maker (canonical and unrestricted aliases of device and medical makers). */

@@ -106,3 +106,18 @@ describe('the IANA enterprise-number registry is read on its first lookup', () =
     expect(() => kb.penRegistry.get(9)).toThrow(AppError);
   });
 });
+
+describe('the ASHRAE BACnet vendor registry section', () => {
+  it('fires: shipped entries load with their no-maker list; a user file adds and overrides', () => {
+    const kb = loadKnowledgeBase([rulesFile('bac.json', { 'bacnet-vendors': { entries: { '5': 'Site Controls', '64999': 'Lab BMS' } } })]);
+    expect(kb.bacnetVendors.size).toBeGreaterThan(1000);
+    expect(kb.bacnetNoMaker.has(260)).toBe(true);
+    expect(kb.bacnetVendors.get(5)).toBe('Site Controls');
+    expect(kb.bacnetVendors.get(64999)).toBe('Lab BMS');
+  });
+
+  it('must not fire: a bad identifier or a no-maker entry without its reason is a clear error', () => {
+    expect(errorOf([rulesFile('bacid.json', { 'bacnet-vendors': { entries: { '70000': 'X' } } })]).message).toMatch(/bacid\.json \[bacnet-vendors\]: entries\.70000: key must be a BACnet vendor identifier/);
+    expect(errorOf([rulesFile('bacwhy.json', { 'bacnet-vendors': { entries: {}, noMaker: { '9': '' } } })]).message).toMatch(/noMaker\.9: needs the reason/);
+  });
+});

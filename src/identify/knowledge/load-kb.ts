@@ -5,13 +5,14 @@ import { AppError, ErrorCode } from '../../util/app-error.js';
 import { RULE_SETS, type KnowledgeBase, type RuleSetName } from './kb-types.js';
 import { normaliseVendorKey } from './lookup.js';
 import { LazyPenRegistry, parsePenSection } from './pen-registry.js';
+import { parseBacnetVendors } from './bacnet-vendors.js';
 import { compileVendorDictionary } from '../vendor-mentions.js';
 import { array, dicomRoot, fail, fdaCode, isObj, lifecycleEntry, patternRule, tcpSignature, vendorEntry } from './validate.js';
 
 /** src/identify/knowledge and dist/identify/knowledge both sit three levels under the package root. */
 export { SHIPPED_DATA_DIR };
 
-const OTHER_SECTIONS = ['oui', 'dicom-uid-roots', 'tcp-fingerprints', 'os-lifecycle', 'vendor-aliases', 'enterprise-numbers'] as const;
+const OTHER_SECTIONS = ['oui', 'dicom-uid-roots', 'tcp-fingerprints', 'os-lifecycle', 'vendor-aliases', 'enterprise-numbers', 'bacnet-vendors'] as const;
 /** Read lazily: only an SNMP sysObjectID lookup needs it (pen-registry.ts). */
 const PEN_SECTION = 'enterprise-numbers';
 const SECTIONS: ReadonlySet<string> = new Set<string>([...RULE_SETS, ...OTHER_SECTIONS]);
@@ -32,7 +33,7 @@ function readJson(file: string): unknown {
 
 function emptyKb(penFile: string): KnowledgeBase {
   const rules = Object.fromEntries(RULE_SETS.map((n) => [n, []])) as unknown as KnowledgeBase['rules'];
-  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), deviceMakers: new Set(), pens: new Map(), penRegistry: new LazyPenRegistry(() => readJson(penFile), penFile), penMakerNames: new Map(), fdaProductCodes: [], vendorEntries: [], vendorDictionary: compileVendorDictionary([]) };
+  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), deviceMakers: new Set(), pens: new Map(), bacnetVendors: new Map(), bacnetNoMaker: new Set(), penRegistry: new LazyPenRegistry(() => readJson(penFile), penFile), penMakerNames: new Map(), fdaProductCodes: [], vendorEntries: [], vendorDictionary: compileVendorDictionary([]) };
 }
 
 /** Adds one section (a data file's content) to the KB; `front` puts user entries before shipped ones so they win. */
@@ -95,6 +96,12 @@ function mergeSection(kb: KnowledgeBase, name: string, doc: unknown, file: strin
         }
       }
       kb.vendorEntries = put(kb.vendorEntries, entries);
+      return;
+    }
+    case 'bacnet-vendors': {
+      const { entries, noMaker } = parseBacnetVendors(label, doc);
+      for (const [k, v] of entries) if (front || !kb.bacnetVendors.has(k)) kb.bacnetVendors.set(k, v);
+      for (const k of noMaker) kb.bacnetNoMaker.add(k);
       return;
     }
     case 'enterprise-numbers':
