@@ -46,6 +46,11 @@ export interface LifecycleEntry {
   label: string;
   family: string;
   productType: 'workstation' | 'server' | 'embedded' | null;
+  /**
+   * A general client edition (Home/Pro, Enterprise/Education of the semi-annual channel) of a build that also has a
+   * long-term or server release: a host known to be anything but a workstation (a PACS, a DC, a modality) runs the latter.
+   */
+  generalEdition: boolean;
   endOfSupport: string;
   source: string;
 }

@@ -121,3 +121,11 @@ describe('the ASHRAE BACnet vendor registry section', () => {
     expect(errorOf([rulesFile('bacwhy.json', { 'bacnet-vendors': { entries: {}, noMaker: { '9': '' } } })]).message).toMatch(/noMaker\.9: needs the reason/);
   });
 });
+
+describe('os-lifecycle generalEdition', () => {
+  it('must be a boolean when given', () => {
+    const row = { name: 'W', version: '1', label: 'W', family: 'W', endOfSupport: '2020-01-01', source: 's' };
+    expect(loadKnowledgeBase([rulesFile('ge-ok.json', { 'os-lifecycle': { entries: [{ ...row, generalEdition: true }] } })]).lifecycle[0]?.generalEdition).toBe(true);
+    expect(errorOf([rulesFile('ge.json', { 'os-lifecycle': { entries: [{ ...row, generalEdition: 'yes' }] } })]).message).toMatch(/generalEdition/);
+  });
+});
