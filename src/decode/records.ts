@@ -4,6 +4,7 @@
  * `proto` and `kind` and then read fields checked by the compiler; a field a decoder does not declare cannot be read.
  */
 import type { AstmHeaderRecord } from './astm/types.js';
+import type { BacnetRecord } from './bacnet/types.js';
 import type { CdpRecord } from './cdp/types.js';
 import type { DcerpcRecord } from './dcerpc/types.js';
 import type { DhcpRecord } from './dhcp/types.js';
@@ -31,6 +32,7 @@ import type { ProtocolRecord } from './types.js';
 /** Each decoder's name (= record `proto`) and the record bodies it emits. */
 export interface RecordBodies {
   astm: AstmHeaderRecord;
+  bacnet: BacnetRecord;
   cdp: CdpRecord;
   dcerpc: DcerpcRecord;
   dhcp: DhcpRecord;
@@ -77,7 +79,7 @@ export type WireRecord = { [P in RecordProto]: RecordOf<P> }[RecordProto];
 
 /** The decoder names the union covers: a registry decoder missing here fails src/decode/records.test.ts. */
 export const RECORD_PROTOS: readonly RecordProto[] = [
-  'astm', 'cdp', 'dcerpc', 'dhcp', 'dicom', 'dns', 'mdns', 'llmnr', 'ftp', 'hl7', 'http', 'intellivue', 'lldp', 'nbns',
+  'astm', 'bacnet', 'cdp', 'dcerpc', 'dhcp', 'dicom', 'dns', 'mdns', 'llmnr', 'ftp', 'hl7', 'http', 'intellivue', 'lldp', 'nbns',
   'nbdgm', 'ntp', 'poct1a', 'rdp', 'smb', 'snmp', 'ssdp', 'ssh', 'syslog', 'telnet', 'tls', 'vnc',
 ] satisfies readonly RecordProto[];
 

@@ -23,6 +23,7 @@ import { lldpDecoder } from './lldp/index.js';
 import { cdpDecoder } from './cdp/index.js';
 import { rdpDecoder } from './rdp/index.js';
 import { vncDecoder } from './vnc/index.js';
+import { bacnetDecoder } from './bacnet/index.js';
 
 export const decoders: readonly Decoder[] = [
   tlsDecoder,
@@ -51,4 +52,5 @@ export const decoders: readonly Decoder[] = [
   cdpDecoder,
   rdpDecoder,
   vncDecoder,
+  bacnetDecoder,
 ];

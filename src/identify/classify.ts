@@ -2,7 +2,7 @@
 import { vote, type Vote } from './combine.js';
 import { computerRoleEvidence } from './computer-role.js';
 import { firmwareVoters } from './firmware.js';
-import { vendorEvidence, votingEvidence, withoutDerived } from './host-rules.js';
+import { vendorEvidence, votingEvidence, withoutDerived, withoutServedOnDesktop } from './host-rules.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { canonicalVendor, isMedicalMakerName, matchRules, normaliseVendorKey } from './knowledge/lookup.js';
 import { osNameKey } from './os-family.js';
@@ -70,7 +70,7 @@ export function classifyDevice(evidence: readonly Evidence[], kb: KnowledgeBase,
   const itType = filled(vote([...(groups.get('category') ?? []), ...computerRole.filter((e) => e.attribute === 'category')])) === 'it';
 
   const vendorNorm = (v: string): string => normaliseVendorKey(canonicalVendor(kb, v));
-  const hardware = vendorEvidence(kb, groups.get('vendor') ?? [], sorted, { osName, itType });
+  const hardware = vendorEvidence(kb, withoutServedOnDesktop(groups.get('vendor') ?? [], osName), sorted, { osName, itType });
   const vendorVote = vote(hardware.vote, vendorNorm);
   const vendor = filled(vendorVote) === null ? null : canonicalVendor(kb, filled(vendorVote) ?? '');
   const model = filled(pick('model'));

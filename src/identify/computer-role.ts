@@ -8,6 +8,7 @@
 import type { KnowledgeBase, LifecycleEntry } from './knowledge/kb-types.js';
 import { canonicalVendor, isMedicalMakerName, normaliseVendorKey } from './knowledge/lookup.js';
 import { osNameKey } from './os-family.js';
+import { BACNET_SOURCE_PREFIX } from './evidence/bacnet.js';
 import { SERVICE_PORT_SOURCE } from './service-ports.js';
 import type { Evidence } from './types.js';
 
@@ -39,11 +40,12 @@ const IT_TYPES: ReadonlySet<string> = new Set(['workstation', 'server', 'virtual
 /**
  * Anything that makes the host more than a plain computer: a clinical protocol of its own, a category other than IT,
  * another type (a modality, a printer …), or a medical or clinical-software maker named (by its OUI or any source).
- * A service it serves does not count: on a desktop OS it is a print share or Intel AMT (host-rules.ts serviceVotes).
+ * A service it serves does not count: on a desktop OS it is a print share, Intel AMT or BMS software answering BACnet
+ * Who-Is (host-rules.ts serviceVotes).
  */
 export function showsOtherRole(kb: KnowledgeBase, evidence: readonly Evidence[]): boolean {
   return evidence.some((e) => {
-    if (isSignal(e) || e.source === COMPUTER_ROLE_SOURCE || e.source === SERVICE_PORT_SOURCE) return false;
+    if (isSignal(e) || e.source === COMPUTER_ROLE_SOURCE || e.source === SERVICE_PORT_SOURCE || e.source.startsWith(BACNET_SOURCE_PREFIX)) return false;
     if (CLINICAL_PREFIXES.some((p) => e.source.startsWith(p))) return true;
     if (e.attribute === 'category') return !IT_CATEGORIES.has(e.value);
     if (e.attribute === 'type') return !IT_TYPES.has(e.value.toLowerCase());

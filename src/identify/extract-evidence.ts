@@ -1,6 +1,7 @@
 /** Evidence extraction: protocol records and flows -> observations about devices (docs/architecture.md "identify" stage). */
 import type { FlowJson } from '../capture/flow-json.js';
 import type { ProtocolRecord } from '../decode/types.js';
+import { bacnetObservations } from './evidence/bacnet.js';
 import { bannerObservations } from './evidence/banners.js';
 import { Emitter, unicastIp, unicastMac } from './evidence/common.js';
 import { dhcpObservations } from './evidence/dhcp.js';
@@ -45,6 +46,7 @@ const EXTRACTORS: Readonly<Record<string, Extractor>> = {
   nbns: hostObservations,
   nbdgm: hostObservations,
   syslog: hostObservations,
+  bacnet: bacnetObservations,
 };
 
 /** HTTP plus NTLM-over-HTTP (the decoder puts the NTLMSSP VERSION in `osVersion`). */

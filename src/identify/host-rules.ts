@@ -6,6 +6,7 @@ import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { canonicalVendor, isDeviceMakerName, normaliseVendorKey } from './knowledge/lookup.js';
 import { COMPUTER_ROLE_SOURCE, isSignal } from './computer-role.js';
 import { isDerivedRole, isRelayHalf } from './role-rules.js';
+import { BACNET_SOURCE_PREFIX } from './evidence/bacnet.js';
 import { SERVICE_PORT_SOURCE } from './service-ports.js';
 import type { Evidence } from './types.js';
 import { isHostNameMention, isVendorMention } from './vendor-mentions.js';
@@ -117,13 +118,31 @@ export const APP_HOST_STACK_SOURCE = 'tcp.syn.app-host';
 const OWN_STATEMENT_PREFIXES: readonly string[] = ['dicom.', 'hl7.', 'astm.', 'poct1a.', 'intellivue.', 'lldp.', 'cdp.'];
 
 /**
+ * Evidence of what a host serves: a service port (service-ports.ts), or a BACnet Device object it answers as
+ * (evidence/bacnet.ts: building-management software on a PC answers Who-Is with its own I-Am and vendor identifier).
+ */
+export function isServedEvidence(e: Evidence): boolean {
+  return e.source === SERVICE_PORT_SOURCE || e.source.startsWith(BACNET_SOURCE_PREFIX);
+}
+
+const DESKTOP_OS = /^(windows|macos)$/i;
+
+/**
+ * What a host on a desktop OS serves names the software on it, not the machine: its vendor evidence leaves the vote
+ * (a BMS front end's BACnet vendor identifier is the BMS maker's, the PC is someone else's).
+ */
+export function withoutServedOnDesktop(evidence: readonly Evidence[], osName: string | null): Evidence[] {
+  return osName !== null && DESKTOP_OS.test(osName) ? evidence.filter((e) => !isServedEvidence(e)) : [...evidence];
+}
+
+/**
  * A service it serves (service-ports.ts) says what kind of device a host is only when the host says nothing itself:
  * beside its own DICOM/HL7/lab/LLDP statement, a medical maker's name, or a desktop OS (a Windows print server's LPD,
  * a PC's Intel AMT answering RMCP, a Mac sharing printers over IPP), service-port evidence leaves the vote.
  */
 function serviceVotes(evidence: readonly Evidence[], osName: string | null, medicalMaker: boolean): boolean {
-  if (medicalMaker || (osName !== null && /^(windows|macos)$/i.test(osName))) return false;
-  return !evidence.some((e) => e.source !== SERVICE_PORT_SOURCE && OWN_STATEMENT_PREFIXES.some((p) => e.source.startsWith(p)));
+  if (medicalMaker || (osName !== null && DESKTOP_OS.test(osName))) return false;
+  return !evidence.some((e) => !isServedEvidence(e) && OWN_STATEMENT_PREFIXES.some((p) => e.source.startsWith(p)));
 }
 
 /**
@@ -135,8 +154,8 @@ function serviceVotes(evidence: readonly Evidence[], osName: string | null, medi
  */
 export function votingEvidence(evidence: readonly Evidence[], host?: { osName: string | null; medicalMaker: boolean }): Evidence[] {
   let voting = evidence.filter((e) => !isRelayHalf(e) && !isSignal(e));
-  if (host !== undefined && voting.some((e) => e.source === SERVICE_PORT_SOURCE) && !serviceVotes(voting, host.osName, host.medicalMaker)) {
-    voting = voting.filter((e) => e.source !== SERVICE_PORT_SOURCE);
+  if (host !== undefined && voting.some(isServedEvidence) && !serviceVotes(voting, host.osName, host.medicalMaker)) {
+    voting = voting.filter((e) => !isServedEvidence(e));
   }
   if (!voting.some((e) => e.source === APP_HOST_STACK_SOURCE)) return voting;
   if (isAppHost(voting)) return voting;

@@ -29,9 +29,26 @@ describe('lifecycle by version', () => {
   it('a host known as a server or workstation keeps only editions of that kind', () => {
     const at = (v: string, type: string | null): ReturnType<typeof lifecycleOf> => lifecycleOf(kb, 'Windows', v, null, new Date('2026-12-07T00:00:00Z'), type);
     expect(at('10.0.14393', 'server')).toEqual({ label: 'Windows Server 2016', endOfLife: false });
-    expect(at('10.0.14393', 'workstation')).toEqual({ label: 'Windows 10 LTSB 2016', endOfLife: true });
+    // Windows 10 1607 (ended 2019-04-09) and LTSB 2016 (ended 2026-10-13) share the build: both have ended by now.
+    expect(at('10.0.14393', 'workstation')).toEqual({ label: 'Windows 10', endOfLife: true });
     expect(at('10.0.14393', null).endOfLife).toBeNull();
     expect(at('10.0.14393', 'PACS').endOfLife).toBeNull();
+  });
+
+  it('Windows 10 1607 and 1809: a general edition ended years before the LTSB/LTSC and Server release of its build', () => {
+    const at = (v: string, type: string | null): ReturnType<typeof lifecycleOf> => lifecycleOf(kb, 'Windows', v, null, asOf, type);
+    // fires: a workstation on the build may be the general edition (ended), not only the LTSB/LTSC (supported), so
+    // "supported" is no longer said; once every Windows 10 edition of the build has ended it is end of life.
+    expect(at('10.0.14393', 'workstation')).toEqual({ label: 'Windows 10', endOfLife: null });
+    expect(at('10.0.17763', 'workstation')).toEqual({ label: 'Windows 10', endOfLife: null });
+    expect(at('10.0.17763', null).endOfLife).toBeNull();
+    expect(lifecycleOf(kb, 'Windows', '10.0.17763', null, new Date('2029-02-01T00:00:00Z'), 'workstation')).toEqual({ label: 'Windows 10', endOfLife: true });
+    // must not fire: a server, or a host known as anything but a workstation (a PACS, a modality), is not a general
+    // client edition: LTSB/LTSC and Server are both still supported.
+    expect(at('10.0.14393', 'server')).toEqual({ label: 'Windows Server 2016', endOfLife: false });
+    expect(at('10.0.17763', 'server')).toEqual({ label: 'Windows Server 2019', endOfLife: false });
+    expect(at('10.0.14393', 'PACS')).toEqual({ label: 'Windows 10 / Windows Server 2016', endOfLife: false });
+    expect(at('10.0.17763', 'MRI scanner').endOfLife).toBe(false);
   });
 
   it('Windows CE by CE version', () => {

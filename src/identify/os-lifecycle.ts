@@ -37,7 +37,8 @@ function shown(name: string | null, label: string | null): string | null {
  * says nothing about support. endOfLife: true when every candidate's support ended before `asOf`, false when none
  * did, null when they disagree or nothing matched. A host already known as a workstation or a server (NetBIOS server
  * type, domain-controller bits, a browser) keeps only the editions of that kind: build 10.0.17763 is Windows 10 1809
- * (ended) and Windows Server 2019 (supported), and a domain controller on it is only the latter.
+ * (ended) and Windows Server 2019 (supported), and a domain controller on it is only the latter. A host known as
+ * anything but a workstation (a PACS, a modality) also drops general client editions (`generalEdition` rows).
  */
 export function lifecycleOf(kb: KnowledgeBase, name: string | null, version: string | null, labelHint: string | null, asOf: Date, hostType: string | null = null): LifecycleAnswer {
   if (version === null && labelHint === null) return { label: null, endOfLife: null };
@@ -51,6 +52,10 @@ export function lifecycleOf(kb: KnowledgeBase, name: string | null, version: str
   if (hostType === 'workstation' || hostType === 'server') {
     const ofKind = cands.filter((e) => e.productType === hostType);
     if (ofKind.length > 0) cands = ofKind;
+  }
+  if (hostType !== null && hostType !== 'workstation') {
+    const lasting = cands.filter((e) => !e.generalEdition);
+    if (lasting.length > 0) cands = lasting;
   }
   const only = cands.length === 1 ? cands[0] : undefined;
   if (cands.length === 0) return { label: shown(name, labelHint), endOfLife: null };

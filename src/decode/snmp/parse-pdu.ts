@@ -2,9 +2,11 @@
  * SNMP PDUs (RFC 3416 §3 PDUs, RFC 1157 §4.1.6 Trap-PDU): request id, error fields, varbind names and the MIB-II
  * system group values (RFC 3418) an agent sends. Other values are never read.
  */
-import { hexText, utf8Text } from '../common/text.js';
+import { utf8 } from '../common/byte-cursor.js';
+import { cleanText, hexText, MAX_TEXT } from '../common/text.js';
 import { BerError, berInteger, berOid, expectTlv, readTlv, TAG_INTEGER, TAG_IP_ADDRESS, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE, type Tlv } from './ber.js';
 import type { SnmpKind, SnmpRecord } from './types.js';
+import { valueTypeName } from './value-types.js';
 
 // RFC 3416 §3 / RFC 1157 §4.1 context tags of the PDU choice.
 const PDU_KINDS: Readonly<Record<number, { kind: SnmpKind; pduType?: SnmpRecord['pduType'] }>> = {
@@ -82,6 +84,7 @@ function fromAgent(kind: SnmpKind): boolean {
 
 function varbinds(buf: Uint8Array, list: Tlv, rec: SnmpRecord, keepSystem: boolean): void {
   const names: string[] = [];
+  const types: string[] = [];
   let count = 0;
   let p = list.start;
   while (p < list.end && count < MAX_VARBIND_SCAN) {
@@ -89,13 +92,17 @@ function varbinds(buf: Uint8Array, list: Tlv, rec: SnmpRecord, keepSystem: boole
     const nameTlv = expectTlv(buf, vb.start, vb.end, TAG_OID, 'varbind name');
     const name = berOid(buf, nameTlv);
     const value = readTlv(buf, nameTlv.end, vb.end);
-    if (names.length < MAX_VARBINDS) names.push(name);
+    if (names.length < MAX_VARBINDS) {
+      names.push(name);
+      types.push(valueTypeName(value.tag));
+    }
     count++;
     if (keepSystem) systemValue(buf, name, value, rec);
     p = vb.end;
   }
   if (p < list.end) throw new BerError(p, 'too many varbinds');
   rec.varbinds = names;
+  rec.varbindTypes = types;
   rec.varbindCount = count;
 }
 
@@ -107,6 +114,15 @@ function systemValue(buf: Uint8Array, name: string, value: Tlv, rec: SnmpRecord)
   }
   const key = SYS_TEXT[name];
   if (key === undefined || value.tag !== TAG_OCTET_STRING) return;
-  const text = utf8Text(buf.subarray(value.start, value.end));
+  const text = agentText(buf.subarray(value.start, value.end));
   if (text !== '') rec[key] = text;
+}
+
+/**
+ * An agent's DisplayString (RFC 2579: NVT ASCII, CR LF line breaks; sysDescr is often several lines): line breaks and
+ * tabs become one space, so words on either side stay apart ("(fc1)" and "Technical Support" are not glued together).
+ */
+function agentText(bytes: Uint8Array): string {
+  const raw = utf8(bytes.subarray(0, MAX_TEXT * 4)).replace(/[\t\n\v\f\r]+/g, ' ').replace(/ {2,}/g, ' ');
+  return cleanText(raw, MAX_TEXT, MAX_TEXT * 2);
 }

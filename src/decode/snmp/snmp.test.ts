@@ -72,6 +72,35 @@ describe('BER reader', () => {
   });
 });
 
+/** A v2c `public` message (RFC 3416 §3) of PDU `pduTag` with the given varbinds, each `[oid bytes, value TLV bytes]` (short-form lengths: under 128 octets). */
+function v2c(pduTag: number, varbinds: readonly (readonly [readonly number[], readonly number[]])[]): Uint8Array {
+  const tlv = (tag: number, body: readonly number[]): number[] => [tag, body.length, ...body];
+  const list = tlv(0x30, varbinds.flatMap(([oid, value]) => tlv(0x30, [...tlv(0x06, oid), ...value])));
+  const pdu = tlv(pduTag, [...tlv(0x02, [7]), ...tlv(0x02, [0]), ...tlv(0x02, [0]), ...list]);
+  return Uint8Array.from(tlv(0x30, [...tlv(0x02, [1]), ...tlv(0x04, [...Buffer.from('public')]), ...pdu]));
+}
+const SYS_DESCR = [0x2b, 6, 1, 2, 1, 1, 1, 0];
+const SYS_OBJECT_ID = [0x2b, 6, 1, 2, 1, 1, 2, 0];
+const octets = (text: string): number[] => [0x04, Buffer.byteLength(text), ...Buffer.from(text)];
+
+describe('varbind value types and multi-line DisplayStrings', () => {
+  it('fires: a response keeps each value\'s type, and a sysDescr\'s line breaks and tabs become spaces', () => {
+    const rec = parseSnmp(v2c(0xa2, [[SYS_DESCR, octets('IOS C2960 (fc1)\r\nSupport:\thttp://www.cisco.com')], [SYS_OBJECT_ID, [0x06, 0x07, 0x2b, 6, 1, 4, 1, 9, 1]]]));
+    expect(rec.sysDescr).toBe('IOS C2960 (fc1) Support: http://www.cisco.com');
+    expect(rec.varbindTypes).toEqual(['octet-string', 'object-identifier']);
+  });
+
+  it('must not fire: an agent\'s noSuchObject is a type, not a value; a request\'s NULLs are the manager\'s', () => {
+    const missing = parseSnmp(v2c(0xa2, [[SYS_DESCR, [0x80, 0x00]]]));
+    expect(missing.varbindTypes).toEqual(['no-such-object']);
+    expect(missing.sysDescr).toBeUndefined();
+    const get = parseSnmp(v2c(0xa0, [[SYS_DESCR, [0x05, 0x00]], [SYS_OBJECT_ID, [0x05, 0x00]]]));
+    expect(get).toMatchObject({ kind: 'get', varbindTypes: ['null', 'null'] });
+    expect(get.sysDescr).toBeUndefined();
+    expect(parseSnmp(v2c(0xa2, [[SYS_DESCR, [0x47, 0x00]]])).varbindTypes).toEqual(['tag-0x47']);
+  });
+});
+
 describe.skipIf(tshark.skip)(tshark.title('SNMP records against tshark'), () => {
   for (const { file, extra } of CAPTURES) {
     it(`agrees with tshark on ${file.split('/').slice(-2).join('/')}`, async () => {

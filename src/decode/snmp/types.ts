@@ -30,6 +30,8 @@ export interface SnmpRecord extends RecordBody {
   maxRepetitions?: number;
   /** The varbind names (dotted OIDs), the first MAX_VARBINDS of `varbindCount`. */
   varbinds?: string[];
+  /** Each kept varbind's value type (value-types.ts): `octet-string`, `object-identifier`, `no-such-object` … */
+  varbindTypes?: string[];
   varbindCount?: number;
   /** v1 trap: enterprise OID, agent-addr, generic-trap, specific-trap. v2 trap / inform: snmpTrapOID.0 value. */
   enterprise?: string;

@@ -1,6 +1,7 @@
 /** Shapes of the identification knowledge (data/*.json and user --rules files), as loaded and validated. */
 import type { DeviceCategory, EvidenceAttribute } from '../types.js';
 import type { VendorDictionary, VendorEntry } from '../vendor-mentions.js';
+import type { LazyPenRegistry } from './pen-registry.js';
 
 /** A regex rule: when `field` matches, each `set` attribute gets a value ($1.. are the match's groups). */
 export interface PatternRule {
@@ -45,6 +46,11 @@ export interface LifecycleEntry {
   label: string;
   family: string;
   productType: 'workstation' | 'server' | 'embedded' | null;
+  /**
+   * A general client edition (Home/Pro, Enterprise/Education of the semi-annual channel) of a build that also has a
+   * long-term or server release: a host known to be anything but a workstation (a PACS, a DC, a modality) runs the latter.
+   */
+  generalEdition: boolean;
   endOfSupport: string;
   source: string;
 }
@@ -96,8 +102,11 @@ export interface KnowledgeBase {
   deviceMakers: Set<string>;
   /** IANA Private Enterprise Number -> canonical maker (data/vendor-aliases.json pens; computer and platform makers left out). */
   pens: Map<number, string>;
-  /** IANA Private Enterprise Number -> registered organisation (data/enterprise-numbers.json), every number. */
-  penRegistry: Map<number, string>;
+  /** ASHRAE BACnet vendor identifier -> assigned organisation (data/bacnet-vendors.json), and the identifiers that name no maker. */
+  bacnetVendors: Map<number, string>;
+  bacnetNoMaker: Set<number>;
+  /** IANA Private Enterprise Number -> registered organisation (data/enterprise-numbers.json, read on first lookup), every number. */
+  penRegistry: LazyPenRegistry;
   /** Normalised names an organisation in the PEN registry may match to name a maker (canonical and unrestricted aliases of device and medical makers). */
   penMakerNames: Map<string, string>;
   /** data/vendor-aliases.json entries (user entries first), and the token map compiled from them once loaded. */

@@ -1,10 +1,10 @@
 /** Knowledge loading: the shipped files validate, user rules merge over them, bad files fail with AppError. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../util/app-error.js';
-import { loadKnowledgeBase } from './load-kb.js';
+import { loadKnowledgeBase, SHIPPED_DATA_DIR } from './load-kb.js';
 import { canonicalVendor, dicomRootOf, matchRules, ouiVendor } from './lookup.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ww-rules-'));
@@ -77,5 +77,55 @@ describe('loadKnowledgeBase', () => {
     const tcp = { direction: 'request', ttl: 64, window: '*', windowScale: '*', options: 'mss', osName: 'X', confidence: 0.4, source: 's' };
     expect(errorOf([rulesFile('host.json', { 'tcp-fingerprints': { entries: [{ ...tcp, hostConfidence: 1.5 }] } })]).message).toMatch(/hostConfidence/);
     expect(errorOf([rulesFile('maker.json', { 'vendor-aliases': { entries: [{ canonical: 'X', aliases: [], computerMaker: 'yes', source: 's' }] } })]).message).toMatch(/computerMaker/);
+  });
+});
+
+describe('the IANA enterprise-number registry is read on its first lookup', () => {
+  it('fires: untouched at load, parsed and validated whole on the first lookup', () => {
+    const kb = loadKnowledgeBase();
+    expect(kb.penRegistry.loaded).toBe(false);
+    expect(kb.penRegistry.get(9)).toBe('ciscoSystems');
+    expect(kb.penRegistry.loaded).toBe(true);
+    expect(kb.penRegistry.get(999_999_999)).toBeUndefined();
+  });
+
+  it('user entries are checked at load and win over the shipped registry', () => {
+    const kb = loadKnowledgeBase([rulesFile('pen.json', { 'enterprise-numbers': { entries: { '9': 'Example Site Networks', '999999': 'Lab Agent' } } })]);
+    expect(kb.penRegistry.get(999_999)).toBe('Lab Agent');
+    expect(kb.penRegistry.loaded).toBe(false);
+    expect(kb.penRegistry.get(9)).toBe('Example Site Networks');
+    expect(errorOf([rulesFile('badpen.json', { 'enterprise-numbers': { entries: { x9: 'A' } } })]).message).toMatch(/badpen\.json \[enterprise-numbers\]: entries\.x9: key must be an enterprise number/);
+  });
+
+  it('must not fire: a broken shipped registry fails the lookup with a clear AppError, not the load', () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'ww-data-'));
+    cpSync(SHIPPED_DATA_DIR, data, { recursive: true });
+    writeFileSync(path.join(data, 'enterprise-numbers.json'), JSON.stringify({ entries: { '9': '' } }));
+    const kb = loadKnowledgeBase([], data);
+    expect(() => kb.penRegistry.get(9)).toThrow(/enterprise-numbers\.json: entries\.9: organisation must be a non-empty string/);
+    expect(() => kb.penRegistry.get(9)).toThrow(AppError);
+  });
+});
+
+describe('the ASHRAE BACnet vendor registry section', () => {
+  it('fires: shipped entries load with their no-maker list; a user file adds and overrides', () => {
+    const kb = loadKnowledgeBase([rulesFile('bac.json', { 'bacnet-vendors': { entries: { '5': 'Site Controls', '64999': 'Lab BMS' } } })]);
+    expect(kb.bacnetVendors.size).toBeGreaterThan(1000);
+    expect(kb.bacnetNoMaker.has(260)).toBe(true);
+    expect(kb.bacnetVendors.get(5)).toBe('Site Controls');
+    expect(kb.bacnetVendors.get(64999)).toBe('Lab BMS');
+  });
+
+  it('must not fire: a bad identifier or a no-maker entry without its reason is a clear error', () => {
+    expect(errorOf([rulesFile('bacid.json', { 'bacnet-vendors': { entries: { '70000': 'X' } } })]).message).toMatch(/bacid\.json \[bacnet-vendors\]: entries\.70000: key must be a BACnet vendor identifier/);
+    expect(errorOf([rulesFile('bacwhy.json', { 'bacnet-vendors': { entries: {}, noMaker: { '9': '' } } })]).message).toMatch(/noMaker\.9: needs the reason/);
+  });
+});
+
+describe('os-lifecycle generalEdition', () => {
+  it('must be a boolean when given', () => {
+    const row = { name: 'W', version: '1', label: 'W', family: 'W', endOfSupport: '2020-01-01', source: 's' };
+    expect(loadKnowledgeBase([rulesFile('ge-ok.json', { 'os-lifecycle': { entries: [{ ...row, generalEdition: true }] } })]).lifecycle[0]?.generalEdition).toBe(true);
+    expect(errorOf([rulesFile('ge.json', { 'os-lifecycle': { entries: [{ ...row, generalEdition: 'yes' }] } })]).message).toMatch(/generalEdition/);
   });
 });

@@ -4,13 +4,17 @@ import { SHIPPED_DATA_DIR } from '../../util/shipped-data.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import { RULE_SETS, type KnowledgeBase, type RuleSetName } from './kb-types.js';
 import { normaliseVendorKey } from './lookup.js';
+import { LazyPenRegistry, parsePenSection } from './pen-registry.js';
+import { parseBacnetVendors } from './bacnet-vendors.js';
 import { compileVendorDictionary } from '../vendor-mentions.js';
 import { array, dicomRoot, fail, fdaCode, isObj, lifecycleEntry, patternRule, tcpSignature, vendorEntry } from './validate.js';
 
 /** src/identify/knowledge and dist/identify/knowledge both sit three levels under the package root. */
 export { SHIPPED_DATA_DIR };
 
-const OTHER_SECTIONS = ['oui', 'dicom-uid-roots', 'tcp-fingerprints', 'os-lifecycle', 'vendor-aliases', 'enterprise-numbers'] as const;
+const OTHER_SECTIONS = ['oui', 'dicom-uid-roots', 'tcp-fingerprints', 'os-lifecycle', 'vendor-aliases', 'enterprise-numbers', 'bacnet-vendors'] as const;
+/** Read lazily: only an SNMP sysObjectID lookup needs it (pen-registry.ts). */
+const PEN_SECTION = 'enterprise-numbers';
 const SECTIONS: ReadonlySet<string> = new Set<string>([...RULE_SETS, ...OTHER_SECTIONS]);
 
 function readJson(file: string): unknown {
@@ -27,9 +31,9 @@ function readJson(file: string): unknown {
   }
 }
 
-function emptyKb(): KnowledgeBase {
+function emptyKb(penFile: string): KnowledgeBase {
   const rules = Object.fromEntries(RULE_SETS.map((n) => [n, []])) as unknown as KnowledgeBase['rules'];
-  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), deviceMakers: new Set(), pens: new Map(), penRegistry: new Map(), penMakerNames: new Map(), fdaProductCodes: [], vendorEntries: [], vendorDictionary: compileVendorDictionary([]) };
+  return { oui: new Map(), ouiModuleMakers: new Set(), ouiMedicalMakers: new Set(), dicomRoots: [], rules, tcp: [], lifecycle: [], vendorAliases: new Map(), computerMakers: new Set(), deviceMakers: new Set(), pens: new Map(), bacnetVendors: new Map(), bacnetNoMaker: new Set(), penRegistry: new LazyPenRegistry(() => readJson(penFile), penFile), penMakerNames: new Map(), fdaProductCodes: [], vendorEntries: [], vendorDictionary: compileVendorDictionary([]) };
 }
 
 /** Adds one section (a data file's content) to the KB; `front` puts user entries before shipped ones so they win. */
@@ -94,16 +98,16 @@ function mergeSection(kb: KnowledgeBase, name: string, doc: unknown, file: strin
       kb.vendorEntries = put(kb.vendorEntries, entries);
       return;
     }
-    case 'enterprise-numbers': {
-      const entries = doc.entries;
-      if (!isObj(entries)) fail(label, 'top level', '"entries" must be an object of enterprise number -> organisation');
-      for (const [k, v] of Object.entries(entries)) {
-        if (!/^\d{1,9}$/.test(k)) fail(label, `entries.${k}`, 'key must be an enterprise number such as 9');
-        if (typeof v !== 'string' || v.length === 0) fail(label, `entries.${k}`, 'organisation must be a non-empty string');
-        if (front || !kb.penRegistry.has(Number(k))) kb.penRegistry.set(Number(k), v);
-      }
+    case 'bacnet-vendors': {
+      const { entries, noMaker } = parseBacnetVendors(label, doc);
+      for (const [k, v] of entries) if (front || !kb.bacnetVendors.has(k)) kb.bacnetVendors.set(k, v);
+      for (const k of noMaker) kb.bacnetNoMaker.add(k);
       return;
     }
+    case 'enterprise-numbers':
+      // Only user files come here: the shipped registry is read on its first lookup (pen-registry.ts).
+      kb.penRegistry.addUser(parsePenSection(label, doc));
+      return;
     default:
       fail(label, 'top level', `unknown section "${name}" (known: ${[...SECTIONS].join(', ')})`);
   }
@@ -120,9 +124,11 @@ function sortRoots(kb: KnowledgeBase): void {
  * Throws only AppError (bad-argument for bad content, naming the file and entry; io when a file cannot be read).
  */
 export function loadKnowledgeBase(extraRuleFiles: readonly string[] = [], dataDir: string = SHIPPED_DATA_DIR): KnowledgeBase {
-  const kb = emptyKb();
+  const fileOf = (name: string): string => `${dataDir.replace(/\/?$/, '/')}${name}.json`;
+  const kb = emptyKb(fileOf(PEN_SECTION));
   for (const name of [...RULE_SETS, ...OTHER_SECTIONS]) {
-    const file = `${dataDir.replace(/\/?$/, '/')}${name}.json`;
+    if (name === PEN_SECTION) continue;
+    const file = fileOf(name);
     mergeSection(kb, name, readJson(file), file, false);
   }
   for (const file of extraRuleFiles) {

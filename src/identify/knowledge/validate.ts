@@ -112,9 +112,11 @@ export function lifecycleEntry(file: string, i: number, e: unknown): LifecycleEn
   if (!/^\d{4}-\d{2}-\d{2}$/.test(endOfSupport) || Number.isNaN(Date.parse(endOfSupport))) fail(file, where, '"endOfSupport" must be a YYYY-MM-DD date');
   const pt = e.productType ?? null;
   if (pt !== null && pt !== 'workstation' && pt !== 'server' && pt !== 'embedded') fail(file, where, '"productType" must be workstation, server, embedded or null');
+  const general = e.generalEdition ?? false;
+  if (typeof general !== 'boolean') fail(file, where, '"generalEdition" must be true or false');
   return {
     name: str(file, where, e, 'name'), version: str(file, where, e, 'version'), label: str(file, where, e, 'label'),
-    family: str(file, where, e, 'family'), productType: pt, endOfSupport, source: str(file, where, e, 'source'),
+    family: str(file, where, e, 'family'), productType: pt, generalEdition: general, endOfSupport, source: str(file, where, e, 'source'),
   };
 }
 
