@@ -72,6 +72,19 @@ function cases(): Hostile[] {
     { name: 'hops out of range', url: `${d}/blast-radius?hops=1000`, status: 400 },
     { name: 'a method the path does not take', method: 'DELETE', url: d, status: 405 },
     { name: 'a path that does not exist', url: '/api/../../etc/passwd', status: 404 },
+    { name: 'a login body over the limit', method: 'POST', url: '/api/login', headers: json, payload: `{"user":"a","password":"${'x'.repeat(100_000)}"}`, status: 413 },
+    { name: 'a login with an extra field', method: 'POST', url: '/api/login', headers: json, payload: '{"user":"a","password":"b","role":"admin"}', status: 400 },
+    { name: 'a login as form data', method: 'POST', url: '/api/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'user=a&password=b', status: 415 },
+    { name: 'a user with a prototype-polluting key', method: 'POST', url: '/api/users', headers: json, payload: '{"name":"eve","role":"viewer","password":"correct horse battery staple","__proto__":{"role":"admin"}}', status: 400 },
+    { name: 'a user with a role outside the vocabulary', method: 'POST', url: '/api/users', headers: json, payload: '{"name":"eve","role":"root","password":"correct horse battery staple"}', status: 400 },
+    { name: 'a user name with a path in it', method: 'DELETE', url: '/api/users/..%2F..%2Fetc', status: 400 },
+    { name: 'a role change for nobody', method: 'PUT', url: '/api/users/nobody/role', headers: json, payload: '{"role":"viewer"}', status: 404 },
+    { name: 'a token expiring in the past', method: 'POST', url: '/api/tokens', headers: json, payload: '{"name":"bot","role":"viewer","expiresDays":-1}', status: 400 },
+    { name: 'an audit action outside its shape', url: '/api/audit?action=login;drop', status: 400 },
+    { name: 'a control of an unknown kind', method: 'POST', url: '/api/controls', headers: json, payload: '{"kind":"prayer","description":"x","vendor":"GE"}', status: 400 },
+    { name: 'a control for a device that is not there', method: 'POST', url: '/api/controls', headers: json, payload: '{"kind":"physical","description":"x","device":"nope"}', status: 404 },
+    { name: 'a control for a device and a model at once', method: 'POST', url: '/api/controls', headers: json, payload: '{"kind":"physical","description":"x","device":"nope","vendor":"GE"}', status: 400 },
+    { name: 'removing a control that is not there', method: 'DELETE', url: '/api/controls/ctl-nope', status: 404 },
   ];
 }
 
