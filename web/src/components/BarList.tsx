@@ -17,7 +17,7 @@ export function BarList({ bars, label }: { bars: readonly Bar[]; label: string }
     <ul className="bars" aria-label={label}>
       {bars.map((b) => (
         <li key={b.key}>
-          <Link to={b.to} className="bar-link" aria-label={`${b.label}: ${String(b.count)}`}>
+          <Link to={b.to} className="bar-link">
             <span className="bar-label">{b.label}</span>
             <span className="bar-track"><span className={`bar-fill ${b.tone ?? ''}`} style={{ width: `${String((b.count / max) * 100)}%` }} /></span>
             <span className="bar-count">{b.count.toLocaleString('en-US')}</span>

@@ -11,7 +11,9 @@ function defaultExpiry(): string {
   return new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function TriageForm({ count, busy, defaultOwner, onApply }: {
+export function TriageForm({ name, count, busy, defaultOwner, onApply }: {
+  /** The form's accessible name (two may be on screen: the selection's and the open finding's). */
+  name: string;
   count: number;
   busy: boolean;
   defaultOwner: string;
@@ -29,7 +31,7 @@ export function TriageForm({ count, busy, defaultOwner, onApply }: {
   };
   const what = count === 1 ? 'this finding' : `${String(count)} findings`;
   return (
-    <form className="triage" onSubmit={accept} aria-label={`Triage ${what}`}>
+    <form className="triage" onSubmit={accept} aria-label={name}>
       <label>Reason <span className="muted">(optional, required to accept)</span>
         <input type="text" value={reason} maxLength={500} onChange={(e) => { setReason(e.target.value); }} />
       </label>

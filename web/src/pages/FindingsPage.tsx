@@ -101,7 +101,7 @@ export function FindingsPage(): ReactNode {
       {mayTriage && selected.size > 0 && (
         <div className="card bulk">
           <h2>{selected.size} selected</h2>
-          <TriageForm count={selected.size} busy={busy} defaultOwner={session.user} onApply={(c) => { apply([...selected], c); }} />
+          <TriageForm name={`Triage the ${String(selected.size)} selected`} count={selected.size} busy={busy} defaultOwner={session.user} onApply={(c) => { apply([...selected], c); }} />
         </div>
       )}
       <Pending loaded={loaded} what="findings" />
@@ -133,7 +133,7 @@ export function FindingsPage(): ReactNode {
                   <tr className="detail-row">
                     <td colSpan={mayTriage ? 7 : 6} id={`finding-${f.id}`}>
                       <FindingDetail f={f} />
-                      {mayTriage && <TriageForm count={1} busy={busy} defaultOwner={session.user} onApply={(c) => { apply([f.id], c); }} />}
+                      {mayTriage && <TriageForm name="Triage this finding" count={1} busy={busy} defaultOwner={session.user} onApply={(c) => { apply([f.id], c); }} />}
                     </td>
                   </tr>
                 )}

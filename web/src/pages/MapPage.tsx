@@ -61,6 +61,19 @@ function deviceElements(conduits: readonly ConduitWithZones[], devices: Readonly
   ];
 }
 
+/**
+ * Cytoscape's renderer adds a <style> element (one rule: its container is position: relative) unless an element with
+ * this id exists; the console's CSP forbids inline styles, so a placeholder takes the id and styles.css has the rule.
+ */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+
+function claimCytoscapeStylesheet(): void {
+  if (document.getElementById(CYTOSCAPE_STYLESHEET_ID) !== null) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = CYTOSCAPE_STYLESHEET_ID;
+  document.head.append(placeholder);
+}
+
 const STYLE: cytoscape.StylesheetJson = [
   { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'background-color': 'data(colour)', width: 18, height: 18, color: '#1d2731', 'text-valign': 'bottom', 'text-margin-y': 3 } },
   { selector: '.zone', style: { 'background-color': '#e6eef2', 'background-opacity': 0.7, 'border-color': '#5a7d8c', 'border-width': 1, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 12, 'font-weight': 'bold', padding: '14px' } },
@@ -83,6 +96,7 @@ export function MapPage(): ReactNode {
 
   useEffect(() => {
     if (box.current === null || elements === null) return;
+    claimCytoscapeStylesheet();
     const cy = cytoscape({ container: box.current, elements, style: STYLE, layout: { name: 'cose', animate: false, nodeDimensionsIncludeLabels: true }, wheelSensitivity: 0.3 });
     cy.on('tap', 'node', (e) => {
       const id = (e.target as cytoscape.NodeSingular).id();
