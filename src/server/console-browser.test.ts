@@ -120,8 +120,7 @@ describe.skipIf(gate.skip)(gate.title('web console in chromium'), () => {
     // Triage one finding: acknowledged, it stays in the default list with its new status.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings', exact: true }).click();
     await page.getByRole('heading', { name: 'Findings' }).waitFor();
-    const before = await page.locator(FINDING_ROWS).count();
-    expect(before).toBeGreaterThan(2);
+    await expect.poll(() => page.locator(FINDING_ROWS).count()).toBeGreaterThan(2);
     await page.locator('.findings-table button.link').first().click();
     await page.getByRole('form', { name: 'Triage this finding' }).getByRole('button', { name: 'Acknowledge' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'now Acknowledged' }).count()).toBe(1);
