@@ -1,9 +1,10 @@
 /**
  * The web console (web/, built into dist/web/ by `npm run build`) served at /: its files as they are, and index.html
- * for any other GET outside /api/ so the console's own paths (/inventory, /devices/…) survive a reload (a single-page
- * app's history fallback). Under /api/ an unknown path keeps the API's JSON 404. Every response here carries the
- * security headers of src/auth/security-headers.ts: the console runs under `default-src 'self'`, so it has no inline
- * script or style to allow.
+ * for each of the console's own pages (/inventory, /devices/…) so a reload or a shared link lands on the page (a
+ * single-page app's history fallback). The pages are listed rather than caught by a wildcard: any other path,
+ * and everything under /api/, meets the API's own not-found, method-not-allowed and too-long answers unchanged.
+ * Every response here carries the security headers of src/auth/security-headers.ts: the console runs under
+ * `default-src 'self'`, so it has no inline script or style to allow.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import type { FastifyInstance } from 'fastify';
 import { securityHeaders } from '../auth/security-headers.js';
 
 const INDEX = 'index.html';
+/** The console's pages (web/src/App.tsx); `/` itself is the static index. */
+export const CONSOLE_PAGES = ['/login', '/inventory', '/findings', '/map', '/policy', '/devices/:id'] as const;
 /** Vite names every built asset by its content hash: a changed file is a new URL, so these may be cached for ever. */
 const HASHED_ASSETS = `${path.sep}assets${path.sep}`;
 
@@ -44,13 +47,11 @@ export async function registerConsole(app: FastifyInstance, dir: string | null =
         reply.header('cache-control', file.includes(HASHED_ASSETS) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-    scope.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?')) {
-        reply.callNotFound();
-        return reply;
-      }
-      reply.header('cache-control', 'no-cache');
-      return reply.sendFile(INDEX);
-    });
+    for (const url of CONSOLE_PAGES) {
+      scope.get(url, { schema: { hide: true } }, async (_request, reply) => {
+        reply.header('cache-control', 'no-cache');
+        return reply.sendFile(INDEX);
+      });
+    }
   });
 }

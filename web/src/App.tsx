@@ -16,6 +16,7 @@ const TITLES: Record<string, string> = {
   '/': 'Overview', '/inventory': 'Inventory', '/findings': 'Findings', '/map': 'Network map', '/policy': 'Segmentation policy', '/login': 'Log in',
 };
 
+/** A new page is also listed in CONSOLE_PAGES (src/server/console-static.ts), so the server answers a reload of it. */
 function page(path: string): ReactNode {
   if (path === '/') return <OverviewPage />;
   if (path === '/inventory') return <InventoryPage />;

@@ -164,10 +164,10 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the console's CSP (script-src 'self') rightly refuses an injected <script>.
   await page.evaluate(axeSource);
   // Browser-side code as text: this file is compiled without the DOM library.
-  const violations = await page.evaluate(`(async () => {
+  const violations = await page.evaluate<{ id: string; impact: string | null; targets: string[] }[]>(`(async () => {
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-  })()`) as { id: string; impact: string | null; targets: string[] }[];
+  })()`);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact ?? '?'}): ${v.targets.join(' ')}`);
 }
 
@@ -179,7 +179,7 @@ export async function distinctColours(context: BrowserContext, png: Buffer): Pro
   const scratch = await context.newPage();
   try {
     await scratch.goto('about:blank');
-    return await scratch.evaluate(`(async (b64) => {
+    return await scratch.evaluate<number>(`(async (b64) => {
       const img = new Image();
       img.src = 'data:image/png;base64,' + b64;
       await img.decode();
@@ -192,7 +192,7 @@ export async function distinctColours(context: BrowserContext, png: Buffer): Pro
       const seen = new Set();
       for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
       return seen.size;
-    })(${JSON.stringify(png.toString('base64'))})`) as number;
+    })(${JSON.stringify(png.toString('base64'))})`);
   } finally {
     await scratch.close();
   }
