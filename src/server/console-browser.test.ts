@@ -4,9 +4,6 @@
  * findings (one, then several at once); a viewer is not offered triage or register edits; a lost session returns to
  * the login page. Every page is screenshotted (and must not be blank), checked with axe-core (no serious or critical
  * violation) and must log no console error (a CSP refusal is one).
- *
- * Until the server has POST /api/login (the login contract), the browser stands in for login, me and logout
- * (test-support/console-browser.ts) with real API tokens of the same users; the test says so in its output.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requires } from '../test-support/tools.js';
 import { consoleDir } from './console-static.js';
 import {
-  CHROMIUM, distinctColours, launchConsoleBrowser, seriousAxeViolations, standInForLogin, type Browser, type ConsoleServer, type ConsoleUser,
+  CHROMIUM, distinctColours, launchConsoleBrowser, seriousAxeViolations, type Browser, type ConsoleServer, type ConsoleUser,
   startConsoleServer,
 } from './test-support/console-browser.js';
 
@@ -37,10 +34,6 @@ describe.skipIf(gate.skip)(gate.title('web console in chromium'), () => {
     // WARDWATCH_CONSOLE_SHOTS=dir keeps the screenshots there to look at; otherwise they go to a temp dir and away.
     shots = process.env.WARDWATCH_CONSOLE_SHOTS ?? mkdtempSync(path.join(tmpdir(), 'ww-console-shots-'));
     mkdirSync(shots, { recursive: true });
-    if (!server.hasLogin) {
-      console.warn('console test: the server has no POST /api/login yet; the browser stands in for login/me/logout with real API tokens');
-      await standInForLogin(browser.context, [server.users.analyst, server.users.viewer]);
-    }
   });
 
   afterAll(async () => {

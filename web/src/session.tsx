@@ -28,14 +28,16 @@ function isRole(v: unknown): v is Role {
 export function asSession(body: unknown): SessionInfo | null {
   if (typeof body !== 'object' || body === null) return null;
   const b = body as Record<string, unknown>;
-  if (typeof b.user !== 'string' || !isRole(b.role) || typeof b.expiresAt !== 'string') return null;
+  if (typeof b.user !== 'string' || !isRole(b.role)) return null;
   const csrf = typeof b.csrfToken === 'string' ? b.csrfToken : null;
-  return { user: b.user, role: b.role, csrfToken: csrf, expiresAt: b.expiresAt };
+  return { user: b.user, role: b.role, csrfToken: csrf, expiresAt: typeof b.expiresAt === 'string' ? b.expiresAt : null };
 }
 
 export const EXPIRED_NOTICE = 'Your session has ended. Log in again to continue.';
 /** setTimeout's largest delay (2^31 - 1 ms, about 24 days); a session longer than that ends by the server's 401. */
 const MAX_TIMER_MS = 2_147_483_647;
+/** Ask a little after the expiry, so a clock a second apart from the server's does not ask just before it. */
+const EXPIRY_MARGIN_MS = 2_000;
 
 export function SessionProvider({ children }: { children: ReactNode }): ReactNode {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
@@ -63,13 +65,21 @@ export function SessionProvider({ children }: { children: ReactNode }): ReactNod
     return () => { onSessionLost(null); };
   }, [end]);
 
-  // The server's absolute timeout: at expiresAt the cookie is gone, so say so now rather than at the next click.
+  // expiresAt is when the session ends if left idle; requests since login moved it on. When it comes, ask the server:
+  // a session still alive answers with its new expiry (the timer re-arms), an ended one with 401, said at once rather
+  // than at the person's next click.
   const expiresAt = state.status === 'signed-in' ? state.session.expiresAt : null;
   useEffect(() => {
     if (expiresAt === null) return;
-    const ms = Date.parse(expiresAt) - Date.now();
+    const ms = Date.parse(expiresAt) - Date.now() + EXPIRY_MARGIN_MS;
     if (!Number.isFinite(ms) || ms > MAX_TIMER_MS) return;
-    const timer = window.setTimeout(() => { end(EXPIRED_NOTICE); }, Math.max(0, ms));
+    const timer = window.setTimeout(() => {
+      request('/api/me', { quiet401: true }).then((body) => {
+        const s = asSession(body);
+        if (s === null) end(EXPIRED_NOTICE);
+        else setState({ status: 'signed-in', session: s });
+      }, () => { end(EXPIRED_NOTICE); });
+    }, Math.max(0, ms));
     return () => { window.clearTimeout(timer); };
   }, [expiresAt, end]);
 

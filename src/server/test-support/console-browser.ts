@@ -1,6 +1,6 @@
 /**
  * Test support for the web console: the built CLI's `wardwatch serve` over a database made from the sample capture,
- * with users (and API tokens) created through the app; Debian's chromium driven by playwright-core (never a
+ * with users created through the app; Debian's chromium driven by playwright-core (never a
  * downloaded browser); axe-core run on a page; and a check that a screenshot is not blank.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { addUser, createToken } from '../../app/user-admin.js';
+import { addUser } from '../../app/user-admin.js';
 import type { Role } from '../../auth/roles.js';
 import { binPath } from '../../cli/test-support/run-cli.js';
 import { openWorkspace } from '../../store/workspace.js';
@@ -27,16 +27,12 @@ export interface ConsoleUser {
   name: string;
   role: Role;
   password: string;
-  /** An API token of the same role (for the stand-in login while the server has no login route). */
-  token: string;
 }
 
 export interface ConsoleServer {
   base: string;
   dir: string;
   users: Record<'analyst' | 'viewer', ConsoleUser>;
-  /** Whether the server offers POST /api/login (the login contract); until it does, tests stand in for it. */
-  hasLogin: boolean;
   stop(): Promise<void>;
 }
 
@@ -49,8 +45,7 @@ async function seedUsers(db: string): Promise<ConsoleServer['users']> {
     const out: Partial<ConsoleServer['users']> = {};
     for (const [name, role] of [['ana', 'analyst'], ['vic', 'viewer']] as const) {
       await addUser(ws, { name, role, password: PASSWORD }, ORIGIN);
-      const token = await createToken(ws, { name: `console-test-${name}`, role, expiresDays: 1 }, ORIGIN);
-      out[role] = { name, role, password: PASSWORD, token: token.token };
+      out[role] = { name, role, password: PASSWORD };
     }
     return out as ConsoleServer['users'];
   } finally {
@@ -84,10 +79,8 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   const users = await seedUsers(db);
   const child = spawn(process.execPath, [binPath, 'serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const base = await waitForAddress(child);
-  const probe = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  const hasLogin = probe.status !== 404;
   return {
-    base, dir, users, hasLogin,
+    base, dir, users,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -128,33 +121,6 @@ export async function launchConsoleBrowser(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Stands in for POST /api/login, GET /api/me and POST /api/logout in the browser, per the login contract, while the
- * server has no login route: a good password makes the browser send that user's API token (a real token, checked by
- * the real server) with every request. Everything else reaches the real server.
- */
-export async function standInForLogin(context: BrowserContext, users: readonly ConsoleUser[]): Promise<void> {
-  let current: ConsoleUser | null = null;
-  const session = (u: ConsoleUser): string => JSON.stringify({ user: u.name, role: u.role, csrfToken: 'stand-in', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-  const json = { 'content-type': 'application/json' };
-  await context.route('**/api/login', async (route) => {
-    const body = route.request().postDataJSON() as { user?: string; password?: string } | null;
-    const u = users.find((x) => x.name === body?.user && x.password === body.password);
-    if (u === undefined) return route.fulfill({ status: 401, headers: json, body: JSON.stringify({ error: 'wrong user or password', code: 'unauthorized' }) });
-    current = u;
-    await context.setExtraHTTPHeaders({ authorization: `Bearer ${u.token}` });
-    return route.fulfill({ status: 200, headers: json, body: session(u) });
-  });
-  await context.route('**/api/me', (route) => (current === null
-    ? route.fulfill({ status: 401, headers: json, body: JSON.stringify({ error: 'log in', code: 'unauthorized' }) })
-    : route.fulfill({ status: 200, headers: json, body: session(current) })));
-  await context.route('**/api/logout', async (route) => {
-    current = null;
-    await context.setExtraHTTPHeaders({});
-    return route.fulfill({ status: 204 });
-  });
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

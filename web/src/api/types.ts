@@ -23,7 +23,8 @@ export interface SessionInfo {
   user: string;
   role: Role;
   csrfToken: string | null;
-  expiresAt: string;
+  /** When the session ends if left idle (each request moves it on); null for an API token. */
+  expiresAt: string | null;
 }
 
 export interface DevicePage {
