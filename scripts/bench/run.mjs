@@ -9,6 +9,8 @@
 //                 `devices --format json` on them); --inventory-only runs that section alone (no capture needed)
 //   --inventory-devices N, --inventory-flows F  its size (default 10,000 and 1,000,000)
 //   --skip-api    skip the API under load; --api-only runs it alone (api-load.mjs: 10,000 devices, autocannon on the device list, a device, findings)
+//   --skip-console  skip the web console; --console-only runs it alone (console.mjs: 10,000 devices in headless chromium,
+//                 inventory load + render and filter times)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -140,6 +142,10 @@ if (flag('--api-only')) {
   await (await import('./api-load.mjs')).apiLoadSection();
   process.exit(0);
 }
+if (flag('--console-only')) {
+  await (await import('./console.mjs')).consoleSection();
+  process.exit(0);
+}
 if (flag('--inventory-only')) {
   console.log(`wardwatch bench — inventory only; max RSS measured with ${method ?? 'nothing'}; machine load ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
   await inventorySection(method);
@@ -182,3 +188,4 @@ if (!flag('--skip-large')) {
 
 if (!flag('--skip-inventory')) await inventorySection(method);
 if (!flag('--skip-api')) await (await import('./api-load.mjs')).apiLoadSection();
+if (!flag('--skip-console')) await (await import('./console.mjs')).consoleSection();

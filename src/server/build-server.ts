@@ -17,6 +17,7 @@ import { sessionCookieName } from '../auth/session-cookie.js';
 import { DEFAULT_SESSION_POLICY } from '../auth/sessions.js';
 import type { Workspace } from '../store/workspace.js';
 import { authenticateWith } from './auth-adapter.js';
+import { registerConsole } from './console-static.js';
 import { errorHandler, HttpCode, HttpError } from './errors.js';
 import { oneWriterAtATime } from './one-writer.js';
 import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -130,6 +131,7 @@ export async function buildServer(ws: Workspace, options: ServerOptions = {}): P
     for (const route of routes) if (route.upload !== undefined) addRoute(child, route, ws, auth, authenticate);
     done();
   });
+  await registerConsole(app);
   return app;
 }
 
