@@ -51,7 +51,10 @@ export function osFamily(name) {
   if (/windows ce|wince|windows embedded compact/.test(s)) return 'Windows CE';
   if (s.startsWith('windows')) return 'Windows';
   if (/nx-os/.test(s)) return 'Cisco NX-OS';
-  if (/\bios\b|ios-xe|ios xe/.test(s)) return 'Cisco IOS';
+  // Apple's iOS / iPadOS are spelt with a small i; Cisco's IOS (IOS XE) is upper case or follows "Cisco". Lower-casing
+  // first read "iOS" as Cisco IOS.
+  if (/\bi(Pad)?OS\b/.test(name)) return 'iOS';
+  if (/\bIOS\b/.test(name) || /\bcisco ios\b|ios-xe|ios xe/.test(s)) return 'Cisco IOS';
   if (/junos/.test(s)) return 'Junos';
   if (/arubaos|aos-cx/.test(s)) return 'ArubaOS';
   if (/android/.test(s)) return 'Android';
