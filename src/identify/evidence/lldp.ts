@@ -30,6 +30,21 @@ export function lldpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observ
   e.add('switchPort', port, `${src}.portId`, `${port ?? ''} (announcer's port on the link the frame arrived on)`, 0.7);
   e.add('switchName', name, `${src}.systemName`, `${name ?? ''} (announcer)`, 0.7);
   const caps = rec.proto === 'lldp' ? strings(rec, 'enabledCapabilities') : strings(rec, 'capabilities');
-  for (const cap of caps) e.rules(kb, 'device-types', 'lldpCapability', cap.toLowerCase(), `${src}.capabilities`);
+  for (const cap of primaryCapabilities(caps)) e.rules(kb, 'device-types', 'lldpCapability', cap, `${src}.capabilities`);
   return out;
+}
+
+/** CDP capability names (Cisco CDP specification, capabilities TLV bits) in IEEE 802.1AB §8.5.8 terms. */
+const CDP_AS_LLDP: Readonly<Record<string, string>> = { switch: 'bridge', 'transparent-bridge': 'bridge', 'source-route-bridge': 'bridge', phone: 'telephone' };
+
+/**
+ * The capabilities that say what the device is. A phone or an access point also bridges (its PC port, its radio to
+ * the wire) and a layer-3 switch also routes, so the more specific capability wins: telephone, then WLAN access
+ * point, then bridge; a router is a router only when it announces no bridging (IEEE 802.1AB §8.5.8 lists each
+ * capability as a separate bit that a station sets for every function it performs).
+ */
+export function primaryCapabilities(caps: readonly string[]): string[] {
+  const set = new Set(caps.map((c) => c.toLowerCase()).map((c) => CDP_AS_LLDP[c] ?? c));
+  for (const first of ['telephone', 'wlan-access-point', 'bridge']) if (set.has(first)) return [first];
+  return [...set];
 }

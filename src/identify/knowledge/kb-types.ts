@@ -71,6 +71,7 @@ export const RULE_SETS = [
   'dicom-version-names',
   'hl7-applications',
   'dhcp-fingerprints',
+  'dhcp-vendor-classes',
   'http-fingerprints',
   'snmp-sysdescr',
   'banner-fingerprints',
