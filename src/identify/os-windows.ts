@@ -40,9 +40,13 @@ function product(version: string | null, label: string): (m: RegExpExecArray) =>
   };
 }
 
-/** Windows CE versions: Embedded Compact 7 is CE 7.0, Compact 2013 is CE 8.0 (Microsoft lifecycle pages). */
+/**
+ * Windows CE versions: Embedded Compact 7 is CE 7.0, Compact 2013 is CE 8.0 (Microsoft lifecycle pages). A minor
+ * written with two digits ("Microsoft-WinCE/7.00", the CE web server's Server header) is the same release as "7.0".
+ */
 function ce(version: string | undefined, label: string | null): Omit<OsFound, 'start' | 'end'> {
-  const v = version === undefined ? null : /^\d+$/.test(version) ? `${version}.0` : version;
+  const m = version === undefined ? null : /^(\d+)(?:\.(\d+))?$/.exec(version);
+  const v = m === null ? (version ?? null) : `${m[1] ?? ''}.${String(Number(m[2] ?? '0'))}`;
   return { osName: 'Windows CE', osVersion: v, osLabel: label ?? (v === null ? null : `Windows CE ${v}`), specificity: v === null ? 0.85 : 1 };
 }
 
