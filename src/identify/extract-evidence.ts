@@ -21,7 +21,7 @@ import { serverSentData, servicePortObservations } from './service-ports.js';
 import { SIGNAL_CONFIDENCE, SIGNAL_TCP_SERVER } from './computer-role.js';
 import type { KnowledgeBase } from './knowledge/kb-types.js';
 import { initialTtl, matchTcpSignature, ouiVendor, penMaker } from './knowledge/lookup.js';
-import type { DeviceKey, Observation } from './types.js';
+import type { DeviceKey, Evidence, Observation } from './types.js';
 import type { SynSignature } from '../capture/flow.js';
 
 type Extractor = (rec: ProtocolRecord, kb: KnowledgeBase) => Observation[];
@@ -114,6 +114,21 @@ export function observationsFromAddress(key: DeviceKey, tsMs: number, kb: Knowle
   const out: Observation[] = [];
   ouiObservation(out, kb, { mac: unicastMac(key.mac), ip: key.ip === null ? null : unicastIp(key.ip) }, tsMs);
   return out;
+}
+
+/** Sources of the OS guessed from a SYN or SYN+ACK signature. */
+const SYN_SOURCES: ReadonlySet<string> = new Set(['tcp.syn', APP_HOST_STACK_SOURCE]);
+const SYN_TTL = /\bttl (\d+) \(initial (\d+)\)/;
+
+/**
+ * Router hops a SYN-signature piece of evidence crossed (its initial TTL less the one seen, RFC 1812 §5.3.1: every
+ * router decrements it), or null when the evidence is no SYN signature. A SYN that crossed a router carries that
+ * router's MAC: the stack it shows is another host's.
+ */
+export function synHops(e: Evidence): number | null {
+  if (!SYN_SOURCES.has(e.source)) return null;
+  const m = SYN_TTL.exec(e.detail);
+  return m === null ? null : Number(m[2]) - Number(m[1]);
 }
 
 function synObservation(out: Observation[], kb: KnowledgeBase, key: DeviceKey, tsMs: number, syn: SynSignature, direction: 'request' | 'response'): void {

@@ -10,7 +10,7 @@ import { asWireRecord, type WireRecord } from '../decode/records.js';
 import type { ProtocolRecord } from '../decode/types.js';
 import type { Cidr } from '../findings/cidr.js';
 import { classifyDevice } from '../identify/classify.js';
-import { observationsFromAddress, observationsFromFlow, observationsFromRecord } from '../identify/extract-evidence.js';
+import { observationsFromAddress, observationsFromFlow, observationsFromRecord, synHops } from '../identify/extract-evidence.js';
 import type { KnowledgeBase } from '../identify/knowledge/kb-types.js';
 import { routerObservations } from '../identify/traffic-role-router.js';
 import type { DeviceKey, DeviceProfile, Evidence, Observation } from '../identify/types.js';
@@ -211,6 +211,8 @@ export class InventoryCollector {
       this.claim(mac, rec.relayIp);
       if (mac !== null && isUnicastMac(mac)) this.routers.markRouter(mac);
     }
+    // A DHCP server's offer or ack names the subnet's router (option 3); that address's owner is judged in detect().
+    if (rec.proto === 'dhcp' && (rec.kind === 'offer' || rec.kind === 'ack')) for (const ip of rec.routers ?? []) if (IPV4_TEXT.test(ip)) this.routers.gateway(ip);
     if ((rec.proto === 'lldp' || rec.proto === 'cdp') && rec.managementAddress !== null && IPV4_TEXT.test(rec.managementAddress)) {
       this.claim(mac, rec.managementAddress);
     }
@@ -237,17 +239,20 @@ export class InventoryCollector {
   private async write(): Promise<void> {
     if (this.observations.size === 0 && this.sightings.size === 0 && this.conduits.size === 0 && this.peers.size === 0) return;
     this.routers.detect([...this.sightings.values()].map((s) => s.key));
-    for (const mac of this.routers.routerMacs()) {
+    for (const mac of [...this.routers.routerMacs(), ...this.routers.namedGateways()]) {
       if (this.routersSaid.has(mac)) continue;
       this.routersSaid.add(mac);
       for (const o of routerObservations(mac, this.latestMs)) this.observe(o);
     }
     const rekey = (key: DeviceKey): DeviceKey => this.routers.rekey(key).key;
-    const observations = [...this.observations.values()].map((o) => {
+    const observations = [...this.observations.values()].flatMap((o) => {
       const r = this.routers.rekey(o.key);
       // What the router's MAC says (its OUI) is the router's: it goes to the router, never to the host behind it.
-      if (r.routed && MAC_DERIVED_SOURCES.has(o.evidence.source)) return { key: { mac: o.key.mac, ip: null }, evidence: o.evidence };
-      return { key: r.key, evidence: o.evidence };
+      if (r.routed && MAC_DERIVED_SOURCES.has(o.evidence.source)) return [{ key: { mac: o.key.mac, ip: null }, evidence: o.evidence }];
+      // A SYN that crossed a router yet stays on a MAC-keyed device (a NAT address the router claims, a forwarder not
+      // yet known as a router) shows a stack behind that MAC, not the MAC's own: it describes no device here.
+      if (r.key.mac !== null && (synHops(o.evidence) ?? 0) > 0) return [];
+      return [{ key: r.key, evidence: o.evidence }];
     });
     const sightings: DeviceSighting[] = [...this.sightings.values()].map((s) => ({
       key: rekey(s.key),

@@ -141,6 +141,55 @@ describe('router gateway addresses', () => {
   });
 });
 
+describe('the gateway a DHCP server names (option 3) and SYNs that crossed a router', () => {
+  const DC = { mac: '00:50:56:00:00:02', ip: '10.20.10.2' };
+  /** The DHCP server's ACK naming 10.20.10.1 as the router (RFC 2132 §3.5). */
+  const ack = (routers: string[]): void => {
+    collector.record(recordOf({ proto: 'dhcp', kind: 'ack', src: DC.ip, dst: '10.20.10.50', sport: 67, dport: 68, srcMac: DC.mac, dstMac: CT.mac, clientMac: CT.mac, routers }));
+  };
+  /** One internet flow through the router: a site host's TLS to an internet server. */
+  const internet = (): void => {
+    collector.flow(flowOf({ src: CT.ip, dst: '203.0.113.7', dport: 443, srcMac: CT.mac, dstMac: ROUTER }));
+  };
+
+  it('a named gateway that forwards to the internet is a router, even with one internet peer', async () => {
+    collector.arp(ROUTER, '10.20.10.1', T0);
+    ack(['10.20.10.1']);
+    internet();
+    const router = (await devices()).find((d) => d.mac === ROUTER);
+    expect([router?.type, router?.category]).toEqual(['router', 'network']);
+  });
+
+  it('no router without the DHCP server naming it, nor when it forwards nothing outward', async () => {
+    collector.arp(ROUTER, '10.20.10.1', T0);
+    internet();
+    expect((await devices()).find((d) => d.mac === ROUTER)?.type).not.toBe('router');
+  });
+
+  it('named but forwarding nothing to the outside: not a router by this rule', async () => {
+    collector.arp(ROUTER, '10.20.10.1', T0);
+    ack(['10.20.10.1']);
+    expect((await devices()).find((d) => d.mac === ROUTER)?.type).not.toBe('router');
+  });
+
+  it("a SYN that crossed a router (TTL below its initial value) on the router's own address gives it no OS (NAT)", async () => {
+    collector.arp(ROUTER, '10.20.10.1', T0);
+    collector.arp(ROUTER, '10.20.10.254', T0);
+    // A NATed host behind the router, two hops down from Windows' 128, from the router's NAT address.
+    collector.flow(flowOf({ src: '10.20.10.254', dst: PACS.ip, dport: 2575, srcMac: ROUTER, dstMac: PACS.mac, syn: syn(126) }));
+    const router = (await devices()).find((d) => d.mac === ROUTER);
+    expect(router?.evidence.some((e) => e.source === 'tcp.syn')).toBe(false);
+    expect(router?.os.name).toBeNull();
+  });
+
+  it("a host's own SYN at its initial TTL still names its OS", async () => {
+    collector.arp(CT.mac, CT.ip, T0);
+    collector.flow(flowOf({ src: CT.ip, dst: PACS.ip, dport: 104, srcMac: CT.mac, dstMac: PACS.mac, syn: syn(128) }));
+    const ct = at(await devices(), CT.ip);
+    expect(ct?.evidence.some((e) => e.source === 'tcp.syn')).toBe(true);
+  });
+});
+
 describe('RouterAddresses', () => {
   it('finds a router by IPs it does not claim; one that claims them all is one host with many addresses', () => {
     const r = new RouterAddresses();

@@ -33,6 +33,10 @@ export class RouterAddresses {
   private readonly routers = new Set<string>();
   /** MAC -> external addresses whose traffic it carried, counted up to ROUTER_MAC_MIN_IPS. */
   private readonly carried = new Map<string, Set<string>>();
+  /** Addresses a DHCP server named as the subnet's router (option 3). */
+  private readonly gateways = new Set<string>();
+  /** MACs of named gateways that forward to the outside (see detect()): routers by role, keys left as they are. */
+  private readonly gatewayRouters = new Set<string>();
 
   /** The MAC showed the IP as its own (it sent from it as itself). */
   claim(mac: string | null, ip: string | null): void {
@@ -82,6 +86,25 @@ export class RouterAddresses {
       this.routers.add(mac);
       this.carried.delete(mac);
     }
+  }
+
+  /** A DHCP server offered this address as the clients' router (RFC 2132 §3.5, option 3). */
+  gateway(ip: string): void {
+    if (this.gateways.size < MAX_CLAIMS) this.gateways.add(ip);
+  }
+
+  /**
+   * MACs that claim an address the DHCP server names as the router (option 3) and carried an external address's
+   * traffic: the site's own DHCP server says it is the gateway and it forwards to the outside (RFC 1812 §2.2.1), so
+   * one internet peer is enough to call it a router where a MAC nobody named needs several. Only its role: its keys
+   * stay as they are (an address behind it may be its own NAT address, which few internet peers cannot tell apart).
+   */
+  namedGateways(): string[] {
+    for (const ip of this.gateways) {
+      const mac = this.ownerOf(ip);
+      if (mac !== null && !this.routers.has(mac) && (this.carried.get(mac)?.size ?? 0) > 0 && this.gatewayRouters.size < MAX_ROUTER_MACS) this.gatewayRouters.add(mac);
+    }
+    return [...this.gatewayRouters];
   }
 
   /** Finds routers among a batch's (MAC, IP) bindings: MACs with many IPs they do not claim. Found ones stay found. */
