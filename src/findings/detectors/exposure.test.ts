@@ -56,6 +56,29 @@ describe('management services', () => {
   });
 });
 
+describe('which devices count as medical devices for exposure', () => {
+  const hit = (f: FlowJson): Hit | undefined => {
+    const out: Hit[] = [];
+    exposureHits(f, defaultSite(), out);
+    return out[0];
+  };
+
+  it('must not fire on the SSH or RDP of a clinical system (an interface engine, an EHR server: software, not a device)', () => {
+    expect(hit(flow({ app: 'ssh', dport: 22 }))?.notOn).toContain('clinical-system');
+    expect(hit(flow({ dport: 3389 }))?.notOn).toContain('clinical-system');
+  });
+
+  it('must fire on the SSH of medical equipment and of a PACS (imaging-infrastructure)', () => {
+    const ssh = hit(flow({ app: 'ssh', dport: 22 }));
+    expect(ssh?.medicalOnly).toBe(true);
+    for (const c of ['infusion', 'imaging', 'imaging-infrastructure', 'patient-monitoring'] as const) expect(ssh?.notOn ?? []).not.toContain(c);
+  });
+
+  it("the web pages of clinical systems and PACS stay the application, not management", () => {
+    expect(hit(flow({ app: 'http', dport: 80 }))?.notOn).toEqual(['clinical-system', 'imaging-infrastructure']);
+  });
+});
+
 describe('client judgement without a management zone', () => {
   it('must fire: another subnet, a workstation, an unidentified host, a client the inventory does not know', () => {
     expect(sameSubnet('10.20.30.5', '10.20.30.77')).toBe(true);

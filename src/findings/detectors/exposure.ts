@@ -25,9 +25,17 @@ const NAMES: Record<string, string> = { ssh: 'SSH', telnet: 'Telnet', ftp: 'FTP'
 const WORSE: ReadonlySet<string> = new Set(['telnet', 'vnc', 'ftp']);
 /**
  * Servers whose web interface is the clinical application itself (a PACS viewer, an EHR, a LIS front end): staff
- * use it from workstations, so web access to them is not management; their SSH, RDP, Telnet … still are.
+ * use it from workstations, so web access to them is not management.
  */
 const WEB_IS_THE_APPLICATION: readonly DeviceCategory[] = ['clinical-system', 'imaging-infrastructure'];
+/**
+ * Clinical systems (EHR, LIS, HL7 interface engines) are software on servers, not medical devices: the FD&C Act
+ * §520(o)(1) (added by the 21st Century Cures Act §3060) excludes software that transfers, stores, converts or
+ * displays clinical data and electronic health records from the device definition. Their SSH or RDP is server
+ * administration, not management of a medical device; a PACS (imaging-infrastructure) stays a device (FDA product
+ * code LLZ, radiological image processing system).
+ */
+const NOT_A_MEDICAL_DEVICE: readonly DeviceCategory[] = ['clinical-system'];
 
 /** Ports below this are services (IANA system ports, RFC 6335 §6). */
 const SYSTEM_PORTS = 1024;
@@ -81,7 +89,7 @@ export function exposureHits(f: FlowJson, site: SiteConfig, out: Hit[], httpOver
     evidence: `${o.client} (${client}) connected to ${at(o.server, o.port)} (${name}) ${f.first}`,
     facts: { service: `${service}/${o.port ?? '?'}`, external: client === 'external', automatable: client === 'external' },
     medicalOnly: true,
-    ...(service === 'http' || service === 'https' ? { notOn: WEB_IS_THE_APPLICATION } : {}),
+    notOn: service === 'http' || service === 'https' ? WEB_IS_THE_APPLICATION : NOT_A_MEDICAL_DEVICE,
     ...(client === 'internal' && !zoned ? { judgeClient: { ip: o.client, mac: o.clientMac } } : {}),
   });
 }
