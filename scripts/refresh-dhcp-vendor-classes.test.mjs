@@ -27,3 +27,15 @@ test('a class a hand-written rule already types is left to it', () => {
   const hand = [{ field: 'vendorClass', match: '^AXIS,Video Server,', set: { vendor: 'Axis Communications', category: 'iot' } }];
   assert.deepEqual(rules(fp('Axis', 'IP Network Camera', 'Axis Communications', ['AXIS,Video Server,241Q']), hand), []);
 });
+
+test('option-55 lists satori gives only to printers, long enough not to be every client\'s, second a printer', async () => {
+  const { printerListRules } = await import('./refresh-dhcp-vendor-classes.mjs');
+  const list = (name, type, l) => `<fingerprint name="${name}" device_type="${type}" device_vendor="V"><dhcp_tests><test weight="5" matchtype="exact" dhcptype="Request" dhcpoption55="${l}"/></dhcp_tests></fingerprint>`;
+  const [r] = printerListRules(list('P', 'Printer', '1,3,7,12,26,44,51,54,58,59'), 'abc123');
+  assert.equal(r.match, '^1,3,7,12,26,44,51,54,58,59$');
+  assert.deepEqual(r.set, { type: 'printer', category: 'it' });
+  assert.ok(r.confidence < 0.5);
+  assert.deepEqual(printerListRules(list('P', 'Printer', '1,3,6,15,44,47'), 'x'), []);
+  assert.deepEqual(printerListRules(list('P', 'Printer', '1,3,7,12,26,44,51,54,58,59') + list('C', 'IP Network Camera', '1,3,7,12,26,44,51,54,58,59'), 'x'), []);
+  assert.deepEqual(printerListRules(list('P', 'Printer', '1,3,7,12,26,44,51,54,58,59'), 'x', [{ field: 'paramRequestList', match: '^1,3,7,12,26,44,51,54,58,59$', set: {} }]), []);
+});

@@ -38,6 +38,8 @@ const ACER = '00:01:24:00:00:01';
 const CRESTRON = '00:10:7f:00:00:01';
 const LANTRONIX = '00:80:a3:00:00:01';
 const NO_OUI = '02:00:00:00:00:01';
+/** IEEE MA-L 00:04:00 'Lexmark International' (a printer maker). */
+const LEXMARK = '00:04:00:00:00:01';
 
 describe('a maker that makes several kinds of device implies no category', () => {
   it('a Cisco IP phone (DHCP vendor class) is an IT phone, not network gear', () => {
@@ -116,5 +118,17 @@ describe('Windows CE web server Server header', () => {
 
   it('must not read another Microsoft server as Windows CE', () => {
     expect(profile(NO_OUI, [server('Microsoft-IIS/10.0')]).os.name).not.toBe('Windows CE');
+  });
+});
+
+describe("option-55 lists satori gives only to printers (data/dhcp-vendor-classes.json)", () => {
+  const list = (paramRequestList: string): Said => ({ proto: 'dhcp', kind: 'request', paramRequestList });
+  it('seconds a printer maker\'s OUI', () => {
+    expect(profile(LEXMARK, [list('1,3,7,12,26,44,51,54,58,59')]).type).toBe('printer');
+  });
+
+  it('must not type a device alone, nor from a short list every client asks for', () => {
+    expect(profile(NO_OUI, [list('1,3,7,12,26,44,51,54,58,59')]).type).toBeNull();
+    expect(profile(LEXMARK, [list('1,3,6,15,44,47')]).type).toBeNull();
   });
 });

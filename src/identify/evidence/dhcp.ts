@@ -40,9 +40,11 @@ export function dhcpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observ
   e.rules(kb, 'device-types', 'hostname', hostname, 'dhcp.hostname');
   freeText(e, kb, 'dhcp.hostname', hostname);
   e.rules(kb, 'dhcp-fingerprints', 'vendorClass', text(rec, 'vendorClass'), 'dhcp.vendorClass');
-  // Vendor classes that name a maker and its kind of device, generated from satori (scripts/refresh-dhcp-vendor-classes.mjs).
+  // Vendor classes that name a maker and its kind of device, and printers' option-55 lists, generated from satori
+  // (scripts/refresh-dhcp-vendor-classes.mjs).
   e.rules(kb, 'dhcp-vendor-classes', 'vendorClass', text(rec, 'vendorClass'), 'dhcp.vendorClass');
   freeText(e, kb, 'dhcp.vendorClass', text(rec, 'vendorClass'));
   e.rules(kb, 'dhcp-fingerprints', 'paramRequestList', text(rec, 'paramRequestList'), 'dhcp.paramRequestList');
+  e.rules(kb, 'dhcp-vendor-classes', 'paramRequestList', text(rec, 'paramRequestList'), 'dhcp.paramRequestList');
   return out;
 }
