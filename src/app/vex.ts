@@ -1,4 +1,6 @@
 /** Vendor VEX statements (CycloneDX VEX, CSAF 2.0 VEX, OpenVEX): import documents, list statements. */
+import { decodeDocument, type DocumentBytes } from '../advisories/sbom/read-document.js';
+import { parseVex } from '../advisories/vex/parse-vex.js';
 import type { VexDocument } from '../advisories/vex/types.js';
 import type { ImportVexResult, WriteVexOptions } from '../store/interfaces.js';
 import type { Workspace } from '../store/workspace.js';
@@ -7,6 +9,30 @@ import { reassessAfterWrite } from './reassess.js';
 /** One document in its own transaction (re-importing a document replaces it). */
 export function importVex(ws: Workspace, doc: VexDocument, options: WriteVexOptions): Promise<ImportVexResult> {
   return ws.vex.import(doc, options);
+}
+
+export interface VexImport {
+  format: VexDocument['format'];
+  title: string | null;
+  result: ImportVexResult;
+  /** What a person should know: a document without statements, statements that name no vendor. */
+  warnings: string[];
+}
+
+/**
+ * Decodes, parses (CycloneDX VEX, CSAF 2.0 VEX, OpenVEX JSON; bad-argument naming the document) and imports one
+ * document in its own transaction. Re-assess once after the last document of a batch (reassessAfterVex).
+ */
+export async function importVexDocument(ws: Workspace, document: DocumentBytes, options: WriteVexOptions): Promise<VexImport> {
+  const raw = decodeDocument(document);
+  const doc = parseVex(raw.text, document.name, raw.sha256);
+  const result = await importVex(ws, doc, options);
+  const warnings: string[] = [];
+  if (result.statements === 0) warnings.push(`${document.name}: no VEX statements found`);
+  if (result.vendorless > 0) {
+    warnings.push(`${document.name}: ${result.vendorless} statements name a product but no vendor, so they apply to that product name from any vendor; give --vendor to pin them`);
+  }
+  return { format: doc.format, title: doc.title, result, warnings };
 }
 
 /** After the documents of one command: every device re-assessed with the new suppressions. */

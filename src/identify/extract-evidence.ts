@@ -1,5 +1,6 @@
 /** Evidence extraction: protocol records and flows -> observations about devices (docs/architecture.md "identify" stage). */
 import type { FlowJson } from '../capture/flow-json.js';
+import { asWireRecord, type RecordOf, type RecordProto, type WireRecord } from '../decode/records.js';
 import type { ProtocolRecord } from '../decode/types.js';
 import { bacnetObservations } from './evidence/bacnet.js';
 import { bannerObservations } from './evidence/banners.js';
@@ -24,9 +25,10 @@ import { initialTtl, matchTcpSignature, ouiVendor, penMaker } from './knowledge/
 import type { DeviceKey, Evidence, Observation } from './types.js';
 import type { SynSignature } from '../capture/flow.js';
 
-type Extractor = (rec: ProtocolRecord, kb: KnowledgeBase) => Observation[];
+/** Each decoder's extractor reads its own record type (src/decode/records.ts); the rest still read by field name. */
+type Extractors = { readonly [P in RecordProto]?: ((rec: RecordOf<P>, kb: KnowledgeBase) => Observation[]) | ((rec: ProtocolRecord, kb: KnowledgeBase) => Observation[]) };
 
-const EXTRACTORS: Readonly<Record<string, Extractor>> = {
+const EXTRACTORS: Extractors = {
   dicom: dicomObservations,
   dhcp: dhcpObservations,
   dns: dnsObservations,
@@ -50,11 +52,13 @@ const EXTRACTORS: Readonly<Record<string, Extractor>> = {
 };
 
 /** HTTP plus NTLM-over-HTTP (the decoder puts the NTLMSSP VERSION in `osVersion`). */
-function httpWithNtlm(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+function httpWithNtlm(rec: RecordOf<'http'>, kb: KnowledgeBase): Observation[] {
   const out = httpObservations(rec, kb);
-  if (typeof rec.osVersion === 'string') {
+  // src/decode/http/parse-auth.ts sets `osVersion`, which the HTTP record types do not declare yet: read it untyped.
+  const osVersion = (rec as ProtocolRecord).osVersion;
+  if (typeof osVersion === 'string') {
     const e = new Emitter(out, { mac: unicastMac(rec.srcMac), ip: unicastIp(rec.src) }, Date.parse(rec.ts) || 0);
-    ntlmOs(e, rec.osVersion, 'http.ntlmssp.osVersion', 'HTTP NTLMSSP');
+    ntlmOs(e, osVersion, 'http.ntlmssp.osVersion', 'HTTP NTLMSSP');
   }
   return out;
 }
@@ -67,7 +71,7 @@ const ENTERPRISES = '1.3.6.1.4.1.';
  * subtree. Only makers of data/vendor-aliases.json count, by their `pens` or by the IANA registry's organisation name
  * (lookup.ts penMaker); generic agents (Net-SNMP 8072) name none.
  */
-function snmpWithEnterprise(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+function snmpWithEnterprise(rec: RecordOf<'snmp'>, kb: KnowledgeBase): Observation[] {
   const out = snmpObservations(rec, kb);
   const oid = rec.kind === 'response' && typeof rec.sysObjectId === 'string' ? rec.sysObjectId : null;
   if (oid === null || !oid.startsWith(ENTERPRISES)) return out;
@@ -81,9 +85,11 @@ function snmpWithEnterprise(rec: ProtocolRecord, kb: KnowledgeBase): Observation
 
 /** Observations one protocol record gives, each keyed to the device it is about. Never throws on odd records. */
 export function observationsFromRecord(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
-  const extract = EXTRACTORS[rec.proto];
+  const wire = asWireRecord(rec);
+  // The table pairs each proto with its extractor, so the record this proto names is the one it reads.
+  const extract = EXTRACTORS[wire.proto] as ((rec: WireRecord, kb: KnowledgeBase) => Observation[]) | undefined;
   if (extract === undefined) return [];
-  const out = extract(rec, kb);
+  const out = extract(wire, kb);
   // Interactive-use signals (computer-role.ts): browsers, NetBIOS announcements, SMB client logons.
   if (rec.proto === 'http' || rec.proto === 'nbdgm' || rec.proto === 'smb') out.push(...signalObservations(rec));
   return out;

@@ -1,10 +1,9 @@
 /** `wardwatch sbom attach --vendor V --model M FILE` / `sbom list` / `sbom show` / `sbom detach` (docs/architecture.md CLI). */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseSbom } from '../../advisories/sbom/parse-sbom.js';
-import { readDocument } from '../../advisories/sbom/read-document.js';
+import { readDocumentBytes } from '../../advisories/sbom/read-document.js';
 import { sbomReportTable } from '../../advisories/sbom/sbom-report-json.js';
-import { attachSbom, detachSbom, listSboms, showSbom } from '../../app/sbom.js';
+import { attachSbomDocument, detachSbom, listSboms, parseSbomDocument, showSbom } from '../../app/sbom.js';
 import { formatOption, textTable } from '../../util/text-table.js';
 import { reportReassessment as report } from '../assessment-text.js';
 import { withWorkspace } from '../workspace-flag.js';
@@ -22,14 +21,13 @@ export function registerSbom(program: Command): void {
     .requiredOption('--model <model>', 'device model, e.g. "CARESCAPE B650"')
     .option('--db <file>', 'inventory database', './wardwatch.db')
     .action(async (file: string, flags: ModelFlags) => {
-      const raw = await readDocument(file);
-      const doc = parseSbom(raw.text, file);
+      // Parsed before the database is opened: a bad file creates none.
+      const sbom = parseSbomDocument({ name: file, bytes: await readDocumentBytes(file) });
       await withWorkspace(flags.db, {}, async (ws) => {
-        const { result: r, name, devices, reassessment } = await attachSbom(ws, { vendor: flags.vendor, model: flags.model, doc, origin: path.basename(file), sha256: raw.sha256, nowMs: Date.now() });
+        const { result: r, name, reassessment, warnings } = await attachSbomDocument(ws, { vendor: flags.vendor, model: flags.model, sbom, origin: path.basename(file), nowMs: Date.now() });
         const vex = r.vexStatements > 0 ? `, ${r.vexStatements} vendor analyses as VEX` : '';
-        process.stdout.write(`attached ${file} to ${name.vendor} ${name.model}: ${doc.format} ${doc.specVersion ?? '?'}, ${r.components} components, ${r.vulnerabilities} embedded vulnerabilities${vex}${r.replaced ? ' (replaced the earlier SBOM)' : ''}\n`);
-        if (r.components === 0) process.stderr.write(`warning: ${file}: the SBOM lists no components\n`);
-        if (devices.length === 0) process.stderr.write(`warning: no device in the inventory is ${name.vendor} ${name.model} yet; its SBOM applies once one is identified\n`);
+        process.stdout.write(`attached ${file} to ${name.vendor} ${name.model}: ${sbom.doc.format} ${sbom.doc.specVersion ?? '?'}, ${r.components} components, ${r.vulnerabilities} embedded vulnerabilities${vex}${r.replaced ? ' (replaced the earlier SBOM)' : ''}\n`);
+        for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
         report(reassessment);
       });
     });

@@ -1,9 +1,8 @@
 /** `wardwatch vex import FILE… [--vendor V] [--model M]` / `vex list` (docs/architecture.md CLI; CycloneDX VEX, CSAF 2.0 VEX, OpenVEX). */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { readDocument } from '../../advisories/sbom/read-document.js';
-import { parseVex } from '../../advisories/vex/parse-vex.js';
-import { importVex, listVex, reassessAfterVex } from '../../app/vex.js';
+import { readDocumentBytes } from '../../advisories/sbom/read-document.js';
+import { importVexDocument, listVex, reassessAfterVex } from '../../app/vex.js';
 import { formatOption, textTable } from '../../util/text-table.js';
 import { reportReassessment as report } from '../assessment-text.js';
 import { withWorkspace } from '../workspace-flag.js';
@@ -27,14 +26,11 @@ export function registerVex(program: Command): void {
       await withWorkspace(flags.db, {}, async (ws) => {
         // File by file, each in its own transaction: a bad file stops the run and keeps the ones before it.
         for (const file of files) {
-          const raw = await readDocument(file);
-          const doc = parseVex(raw.text, file, raw.sha256);
-          const r = await importVex(ws, doc, {
+          const { format, title, result: r, warnings } = await importVexDocument(ws, { name: file, bytes: await readDocumentBytes(file) }, {
             origin: path.basename(file), importedAt: new Date().toISOString(), defaultVendor: flags.vendor ?? null, defaultProduct: flags.model ?? null,
           });
-          process.stdout.write(`imported ${file}: ${doc.format} VEX${doc.title === null ? '' : ` ${doc.title}`}, ${r.statements} statements (${r.notAffected} not affected)\n`);
-          if (r.statements === 0) process.stderr.write(`warning: ${file}: no VEX statements found\n`);
-          if (r.vendorless > 0) process.stderr.write(`warning: ${file}: ${r.vendorless} statements name a product but no vendor, so they apply to that product name from any vendor; give --vendor to pin them\n`);
+          process.stdout.write(`imported ${file}: ${format} VEX${title === null ? '' : ` ${title}`}, ${r.statements} statements (${r.notAffected} not affected)\n`);
+          for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
         }
         report(await reassessAfterVex(ws));
       });

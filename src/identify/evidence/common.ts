@@ -4,17 +4,28 @@ import type { KnowledgeBase, RuleSetName } from '../knowledge/kb-types.js';
 import { matchRules } from '../knowledge/lookup.js';
 import type { DeviceKey, EvidenceAttribute, Observation } from '../types.js';
 
-/** A record's string field, trimmed, or null when absent/empty/not a string. */
+/** A record's string field, trimmed, or null when absent/empty/not a string. Prefer `clean(rec.field)` on a typed record. */
 export function text(rec: ProtocolRecord, name: string): string | null {
-  const v = rec[name];
-  if (typeof v !== 'string') return null;
-  const t = v.trim();
+  return clean(rec[name]);
+}
+
+/**
+ * A field of a typed record (src/decode/records.ts), trimmed, or null when absent, empty or not a string: the name is
+ * checked by the compiler, the value still at run time (a record is data from the wire).
+ */
+export function clean(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const t = value.trim();
   return t === '' ? null : t;
 }
 
 export function strings(rec: ProtocolRecord, name: string): string[] {
-  const v = rec[name];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : [];
+  return cleanList(rec[name]);
+}
+
+/** A list field of a typed record: its non-empty strings, or none when it is not a list. */
+export function cleanList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string' && x !== '') : [];
 }
 
 /** A MAC that names one station: not absent, all-zero (loopback captures) or group-addressed. */

@@ -2,10 +2,10 @@
  * DNS evidence (RFC 1035 §3.4.1 A, §3.3.12 PTR, RFC 3596 AAAA): the site's DNS server names the addresses it answers
  * for, and a host answering other hosts' queries on port 53 is a DNS server.
  */
-import type { ProtocolRecord } from '../../decode/types.js';
+import type { RecordOf } from '../../decode/records.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
-import { Emitter, emitterFor, text, tsMsOf, unicastIp } from './common.js';
+import { clean, Emitter, emitterFor, tsMsOf, unicastIp } from './common.js';
 
 /**
  * Below a device's own DHCP option 12 (0.8) and browser announcement (0.75): the name is the DNS administrator's
@@ -43,7 +43,7 @@ export function reverseIpv4(owner: string): string | null {
   return m === null ? null : `${m[4] ?? ''}.${m[3] ?? ''}.${m[2] ?? ''}.${m[1] ?? ''}`;
 }
 
-function answerNames(out: Observation[], rec: ProtocolRecord, tsMs: number): void {
+function answerNames(out: Observation[], rec: RecordOf<'dns'>, tsMs: number): void {
   const answers = rec.answers;
   if (!Array.isArray(answers)) return;
   for (const a of answers.slice(0, MAX_ANSWERS) as unknown[]) {
@@ -60,11 +60,11 @@ function answerNames(out: Observation[], rec: ProtocolRecord, tsMs: number): voi
   }
 }
 
-export function dnsObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+export function dnsObservations(rec: RecordOf<'dns'>, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
   // Only unicast DNS: an mDNS/LLMNR responder answers for itself, and a query's records are the asker's claims.
-  if (rec.proto !== 'dns' || rec.kind !== 'response' || text(rec, 'opcode') !== null) return out;
+  if ((rec.proto as string) !== 'dns' || rec.kind !== 'response' || clean(rec.opcode) !== null) return out;
   if (rec.sport === DNS_PORT && rec.src !== rec.dst) emitterFor(out, rec, 'sender')?.rules(kb, 'device-types', 'serviceRole', 'dns-server', 'dns.response');
-  if (text(rec, 'rcode') === 'NOERROR') answerNames(out, rec, tsMsOf(rec));
+  if (clean(rec.rcode) === 'NOERROR') answerNames(out, rec, tsMsOf(rec));
   return out;
 }

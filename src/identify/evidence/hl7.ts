@@ -1,11 +1,11 @@
 /** HL7 v2 evidence (HL7 v2.5 ch. 2 MSH-3/4/5; IHE PCD TF-2 EUI-64 in MSH-3): applications, facility, message peers. */
-import type { ProtocolRecord } from '../../decode/types.js';
+import type { RecordOf } from '../../decode/records.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import { ouiVendor } from '../knowledge/lookup.js';
 import { hl7RelayHalves } from '../role-rules.js';
 import { hl7ResultHalves } from '../traffic-role-hl7.js';
 import type { Observation } from '../types.js';
-import { emitterFor, text, type Emitter } from './common.js';
+import { clean, emitterFor, type Emitter } from './common.js';
 import { freeText } from './free-text.js';
 
 /** `NAME^0123456789ABCDEF^EUI-64` -> name and EUI-64 (IHE PCD form of a HD data type). */
@@ -41,20 +41,20 @@ function application(e: Emitter, kb: KnowledgeBase, app: string, facility: strin
  * Who sent an application message (not an acknowledgement: HL7 v2.5 ch. 2 ACK with MSA) to whom, for role-rules.ts: both ends
  * of an ORU carry it, the ACK coming back does not, so a sender that only hears ACKs never looks like a receiver.
  */
-function relayHalves(kb: KnowledgeBase, sender: Emitter | null, receiver: Emitter | null, rec: ProtocolRecord): void {
-  const type = text(rec, 'messageType');
+function relayHalves(kb: KnowledgeBase, sender: Emitter | null, receiver: Emitter | null, rec: RecordOf<'hl7'>): void {
+  const type = clean(rec.messageType);
   if (type === null || /^ACK\b/i.test(type)) return;
   hl7RelayHalves(kb, type, rec.src, rec.dst, sender, receiver);
   hl7ResultHalves(kb, rec, sender, receiver);
 }
 
-export function hl7Observations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+export function hl7Observations(rec: RecordOf<'hl7'>, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
-  if (rec.kind !== 'message') return out;
-  const sending = text(rec, 'sendingApplication');
+  if ((rec.kind as string) !== 'message') return out; // typed by the decoder, still checked at run time
+  const sending = clean(rec.sendingApplication);
   const sender = emitterFor(out, rec, 'sender');
-  if (sender !== null && sending !== null) application(sender, kb, sending, text(rec, 'sendingFacility'), true);
-  const receiving = text(rec, 'receivingApplication');
+  if (sender !== null && sending !== null) application(sender, kb, sending, clean(rec.sendingFacility), true);
+  const receiving = clean(rec.receivingApplication);
   const receiver = emitterFor(out, rec, 'receiver');
   if (receiver !== null && receiving !== null) application(receiver, kb, receiving, null, false);
   relayHalves(kb, sender, receiver, rec);

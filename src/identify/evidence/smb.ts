@@ -1,7 +1,7 @@
 /** SMB/NTLMSSP evidence (MS-NLMP §2.2.2.10 VERSION; MS-SMB §2.2.4.53 NativeOS): OS version and host name. */
-import type { ProtocolRecord } from '../../decode/types.js';
+import type { RecordOf } from '../../decode/records.js';
 import type { Observation } from '../types.js';
-import { emitterFor, text, type Emitter } from './common.js';
+import { clean, emitterFor, text, type Emitter } from './common.js';
 
 /** Windows NT versions that exist (5.x, 6.0-6.3, 10.0); Samba and others send filler such as 255.255.65535. */
 export function windowsNtVersion(v: string | null): string | null {
@@ -22,7 +22,7 @@ export function ntlmOs(e: Emitter, version: string | null, source: string, why: 
 }
 
 /** Takes no knowledge base: these facts need no tables (it fits the extractor signature all the same). */
-export function smbObservations(rec: ProtocolRecord): Observation[] {
+export function smbObservations(rec: RecordOf<'smb'>): Observation[] {
   const out: Observation[] = [];
   const e = emitterFor(out, rec, 'sender');
   if (e === null) return out;
@@ -30,11 +30,11 @@ export function smbObservations(rec: ProtocolRecord): Observation[] {
     // CHALLENGE (type 2) comes from the server, AUTHENTICATE (type 3) from the client: either way, the sender.
     const type = rec.ntlmMessageType;
     const why = type === 2 ? 'NTLMSSP CHALLENGE' : type === 3 ? 'NTLMSSP AUTHENTICATE' : 'NTLMSSP';
-    ntlmOs(e, text(rec, 'osVersion'), 'smb.ntlmssp.osVersion', why);
-    const host = text(rec, type === 2 ? 'dnsComputer' : 'ntlmHost') ?? text(rec, 'ntlmHost');
+    ntlmOs(e, clean(rec.osVersion), 'smb.ntlmssp.osVersion', why);
+    const host = text(rec, type === 2 ? 'dnsComputer' : 'ntlmHost') ?? clean(rec.ntlmHost);
     if (type === 2 || type === 3) e.add('hostname', host, 'smb.ntlmssp.host', `${why} host ${host ?? ''}`, 0.8);
   } else if (rec.kind === 'session-setup') {
-    const nativeOs = text(rec, 'nativeOs');
+    const nativeOs = clean(rec.nativeOs);
     const m = nativeOs === null ? null : /Windows (?:\D*?)(\d+\.\d+|\d{4})/.exec(nativeOs);
     if (nativeOs !== null && /^Windows/i.test(nativeOs)) {
       e.add('osName', 'Windows', 'smb.nativeOs', nativeOs, 0.8);

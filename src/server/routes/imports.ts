@@ -5,7 +5,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { parseSbom } from '../../advisories/sbom/parse-sbom.js';
-import { documentFromBytes } from '../../advisories/sbom/read-document.js';
+import { decodeDocument } from '../../advisories/sbom/read-document.js';
 import { parseVex } from '../../advisories/vex/parse-vex.js';
 import { importAdvisoryUpload } from '../../app/advisories.js';
 import type { AssessResult } from '../../app/reassess.js';
@@ -57,7 +57,7 @@ export const importRoutes: readonly Route[] = [
     handler: async (ctx) => {
       const name = ctx.query.name ?? 'advisory.json';
       return auditedImport(ctx, 'advisories', name, async () => {
-        const doc = documentFromBytes(name, ctx.body);
+        const doc = decodeDocument({ name, bytes: ctx.body });
         const { report, assessment } = await importAdvisoryUpload(ctx.ws, name, doc.text, { assess: ctx.query.assess });
         if (!report.ok) throw new AppError(ErrorCode.BadArgument, report.message);
         return {
@@ -75,7 +75,7 @@ export const importRoutes: readonly Route[] = [
     handler: async (ctx) => {
       const name = ctx.query.name ?? 'sbom.json';
       return auditedImport(ctx, 'sbom', name, async () => {
-        const raw = documentFromBytes(name, ctx.body);
+        const raw = decodeDocument({ name, bytes: ctx.body });
         const doc = parseSbom(raw.text, name);
         const { result, name: model, devices, reassessment } = await attachSbom(ctx.ws, { vendor: ctx.query.vendor, model: ctx.query.model, doc, origin: name, sha256: raw.sha256, nowMs: ctx.auth.now() });
         return {
@@ -93,7 +93,7 @@ export const importRoutes: readonly Route[] = [
     handler: async (ctx) => {
       const name = ctx.query.name ?? 'vex.json';
       return auditedImport(ctx, 'vex', name, async () => {
-        const raw = documentFromBytes(name, ctx.body);
+        const raw = decodeDocument({ name, bytes: ctx.body });
         const doc = parseVex(raw.text, name, raw.sha256);
         const result = await importVex(ctx.ws, doc, { origin: name, importedAt: new Date(ctx.auth.now()).toISOString(), defaultVendor: ctx.query.vendor ?? null, defaultProduct: ctx.query.model ?? null });
         const reassessment = await reassessAfterVex(ctx.ws);

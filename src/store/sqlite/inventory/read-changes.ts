@@ -80,17 +80,21 @@ export async function attributeChanges(db: Kysely<InventoryDb>, where: { since?:
 }
 
 /**
- * The start of the last analyze run: its batches are the newest ingest_runs rows with the same sources. `wall` is when
- * it started; `capture` its earliest packet (null when its rows predate that note). Null when no run is recorded.
+ * The start of the last finished analyze run. A run's batch rows stay unfinished until the end of the run marks them
+ * all finished (src/app/analyze.ts, RunLog), so unfinished rows are a run in progress or one killed in the middle:
+ * they count for nothing, and they end the run before them. The run is then the newest finished row and the finished
+ * rows just before it with the same sources (two finished runs in a row over the same sources read as one). `wall` is
+ * when it started; `capture` its earliest packet (null when its rows predate that note). Null when no run finished.
  */
 export async function lastRunStart(db: Kysely<InventoryDb>): Promise<{ wall: string; capture: string | null } | null> {
-  const rows = await db.selectFrom('ingest_runs').select(['started', 'sources', 'stats']).orderBy('id', 'desc').limit(10_000).execute();
-  const newest = rows[0];
+  const rows = await db.selectFrom('ingest_runs').select(['started', 'finished', 'sources', 'stats']).orderBy('id', 'desc').limit(10_000).execute();
+  const from = rows.findIndex((r) => r.finished !== null);
+  const newest = rows[from];
   if (newest === undefined) return null;
   let wall = newest.started;
   let capture: string | null = null;
-  for (const r of rows) {
-    if (r.sources !== newest.sources) break;
+  for (const r of rows.slice(from)) {
+    if (r.finished === null || r.sources !== newest.sources) break;
     if (r.started < wall) wall = r.started;
     const first = firstPacket(r.stats);
     if (first !== null && (capture === null || first < capture)) capture = first;
