@@ -23,13 +23,13 @@
 //            Service Pack 1", NativeLanMan "Windows 7 Enterprise 6.1"), "Windows XP SP3" (NativeOS "Windows 2002
 //            Service Pack 3 2600", NativeLanMan "Windows 2002 5.1"); ssh.xml "Ubuntu - OpenSSH 8.2p1"
 //            ("SSH-2.0-OpenSSH_8.2p1 Ubuntu-4ubuntu0.11"), "PuTTY 0.80" ("SSH-2.0-PuTTY_Release_0.80").
-//  [unk-ct]  knopkem/dicomweb-pacs issue #47 (https://github.com/knopkem/dicomweb-pacs/issues/47), a user's association
+//  [unk-ct]  knopkem/dicomweb-pacs (https://github.com/knopkem/dicomweb-pacs/issues/47), a user's association
 //            log: an unidentified application, calling AE "AETITLE", called AE "DICOMWEB_PACS", CT C-STORE,
 //            implementation "1.3.6.1.4.1.25403.1.1.1" / "Dicom 0.1" (the UID root has no public owner).
-//  [broker]  pydicom/pynetdicom issue #240 (https://github.com/pydicom/pynetdicom/issues/240): an SCP answering as
+//  [broker]  pydicom/pynetdicom (https://github.com/pydicom/pynetdicom/issues/240): an SCP answering as
 //            called AE "ANY-SCP" with implementation "1.2.124.113532.3320" / "BROKER992.0" (owner of the root not
 //            public; historically a Mitra/Agfa broker, unverified).
-//  [pnd157]  pydicom/pynetdicom issue #791 (https://github.com/pydicom/pynetdicom/issues/791): pynetdicom 1.5.7 as SCP,
+//  [pnd157]  pydicom/pynetdicom (https://github.com/pydicom/pynetdicom/issues/791): pynetdicom 1.5.7 as SCP,
 //            "1.2.826.0.1.3680043.9.3811.1.5.7" / "PYNETDICOM_157".
 //  [hl7-adt] nDPI test capture tests/cfgs/default/pcap/hl7.pcap (ntop/nDPI): ADT^A01 v2.3, MSH-3
 //            "SENDING_APPLICATION", MSH-4 "SENDING_FACILITY", MSH-5 "RECEIVING_APPLICATION", MSH-6

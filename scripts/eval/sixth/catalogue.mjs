@@ -22,16 +22,16 @@
 //            "MSFT 5.0"); web.xml "Canon Image Runner" (Server "CANON HTTP Server"), "Windows Server 2016/2019"
 //            (Server "Microsoft-IIS/10.0"); ssh.xml "Cisco Router" ("SSH-2.0-Cisco-1.25"), "Ubuntu - OpenSSH 8.9p1"
 //            ("SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6"), "PuTTY 0.80" ("SSH-2.0-PuTTY_Release_0.80").
-//  [logiq]   dcm4che/dcm4che issue #957 (https://github.com/dcm4che/dcm4che/issues/957), a user's storescp log of a GE
+//  [logiq]   dcm4che/dcm4che (https://github.com/dcm4che/dcm4che/issues/957), a user's storescp log of a GE
 //            LOGIQ S8 ultrasound: calling AE "XY1US3", implClassUID "1.2.840.113619.6.323" (GE Medical Systems' root
 //            1.2.840.113619), implVersionName "LOGIQS8_1", Ultrasound Image Storage.
-//  [nx]      fo-dicom/fo-dicom issue #1523 (https://github.com/fo-dicom/fo-dicom/issues/1523): an Agfa NX workstation's
+//  [nx]      fo-dicom/fo-dicom (https://github.com/fo-dicom/fo-dicom/issues/1523): an Agfa NX workstation's
 //            verification association, calling AE "NX_DEFAULT", Implementation Class UID "1.3.51.0.1.3" (Agfa's
 //            root 1.3.51), version "AGFA DTF1.0.95", Verification SOP Class only.
-//  [dcmtk]   fo-dicom/fo-dicom issue #1222 (https://github.com/fo-dicom/fo-dicom/issues/1222): an association from DCMTK
+//  [dcmtk]   fo-dicom/fo-dicom (https://github.com/fo-dicom/fo-dicom/issues/1222): an association from DCMTK
 //            3.6.5, "1.2.276.0.7230010.3.0.3.6.5" / "OFFIS_DCMTK_365" (OFFIS's root); DCMTK before 3.6.7 is CISA
 //            ICSMA-22-174-01 (CVE-2022-2119, -2120, -2121).
-//  [dcm4che] dcm4che/dcm4chee-arc-light issue #3541 (https://github.com/dcm4che/dcm4chee-arc-light/issues/3541):
+//  [dcm4che] dcm4che/dcm4chee-arc-light (https://github.com/dcm4che/dcm4chee-arc-light/issues/3541):
 //            implVersionName "dcm4che-5.25.1"; dcm4che's own Implementation Class UID "1.2.40.0.13.1.3"
 //            (dcm4che-core org/dcm4che3/net/Implementation.java, https://github.com/dcm4che/dcm4che).
 //  [hl7wiki] The ADT^A01 example of the Wikipedia article "Health Level 7"
