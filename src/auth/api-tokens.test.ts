@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../util/app-error.js';
 import { API_TOKEN_PATTERN, hashApiToken } from './api-token-format.js';
-import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
+import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken, TOKEN_TOUCH_EVERY_MS } from './api-tokens.js';
 import { MemoryAuthStore } from './memory-auth-store.js';
 
 const NOW = Date.UTC(2026, 0, 5);
@@ -49,6 +49,15 @@ describe('authenticateApiToken', () => {
     const result = await authenticateApiToken(store, `Bearer ${token}`, NOW + HOUR);
     expect(result).toMatchObject({ ok: true, token: { id: record.id, role: 'viewer' } });
     expect(store.tokens.get(record.id)?.lastUsedAtMs).toBe(NOW + HOUR);
+  });
+
+  it('writes the last use again only once it is a minute old, so reads stay reads', async () => {
+    const { store, token, record } = await tokenInStore();
+    await authenticateApiToken(store, `Bearer ${token}`, NOW + HOUR);
+    await authenticateApiToken(store, `Bearer ${token}`, NOW + HOUR + TOKEN_TOUCH_EVERY_MS - 1);
+    expect(store.tokens.get(record.id)?.lastUsedAtMs).toBe(NOW + HOUR);
+    await authenticateApiToken(store, `Bearer ${token}`, NOW + HOUR + TOKEN_TOUCH_EVERY_MS);
+    expect(store.tokens.get(record.id)?.lastUsedAtMs).toBe(NOW + HOUR + TOKEN_TOUCH_EVERY_MS);
   });
 
   it('refuses an unknown token of the right shape', async () => {
