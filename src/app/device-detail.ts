@@ -4,7 +4,7 @@ import type { DeviceJson, HistoryEntry } from '../inventory/types.js';
 import { loadRiskWeights } from '../risk/weights.js';
 import type { Workspace } from '../store/workspace.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
-import { scoreDevices } from './risk-view.js';
+import { score } from './risk-view.js';
 
 type DetailStores = Pick<Workspace, 'inventory' | 'findings' | 'risk'>;
 
@@ -14,7 +14,9 @@ export async function deviceDetail(ws: DetailStores, device: string, weightsFile
   const id = await resolveDeviceId(ws.inventory, device);
   const found = await ws.inventory.getDevice(id);
   if (found === null) throw new AppError(ErrorCode.NotFound, `no device ${device.slice(0, 60)}`);
-  const [scored] = await scoreDevices(ws, [found], weights);
+  // By id: a device's score rests on its own findings only (risk/assess.ts groups them by device).
+  const nowMs = Date.now();
+  const [scored] = (await score(ws, [found], await ws.findings.list({ deviceId: found.id }, nowMs), weights, nowMs)).devices;
   return scored ?? found;
 }
 

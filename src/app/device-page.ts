@@ -9,7 +9,7 @@ import type { DeviceJson, RiskDevice, RiskJson } from '../inventory/types.js';
 import type { Scored } from '../risk/assess.js';
 import type { Workspace } from '../store/workspace.js';
 import { AppError, ErrorCode } from '../util/app-error.js';
-import { devicesForExport } from './devices.js';
+import { scoredInventory } from './scored-cache.js';
 
 export const RISK_LEVELS = ['critical', 'high', 'medium', 'low', 'info'] as const satisfies readonly RiskJson['level'][];
 export const MAX_PAGE = 500;
@@ -78,15 +78,17 @@ function fineMatcher(q: DevicePageQuery): (d: DeviceJson) => boolean {
 
 /**
  * Devices (live ones, as `wardwatch devices` lists them) matching the query, by id, `limit` at most after the cursor.
- * Risk is scored from the light columns (as the JSON export does); only the devices a page may show have their cached
- * JSON read, a chunk at a time, so a page of 100 out of 10,000 devices does not build 10,000 objects with evidence.
+ * Risk comes from the scored inventory kept between reads (scored-cache.ts: recomputed when data, weights or day
+ * move); only the devices a page may show have their cached JSON read, a chunk at a time, so a page of 100 out of
+ * 10,000 devices does not build 10,000 objects with evidence.
  */
 export async function pageDevices(ws: Workspace, query: DevicePageQuery): Promise<DevicePage> {
   if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_PAGE) throw new AppError(ErrorCode.BadArgument, `limit: 1 to ${String(MAX_PAGE)}`);
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const fine = fineMatcher(query);
-  const { devices: scored, linesOf } = await devicesForExport(ws);
-  const candidates = scored.filter(coarseMatcher(query, after)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { devices: scored } = await scoredInventory(ws);
+  const candidates = scored.filter(coarseMatcher(query, after)); // already by id
+  const linesOf = (ids: readonly string[]): Promise<Map<string, Buffer>> => ws.inventory.deviceLines(ids);
   const devices: DeviceJson[] = [];
   let more = false;
   for (let start = 0; start < candidates.length && !more; start += query.limit) {

@@ -40,13 +40,17 @@ export async function scoreDevices<D extends RiskDevice>(ws: RiskStores, devices
   return (await score(ws, devices, await ws.findings.list(), weights)).devices;
 }
 
-async function score<D extends RiskDevice>(ws: RiskStores, devices: readonly D[], findings: readonly FindingJson[], weights: RiskWeights): Promise<{ devices: Scored<D>[]; findings: FindingJson[] }> {
+/**
+ * Devices and findings already read, scored against the workspace's controls, support and maintenance windows at
+ * `nowMs`. A device's score rests on its own findings only, so a caller may pass one device and its findings.
+ */
+export async function score<D extends RiskDevice>(ws: Pick<Workspace, 'risk'>, devices: readonly D[], findings: readonly FindingJson[], weights: RiskWeights, nowMs: number = Date.now()): Promise<{ devices: Scored<D>[]; findings: FindingJson[] }> {
   const ctx = await ws.risk.context();
-  return assessRisk(devices, findings, ctx.controls, ctx.support, weights, { nowMs: Date.now(), windows: ctx.windows });
+  return assessRisk(devices, findings, ctx.controls, ctx.support, weights, { nowMs, windows: ctx.windows });
 }
 
 /** The store's query applied to what it already returned (statuses as listed: an expired acceptance reads as open). */
-function matches(f: FindingJson, q: FindingQuery): boolean {
+export function matches(f: FindingJson, q: FindingQuery): boolean {
   return (q.deviceId === undefined || f.deviceId === q.deviceId)
     && (q.kinds === undefined || q.kinds.length === 0 || q.kinds.includes(f.kind))
     && (q.statuses === undefined || q.statuses.length === 0 || q.statuses.includes(f.status));

@@ -60,6 +60,12 @@ export interface Workspace {
    * workspace: the connection is shared, so a second one begun while the first is open would nest inside it.
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * A stamp that differs whenever a write was committed since the last one was taken, by this connection or by any
+   * other process (an ingest), so a reader may keep what it computed from the data until the stamp moves. null inside
+   * an open transaction: what it would stamp may yet roll back, so nothing read then may be kept.
+   */
+  dataVersion(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -148,6 +154,17 @@ export async function openWorkspace(location: string = DEFAULT_DB_PATH, options:
       }
       return result;
     },
+    // SQLite (https://sqlite.org/pragma.html#pragma_data_version): data_version moves when another connection commits,
+    // never for this connection's own writes; total_changes() counts every row this connection inserted, updated or
+    // deleted (https://sqlite.org/lang_corefunc.html#total_changes). Together they miss no committed write, and cost
+    // no migration and no work on the write paths. They also move on writes scoring never reads (sessions, the
+    // audit log): a needless recompute, never a stale answer.
+    dataVersion: () => onConnection(() => {
+      if (raw.inTransaction) return null;
+      const version = raw.pragma('data_version', { simple: true }) as number;
+      const changes = raw.prepare('SELECT total_changes()').pluck().get() as number;
+      return `${String(version)}:${String(changes)}`;
+    }),
     close: () => db.destroy(),
   };
 }

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { deviceDetail, deviceHistory } from '../../app/device-detail.js';
 import { MAX_PAGE, pageDevices, RISK_LEVELS } from '../../app/device-page.js';
 import { setDeviceValues } from '../../app/device-values.js';
-import { listFindings } from '../../app/findings.js';
+import { findingsList } from '../../app/findings.js';
 import { blastRadiusOf, listConduits } from '../../app/segmentation.js';
 import { DEVICE_CATEGORIES } from '../../identify/types.js';
 import { MANUAL_FIELDS } from '../../inventory/manual-fields.js';
@@ -55,7 +55,7 @@ export const deviceRoutes: readonly Route[] = [
     method: 'GET', url: '/api/devices/:id/findings', access: 'viewer', tag: 'devices',
     summary: "A device's findings, highest risk first",
     params: IdParams, querystring: FindingFilters,
-    handler: async ({ ws, params, query }) => ({ findings: (await listFindings(ws, { device: params.id, ...findingFilters(query) })).findings }),
+    handler: async ({ ws, params, query }) => ({ findings: await findingsList(ws, { device: params.id, ...findingFilters(query) }) }),
   }),
   defineRoute({
     method: 'GET', url: '/api/devices/:id/conduits', access: 'viewer', tag: 'devices',

@@ -1,6 +1,6 @@
 /** Findings and their workflow (findings/status.ts): list, one, and a person's status changes. */
 import { Type } from '@sinclair/typebox';
-import { findingById, listFindings, setFindingStatus } from '../../app/findings.js';
+import { findingById, findingsList, setFindingStatus } from '../../app/findings.js';
 import type { FindingStatus } from '../../findings/types.js';
 import { defineRoute, type Route, type RouteContext } from '../route-table.js';
 import { FindingFilters, findingFilters, IdParams } from './schemas.js';
@@ -47,7 +47,7 @@ export const findingRoutes: readonly Route[] = [
     method: 'GET', url: '/api/findings', access: 'viewer', tag: 'findings',
     summary: 'Findings, highest risk first (open and acknowledged unless status= says otherwise)',
     querystring: Type.Composite([FindingFilters, Type.Object({ device: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) })], { additionalProperties: false }),
-    handler: async ({ ws, query }) => ({ findings: (await listFindings(ws, { device: query.device, ...findingFilters(query) })).findings }),
+    handler: async ({ ws, query }) => ({ findings: await findingsList(ws, { device: query.device, ...findingFilters(query) }) }),
   }),
   defineRoute({
     method: 'GET', url: '/api/findings/:id', access: 'viewer', tag: 'findings',
