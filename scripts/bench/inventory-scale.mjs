@@ -111,7 +111,7 @@ function flow(j) {
 
 /** The collector path `wardwatch analyze` takes, minus packet decoding: records, flows, backpressure, finish. */
 async function ingest(file) {
-  const { SqliteInventory } = await import(join(DIST, 'inventory', 'index.js'));
+  const { SqliteInventory } = await import(join(DIST, 'store', 'sqlite', 'inventory', 'sqlite-inventory.js'));
   const { InventoryCollector } = await import(join(DIST, 'pipeline', 'inventory-collector.js'));
   const { loadKnowledgeBase } = await import(join(DIST, 'identify', 'knowledge', 'load-kb.js'));
   const queries = countQueries();
@@ -151,7 +151,7 @@ if (args[0] === 'ingest') {
   try {
     const f = await ingest(file);
     console.log(`ingest ${DEVICES} devices / ${FLOWS} flows: ${f.seconds.toFixed(1)} s wall, ${f.cpuSec.toFixed(1)} s CPU (in the store ${f.storeSec.toFixed(1)} s wall, ${f.storeCpuSec.toFixed(1)} s CPU; finish ${f.finishSec.toFixed(1)} s), ${f.queries} queries, max RSS ${(f.maxRssKb / 1024).toFixed(0)} MB, db ${f.dbMb.toFixed(1)} MB`);
-    const { SqliteInventory } = await import(join(DIST, 'inventory', 'index.js'));
+    const { SqliteInventory } = await import(join(DIST, 'store', 'sqlite', 'inventory', 'sqlite-inventory.js'));
     const inv = await SqliteInventory.open(file);
     for (let run = 1; run <= 3; run++) {
       let t = process.hrtime.bigint();
