@@ -57,7 +57,18 @@ describe.skipIf(gate.skip)(gate.title('web console in chromium'), () => {
     await page.getByLabel('User name').fill(user.name);
     await page.getByLabel('Password').fill(user.password);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    // Back on the page asked for before login (?next=), whichever it was.
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+  }
+
+  /** From the overview: whoever is logged in logs out, then `user` logs in (each test can run alone). */
+  async function logInAfresh(user: ConsoleUser): Promise<void> {
+    const { page } = browser;
+    await page.goto(`${server.base}/`);
+    await page.getByRole('button', { name: 'Log out' }).or(page.getByLabel('User name')).first().waitFor();
+    if (await page.getByRole('button', { name: 'Log out' }).count() > 0) await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('User name').waitFor();
+    await logIn(user);
   }
 
   it('an analyst logs in, filters the inventory, reads a device, triages findings', async () => {
@@ -149,11 +160,7 @@ describe.skipIf(gate.skip)(gate.title('web console in chromium'), () => {
 
   it('a viewer is not offered triage or register edits', async () => {
     const { page } = browser;
-    await page.goto(`${server.base}/`);
-    await page.getByRole('button', { name: 'Log out' }).or(page.getByLabel('User name')).first().waitFor();
-    if (await page.getByRole('button', { name: 'Log out' }).count() > 0) await page.getByRole('button', { name: 'Log out' }).click();
-    await page.getByLabel('User name').waitFor();
-    await logIn(server.users.viewer);
+    await logInAfresh(server.users.viewer);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings', exact: true }).click();
     await page.locator('.findings-table button.link').first().click();
     await page.locator('.finding-detail').first().waitFor();
@@ -165,6 +172,26 @@ describe.skipIf(gate.skip)(gate.title('web console in chromium'), () => {
     await page.getByRole('heading', { name: 'Attributes and evidence' }).waitFor();
     expect(await page.getByText('Edit register fields').count()).toBe(0);
     await checkPage('viewer-device');
+    // No user administration: not in the navigation, and the page itself is not there for a viewer.
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await page.goto(`${server.base}/admin`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Add user' }).count()).toBe(0);
+  });
+
+  it('an admin adds a user and changes a role', async () => {
+    const { page } = browser;
+    await logInAfresh(server.users.admin);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users', exact: true }).click();
+    await page.getByRole('heading', { name: 'Users', exact: true }).waitFor();
+    await page.getByLabel('User name').fill('nina');
+    await page.getByLabel('Password').fill('a-long-Enough-passphrase-for-the-new-analyst-7');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => page.locator('.admin .notice').textContent()).toBe('User nina added.');
+    await page.getByRole('combobox', { name: 'Role of nina' }).selectOption('analyst');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'nina is now analyst' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('combobox', { name: 'Role of nina' }).inputValue()).toBe('analyst');
+    await checkPage('admin-users');
   });
 
   it('a session the server no longer knows returns to the login page with a word on why', async () => {

@@ -15,7 +15,7 @@ import { securityHeaders } from '../auth/security-headers.js';
 
 const INDEX = 'index.html';
 /** The console's pages (web/src/App.tsx); `/` itself is the static index. */
-export const CONSOLE_PAGES = ['/login', '/inventory', '/findings', '/map', '/policy', '/devices/:id'] as const;
+export const CONSOLE_PAGES = ['/login', '/inventory', '/findings', '/map', '/policy', '/admin', '/devices/:id'] as const;
 /** Vite names every built asset by its content hash: a changed file is a new URL, so these may be cached for ever. */
 const HASHED_ASSETS = `${path.sep}assets${path.sep}`;
 

@@ -1,6 +1,8 @@
 /** Which page a path shows, behind the login: an anonymous visitor sees the login page, and returns where they were going. */
 import { useEffect, type ReactNode } from 'react';
+import { roleAllows, type Role } from './api/types.js';
 import { Layout } from './components/Layout.js';
+import { AdminPage } from './pages/AdminPage.js';
 import { DevicePage } from './pages/DevicePage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { InventoryPage } from './pages/InventoryPage.js';
@@ -13,12 +15,13 @@ import { navigate, useLocation } from './router.js';
 import { useSession } from './session.js';
 
 const TITLES: Record<string, string> = {
-  '/': 'Overview', '/inventory': 'Inventory', '/findings': 'Findings', '/map': 'Network map', '/policy': 'Segmentation policy', '/login': 'Log in',
+  '/': 'Overview', '/inventory': 'Inventory', '/findings': 'Findings', '/map': 'Network map', '/policy': 'Segmentation policy', '/admin': 'Users', '/login': 'Log in',
 };
 
 /** A new page is also listed in CONSOLE_PAGES (src/server/console-static.ts), so the server answers a reload of it. */
-function page(path: string): ReactNode {
+function page(path: string, role: Role): ReactNode {
   if (path === '/') return <OverviewPage />;
+  if (path === '/admin') return roleAllows(role, 'admin') ? <AdminPage /> : <NotFoundPage />;
   if (path === '/inventory') return <InventoryPage />;
   if (path === '/findings') return <FindingsPage />;
   if (path === '/map') return <MapPage />;
@@ -48,5 +51,5 @@ export function App(): ReactNode {
   if (state.status === 'loading') return <main className="centre" aria-busy="true"><p>Loading…</p></main>;
   if (state.status === 'anonymous') return <LoginPage notice={state.notice} />;
   if (path === '/login') return null;
-  return <Layout>{page(path)}</Layout>;
+  return <Layout>{page(path, state.session.role)}</Layout>;
 }

@@ -32,7 +32,7 @@ export interface ConsoleUser {
 export interface ConsoleServer {
   base: string;
   dir: string;
-  users: Record<'analyst' | 'viewer', ConsoleUser>;
+  users: Record<Role, ConsoleUser>;
   stop(): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ async function seedUsers(db: string): Promise<ConsoleServer['users']> {
   const ws = await openWorkspace(db, { create: false });
   try {
     const out: Partial<ConsoleServer['users']> = {};
-    for (const [name, role] of [['ana', 'analyst'], ['vic', 'viewer']] as const) {
+    for (const [name, role] of [['ana', 'analyst'], ['vic', 'viewer'], ['adam', 'admin']] as const) {
       await addUser(ws, { name, role, password: PASSWORD }, ORIGIN);
       out[role] = { name, role, password: PASSWORD };
     }

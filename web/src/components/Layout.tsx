@@ -1,5 +1,6 @@
 /** The frame of every signed-in page: the navigation (only what the role may use), who is signed in, log out. */
 import { useState, type ReactNode } from 'react';
+import { roleAllows } from '../api/types.js';
 import { Link, useLocation } from '../router.js';
 import { useSession, useSignedIn } from '../session.js';
 
@@ -24,7 +25,7 @@ export function Layout({ children }: { children: ReactNode }): ReactNode {
         <Link to="/" className="brand">wardwatch</Link>
         <nav aria-label="Main">
           <ul>
-            {NAV.map((n) => (
+            {[...NAV, ...(roleAllows(session.role, 'admin') ? [{ to: '/admin', label: 'Users' }] : [])].map((n) => (
               <li key={n.to}><Link to={n.to} aria-current={current(n.to) ? 'page' : undefined}>{n.label}</Link></li>
             ))}
           </ul>
