@@ -14,7 +14,7 @@ import { attachSbom } from '../../app/sbom.js';
 import { importVex, reassessAfterVex } from '../../app/vex.js';
 import { parseMapOptions } from '../../inventory/cmms/column-map.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { auditedImport } from '../upload-audit.js';
+import { auditedImport } from '../audit-trail.js';
 import { defineRoute, defineUpload, type Route } from '../route-table.js';
 
 const MIB = 1024 * 1024;
