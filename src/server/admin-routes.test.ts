@@ -126,6 +126,7 @@ describe('API tokens', () => {
     const bearer = { authorization: `Bearer ${secret}` };
     expect((await call('GET', '/api/devices?limit=1', undefined, bearer)).status).toBe(200);
     expect((await call('GET', '/api/users', undefined, bearer)).status).toBe(403);
+    expect((await s.ws.auth.listAudit()).at(-1)).toMatchObject({ action: 'access-denied', target: 'GET /api/users', outcome: 'denied', actor: { kind: 'token', name: 'siem-export', role: 'viewer' }, from: ADDR, detail: { reason: 'needs role admin' } });
     expect((await call('DELETE', `/api/tokens/${token.id}`)).status).toBe(204);
     expect((await call('GET', '/api/devices?limit=1', undefined, bearer)).status).toBe(401);
     expect((await call('DELETE', `/api/tokens/${token.id}`)).status).toBe(404);
@@ -146,6 +147,14 @@ describe('API tokens', () => {
 });
 
 describe('the audit log', () => {
+  it('records a device value change by its fields, not its values', async () => {
+    const id = ((await call('GET', '/api/devices?limit=1')).json().devices as { id: string }[])[0]?.id ?? '';
+    expect((await call('PUT', `/api/devices/${id}/values`, { location: 'ICU bed 7', department: null })).status).toBe(200);
+    const event = (await s.ws.auth.listAudit()).at(-1);
+    expect(event).toMatchObject({ action: 'change', target: `device:${id}`, from: ADDR, actor: { name: 'root-bot' }, detail: { fields: 'location department', cleared: 1 } });
+    expect(JSON.stringify(event)).not.toContain('ICU bed 7');
+  });
+
   it('filters by action, actor, outcome and time, and caps with truncated', async () => {
     await s.app.inject({ method: 'POST', url: '/api/login', payload: { user: 'tech.one', password: 'wrong wrong wrong' }, remoteAddress: '10.7.7.7' });
     const failed = (await call('GET', '/api/audit?action=login-failed&actor=TECH.ONE')).json() as { events: { action: string; actor: { name: string }; from: string }[]; truncated: boolean };
@@ -153,7 +162,7 @@ describe('the audit log', () => {
     expect(failed.events[0]).toMatchObject({ action: 'login-failed', actor: { name: 'tech.one' }, from: '10.7.7.7' });
     const all = (await call('GET', '/api/audit?limit=5000')).json() as { events: { seq: number; action: string; outcome: string }[]; truncated: boolean };
     expect(all.truncated).toBe(false);
-    expect(new Set(all.events.map((e) => e.action))).toEqual(new Set(['user-created', 'login', 'login-failed', 'user-changed', 'password-changed', 'user-removed', 'token-created', 'token-revoked']));
+    expect(new Set(all.events.map((e) => e.action))).toEqual(new Set(['user-created', 'login', 'login-failed', 'user-changed', 'password-changed', 'user-removed', 'token-created', 'token-revoked', 'access-denied', 'change']));
     const two = (await call('GET', '/api/audit?limit=2')).json() as typeof all;
     expect(two).toEqual({ events: all.events.slice(-2), truncated: true });
     expect(((await call('GET', '/api/audit?outcome=failure')).json() as typeof all).events.every((e) => e.outcome === 'failure')).toBe(true);

@@ -11,11 +11,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { AuditAction } from '../auth/audit-event.js';
+import { appendAudit } from '../auth/audit-log.js';
 import type { AuthDeps } from '../auth/auth-deps.js';
 import { NO_STORE, securityHeaders } from '../auth/security-headers.js';
 import { sessionCookieName } from '../auth/session-cookie.js';
 import { DEFAULT_SESSION_POLICY } from '../auth/sessions.js';
 import type { Workspace } from '../store/workspace.js';
+import { auditOrigin } from './audit-origin.js';
 import { authenticateWith } from './auth-adapter.js';
 import { registerConsole } from './console-static.js';
 import { errorHandler, HttpCode, HttpError } from './errors.js';
@@ -159,9 +162,22 @@ function addRoute(app: FastifyInstance, route: Route, ws: Workspace, auth: AuthD
     // Before the body is read: an unauthenticated client cannot make us parse anything.
     onRequest: async (request) => {
       if (route.access === 'public') return;
-      const principal = await authenticate(request);
+      // A refusal of someone proven (a role too low, a session without its CSRF token) is recorded: it is either a
+      // console bug or someone trying doors. A 401 is not: scanners would fill the log.
+      const denied = (principal: Principal | null, reason: string): Promise<void> => oneWriterAtATime(ws, () =>
+        appendAudit(auth, auditOrigin({ principal, request }), AuditAction.AccessDenied, `${route.method} ${route.url}`, { reason }, 'denied'));
+      let principal: Principal | null;
+      try {
+        principal = await authenticate(request);
+      } catch (err) {
+        if (err instanceof HttpError && err.statusCode === 403) await denied(null, err.message);
+        throw err;
+      }
       if (principal === null) throw new HttpError(401, HttpCode.Unauthorized, 'log in or send Authorization: Bearer <token>');
-      if (!allows(route.access, principal)) throw new HttpError(403, HttpCode.Forbidden, `needs role ${route.access}`);
+      if (!allows(route.access, principal)) {
+        await denied(principal, `needs role ${route.access}`);
+        throw new HttpError(403, HttpCode.Forbidden, `needs role ${route.access}`);
+      }
       request.principal = principal;
     },
     // Still before the body is read: an upload of the wrong media type is refused without reading it.

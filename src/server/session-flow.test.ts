@@ -73,14 +73,23 @@ describe('the console login flow', () => {
     const done = await s.app.inject({ method: 'POST', url, headers: { ...cookie, 'x-csrf-token': login.csrf }, payload: { reason: 'on it' } });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ finding: { status: 'acknowledged', statusBy: 'nurse.ana' } });
+    const audit = await s.ws.auth.listAudit();
+    expect(audit.at(-1)).toMatchObject({ action: 'change', target: `finding:${finding}`, actor: { kind: 'user', name: 'nurse.ana', role: 'analyst' }, from: '127.0.0.1', detail: { status: 'acknowledged', reason: 'on it' } });
+    const denials = audit.filter((e) => e.action === 'access-denied');
+    expect(denials.length).toBe(3);
+    expect(denials[0]).toMatchObject({ target: 'POST /api/findings/:id/acknowledge', outcome: 'denied', from: '127.0.0.1', detail: { reason: 'missing or wrong CSRF token' } });
 
     expect((await s.app.inject({ method: 'POST', url: '/api/logout', headers: cookie })).statusCode).toBe(403);
     const out = await s.app.inject({ method: 'POST', url: '/api/logout', headers: { ...cookie, 'x-csrf-token': login.csrf } });
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toBe('wardwatch-session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict');
+    const logged = (await s.ws.auth.listAudit()).length;
     const after = await s.app.inject({ url: '/api/me', headers: cookie });
     expect(after.statusCode).toBe(401);
     expect(after.json()).toMatchObject({ code: 'unauthorized' });
+    // A 401 is not recorded (scanners would fill the log); the logout before it was.
+    expect((await s.ws.auth.listAudit()).length).toBe(logged);
+    expect((await s.ws.auth.listAudit()).at(-1)).toMatchObject({ action: 'logout', actor: { name: 'nurse.ana' } });
   });
 
   it('gives one 401 for an unknown user and a wrong password, and audits both with the source address', async () => {

@@ -50,6 +50,9 @@ function cli(args: readonly string[]): unknown {
   return JSON.parse(r.stdout);
 }
 
+/** "Billion laughs" (CWE-776): entities that expand to gigabytes if a parser expands them. */
+const XML_BOMB = `<?xml version="1.0"?><!DOCTYPE bom [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('')}]><bom xmlns="http://cyclonedx.org/schema/bom/1.4"><components><component type="library"><name>&j;</name><version>1</version></component></components></bom>`;
+
 function nested(depth: number): string {
   return `{"document":${'['.repeat(depth)}${']'.repeat(depth)}}`;
 }
@@ -73,6 +76,8 @@ describe('hostile uploads', () => {
       ['binary bytes as an SBOM', '/api/imports/sbom?vendor=Acme&model=X', Buffer.from([0x00, 0xff, 0xfe, 0x01, 0x02]), 'application/json', 400],
       ['an SBOM without its model', '/api/imports/sbom?vendor=Acme', SBOM, 'application/json', 400],
       ['an SBOM with a path as its name', '/api/imports/sbom?vendor=Acme&model=X&name=..%2F..%2Fetc%2Fpasswd', SBOM, 'application/json', 400],
+      ['an XML entity bomb as an SBOM', '/api/imports/sbom?vendor=Acme&model=X', XML_BOMB, 'application/xml', 400],
+      ['deeply nested XML as an SBOM', '/api/imports/sbom?vendor=Acme&model=X', `<?xml version="1.0"?><bom xmlns="http://cyclonedx.org/schema/bom/1.4">${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</bom>`, 'application/xml', 400],
       ['an SBOM as a CSV', '/api/imports/sbom?vendor=Acme&model=X', SBOM, 'text/csv', 415],
       ['deep nesting as VEX', '/api/imports/vex', nested(100_000), 'application/json', 400],
       ['an SBOM sent as VEX', '/api/imports/vex', SBOM, 'application/json', 400],

@@ -11,7 +11,7 @@ import { listSboms } from '../../app/sbom.js';
 import { approvePolicy } from '../../app/segmentation.js';
 import { listVex } from '../../app/vex.js';
 import { CONTROL_KINDS } from '../../risk/types.js';
-import { auditChange } from '../upload-audit.js';
+import { auditChange } from '../audit-trail.js';
 import { defineRoute, type Route } from '../route-table.js';
 import { listRoute } from './list-route.js';
 

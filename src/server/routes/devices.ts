@@ -7,7 +7,9 @@ import { findingsList } from '../../app/findings.js';
 import { blastRadiusOf, listConduits } from '../../app/segmentation.js';
 import { DEVICE_CATEGORIES } from '../../identify/types.js';
 import { MANUAL_FIELDS } from '../../inventory/manual-fields.js';
+import { AuditAction } from '../../auth/audit-event.js';
 import { defineRoute, type Route } from '../route-table.js';
+import { auditChange } from '../audit-trail.js';
 import { FindingFilters, findingFilters, IdParams } from './schemas.js';
 
 const Text = Type.String({ minLength: 1, maxLength: 200 });
@@ -76,9 +78,12 @@ export const deviceRoutes: readonly Route[] = [
     method: 'PUT', url: '/api/devices/:id/values', access: 'analyst', tag: 'devices',
     summary: "Set a person's values on a device (null removes one: the inferred value returns); all or none",
     params: IdParams, body: DeviceValues,
-    handler: async ({ ws, params, body, principal }) => {
+    handler: async (ctx) => {
+      const { ws, params, body, principal } = ctx;
       const values = Object.entries(body).map(([field, value]) => ({ field, value: typeof value === 'string' && value.trim() !== '' ? value.trim() : null }));
       const id = await setDeviceValues(ws, params.id, values, principal?.user ?? 'unknown');
+      // Which fields, not their values: the device's history keeps those (GET /api/devices/:id/history).
+      await auditChange(ctx, AuditAction.Change, `device:${id}`, { fields: values.map((v) => v.field).join(' '), cleared: values.filter((v) => v.value === null).length });
       return { device: await deviceDetail(ws, id) };
     },
   }),

@@ -2,7 +2,9 @@
 import { Type } from '@sinclair/typebox';
 import { findingById, findingsList, setFindingStatus } from '../../app/findings.js';
 import type { FindingStatus } from '../../findings/types.js';
+import { AuditAction } from '../../auth/audit-event.js';
 import { defineRoute, type Route, type RouteContext } from '../route-table.js';
+import { auditChange } from '../audit-trail.js';
 import { FindingFilters, findingFilters, IdParams } from './schemas.js';
 
 /** Statuses a person sets; `not-affected` comes only from a vendor's VEX statement. */
@@ -30,6 +32,7 @@ async function change(ctx: RouteContext<unknown, { id: string }, unknown>, statu
     ...(fields.owner !== undefined ? { owner: fields.owner } : {}),
     ...(fields.expires !== undefined ? { expires: fields.expires } : {}),
   });
+  await auditChange(ctx, AuditAction.Change, `finding:${ctx.params.id}`, { status, reason: fields.reason ?? null, owner: fields.owner ?? null, expires: fields.expires ?? null });
   return { finding: await findingById(ctx.ws, ctx.params.id) };
 }
 

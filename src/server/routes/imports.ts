@@ -14,7 +14,7 @@ import { attachSbom } from '../../app/sbom.js';
 import { importVex, reassessAfterVex } from '../../app/vex.js';
 import { parseMapOptions } from '../../inventory/cmms/column-map.js';
 import { AppError, ErrorCode } from '../../util/app-error.js';
-import { auditedImport } from '../upload-audit.js';
+import { auditedImport } from '../audit-trail.js';
 import { defineRoute, defineUpload, type Route } from '../route-table.js';
 
 const MIB = 1024 * 1024;
@@ -77,6 +77,9 @@ export const importRoutes: readonly Route[] = [
       return auditedImport(ctx, 'sbom', name, async () => {
         const raw = decodeDocument({ name, bytes: ctx.body });
         const doc = parseSbom(raw.text, name);
+        // The CLI attaches it with a warning; over the API, where nobody reads a warning before it replaces the
+        // model's real SBOM, an SBOM without components is refused.
+        if (doc.components.length === 0) throw new AppError(ErrorCode.BadArgument, `${name}: the SBOM lists no components; nothing attached`);
         const { result, name: model, devices, reassessment } = await attachSbom(ctx.ws, { vendor: ctx.query.vendor, model: ctx.query.model, doc, origin: name, sha256: raw.sha256, nowMs: ctx.auth.now() });
         return {
           answer: { sbom: { ...model, format: doc.format, specVersion: doc.specVersion, ...result }, devices, reassessment: reassessment.ok ? { ok: true, result: assessmentJson(reassessment.result) } : reassessment },

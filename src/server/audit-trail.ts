@@ -1,6 +1,7 @@
 /**
- * Uploads recorded in the audit log (AuditAction.Import): who sent which file from where, and what it did or why it
- * was refused. A refused upload is recorded too: a stream of rejected files is worth seeing.
+ * What the routes record in the audit log: uploads (AuditAction.Import: who sent which file from where, and what it
+ * did or why it was refused; a stream of rejected files is worth seeing) and every other change (findings workflow,
+ * device values, controls, policy approval). Login, logout, users and tokens record themselves (src/auth, src/app).
  */
 import { AuditAction } from '../auth/audit-event.js';
 import { appendAudit } from '../auth/audit-log.js';
