@@ -1,35 +1,40 @@
 /** LLDP (IEEE 802.1AB, LLDP-MED inventory TLVs) and CDP evidence about the announcing station. */
-import type { ProtocolRecord } from '../../decode/types.js';
+import type { RecordOf } from '../../decode/records.js';
 import type { KnowledgeBase } from '../knowledge/kb-types.js';
 import type { Observation } from '../types.js';
-import { Emitter, strings, text, tsMsOf, unicastMac } from './common.js';
+import { clean, cleanList, Emitter, tsMsOf, unicastMac } from './common.js';
 import { freeText } from './free-text.js';
 
-export function lldpObservations(rec: ProtocolRecord, kb: KnowledgeBase): Observation[] {
+export function lldpObservations(rec: RecordOf<'lldp'> | RecordOf<'cdp'>, kb: KnowledgeBase): Observation[] {
   const out: Observation[] = [];
   const mac = unicastMac(rec.srcMac ?? rec.src);
   if (mac === null) return out;
-  const mgmt = text(rec, 'managementAddress');
+  const mgmt = clean(rec.managementAddress);
   const e = new Emitter(out, { mac, ip: mgmt !== null && /^[\d.]+$/.test(mgmt) ? mgmt : null }, tsMsOf(rec));
   const src = rec.proto; // 'lldp' or 'cdp'
-  const name = text(rec, 'systemName') ?? text(rec, 'deviceId');
+  const name = clean(rec.systemName) ?? (rec.proto === 'cdp' ? clean(rec.deviceId) : null);
   e.add('hostname', name, `${src}.systemName`, name ?? '', 0.85);
   e.rules(kb, 'device-types', 'hostname', name, `${src}.systemName`);
   freeText(e, kb, src === 'cdp' ? 'cdp.systemName' : 'lldp.systemName', name);
-  const descr = text(rec, 'systemDescription');
+  const descr = clean(rec.systemDescription);
   e.rules(kb, 'snmp-sysdescr', 'sysDescr', descr, `${src}.systemDescription`);
   freeText(e, kb, src === 'cdp' ? 'cdp.systemDescription' : 'lldp.systemDescription', descr);
-  // LLDP-MED inventory TLVs (ANSI/TIA-1057 §10.2.6) are the device's own statement of maker, model and versions.
-  e.add('vendor', text(rec, 'manufacturer'), `${src}.manufacturer`, text(rec, 'manufacturer') ?? '', 0.85);
-  e.add('model', text(rec, 'model') ?? text(rec, 'platform'), `${src}.model`, text(rec, 'model') ?? text(rec, 'platform') ?? '', 0.8);
-  e.add('serial', text(rec, 'serialNumber'), `${src}.serialNumber`, text(rec, 'serialNumber') ?? '', 0.85);
-  const fw = text(rec, 'firmwareRevision') ?? text(rec, 'softwareRevision');
+  // LLDP-MED inventory TLVs (ANSI/TIA-1057 §10.2.6) are the device's own statement of maker, model and versions;
+  // they are LLDP's, and CDP names the model in its platform field.
+  const med = rec.proto === 'lldp' ? rec : null;
+  const manufacturer = clean(med?.manufacturer);
+  e.add('vendor', manufacturer, `${src}.manufacturer`, manufacturer ?? '', 0.85);
+  const model = med === null ? (rec.proto === 'cdp' ? clean(rec.platform) : null) : clean(med.model);
+  e.add('model', model, `${src}.model`, model ?? '', 0.8);
+  const serial = clean(med?.serialNumber);
+  e.add('serial', serial, `${src}.serialNumber`, serial ?? '', 0.85);
+  const fw = clean(med?.firmwareRevision) ?? clean(med?.softwareRevision);
   e.add('firmware', fw, `${src}.firmwareRevision`, fw ?? '', 0.7);
   // The port ID is the announcer's own port: for a switch, the port of the link this frame was sent on.
-  const port = text(rec, 'portId');
+  const port = clean(rec.portId);
   e.add('switchPort', port, `${src}.portId`, `${port ?? ''} (announcer's port on the link the frame arrived on)`, 0.7);
   e.add('switchName', name, `${src}.systemName`, `${name ?? ''} (announcer)`, 0.7);
-  const caps = rec.proto === 'lldp' ? strings(rec, 'enabledCapabilities') : strings(rec, 'capabilities');
+  const caps = rec.proto === 'lldp' ? cleanList(rec.enabledCapabilities) : cleanList(rec.capabilities);
   for (const cap of primaryCapabilities(caps)) e.rules(kb, 'device-types', 'lldpCapability', cap, `${src}.capabilities`);
   return out;
 }
