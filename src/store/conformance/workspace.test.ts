@@ -5,15 +5,12 @@
  * transactions nested in it). Each dialect's answers must equal a SQLite file's given the same calls; a behaviour
  * difference is a failing case.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeviceProfile, Evidence } from '../../identify/types.js';
 import { batch, key, obs, profile, seen, T0 } from '../../inventory/test-support/batch.js';
 import type { IngestBatch } from '../../inventory/types.js';
 import { openWorkspace } from '../workspace.js';
-import { STORE_DIALECTS, useDialect } from './dialects.js';
+import { onSqliteReference, STORE_DIALECTS, useDialect } from './dialects.js';
 
 const HOUR = 3_600_000;
 const MAC_A = '00:1b:44:11:3a:b7';
@@ -116,12 +113,7 @@ describe.each(STORE_DIALECTS)('workspace conformance: $name', (d) => {
 
   it.skipIf(d.gate.skip)('answers as a SQLite file does: listing, lines, classification, lookup, forgetting, run log, transactions', async () => {
     const got = await run(d.newDatabase());
-    const dir = mkdtempSync(path.join(tmpdir(), 'ww-ws-ref-'));
-    try {
-      expect(got).toEqual(await run(path.join(dir, 'reference.db')));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expect(got).toEqual(await onSqliteReference(run));
     // Must-fire on the story: each behaviour compared above really happened.
     const devices = got.devices as { id: string; vendor: string | null; model: string | null; category: string; evidence: unknown[] }[];
     const ct = devices.find((x) => x.category === 'imaging');
