@@ -123,7 +123,7 @@ export async function openWorkspace(location: string = DEFAULT_DB_PATH, options:
     risk: { context: () => loadRiskContext(db) },
     register: {
       import: (input, opts) => importRegister(db, input, opts),
-      reconcile: () => reconcile(db),
+      reconcile: () => reconcile(db, () => parts.inventory.listDevices({ includeRetired: true })),
     },
     baseline: {
       approve: (services, by, atMs) => approveBaseline(db, services, by, atMs),
