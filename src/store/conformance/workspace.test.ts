@@ -101,6 +101,14 @@ async function run(location: string): Promise<Record<string, unknown>> {
       await ws.transaction(async () => { await ws.runs.finish(runIds, T0 + 7 * HOUR); });
     });
     out.location = (await ws.inventory.getDevice(ct))?.location;
+    // The data version: steady without writes, moved by a committed write, null inside an open transaction.
+    const v1 = await ws.dataVersion();
+    const steady = (await ws.dataVersion()) === v1;
+    const inside = await ws.transaction(async () => {
+      await ws.inventory.setManualValue(ct, 'owner', 'Biomed', 'bob', 'user', T0 + 8 * HOUR);
+      return ws.dataVersion();
+    });
+    out.dataVersion = { known: v1 !== null, steady, inside, moved: (await ws.dataVersion()) !== v1 };
     out.finished = (await ws.runs.list()).map((r) => r.finished);
     return out;
   } finally {
@@ -129,6 +137,7 @@ describe.each(STORE_DIALECTS)('workspace conformance: $name', (d) => {
     expect(got.peers).toHaveLength(1);
     expect(got.rollback).toEqual({ failed: 'abandoned', unchanged: true });
     expect(got.location).toBe('Radiology');
+    expect(got.dataVersion).toEqual({ known: true, steady: true, inside: null, moved: true });
     expect(got.heldOpen).toEqual([null, null, null, null]);
     expect((got.finished as (string | null)[]).every((f) => f !== null)).toBe(true);
   }, 60_000);
