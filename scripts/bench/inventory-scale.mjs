@@ -2,7 +2,8 @@
 // (N devices, each with a DHCP host name, TLS, DICOM or HL7, a second IP half-way through; F flows among them and
 // to the internet through a router) into a SQLite file, then times listDevices() and the lookups.
 // Prints figures only (no assertions). Needs `npm run build` first.
-//   ingest --db FILE   only the collector ingest, into FILE, for run.mjs to measure from outside (wall, max RSS)
+//   ingest --db FILE   only the collector ingest, into FILE, for run.mjs to measure from outside (wall, max RSS);
+//                      a postgres:// URL ingests into that PostgreSQL database through the workspace's store instead
 //   --devices N        devices (default 10,000)        --flows F      flows (default 1,000,000)
 //   --out FILE         also write the figures as JSON  --dist DIR     another build to measure (default ./dist)
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,18 @@ const T0 = Date.parse('2025-03-01T08:00:00.000Z');
 const SPAN_MS = 24 * 3_600_000;
 const OUIS = ['00:09:fb', '00:a0:37', '00:d0:75', '08:00:19', '00:01:e3', '00:14:22', '00:50:56', '00:21:9b'];
 const ROUTER_MAC = '00:04:4d:ff:00:01';
+
+/** Every query PostgreSQL runs goes through a pg Client's query(): count those calls. */
+function countPgQueries() {
+  const pg = createRequire(join(ROOT, 'package.json'))('pg');
+  const counter = { n: 0 };
+  const orig = pg.Client.prototype.query;
+  pg.Client.prototype.query = function counted(...a) {
+    counter.n++;
+    return orig.apply(this, a);
+  };
+  return counter;
+}
 
 /** Every query SQLite runs (Kysely's and raw ones) goes through a better-sqlite3 Statement: count those calls. */
 function countQueries() {
@@ -114,8 +127,11 @@ async function ingest(file) {
   const { SqliteInventory } = await import(join(DIST, 'store', 'sqlite', 'inventory', 'sqlite-inventory.js'));
   const { InventoryCollector } = await import(join(DIST, 'pipeline', 'inventory-collector.js'));
   const { loadKnowledgeBase } = await import(join(DIST, 'identify', 'knowledge', 'load-kb.js'));
-  const queries = countQueries();
-  const inv = await SqliteInventory.open(file);
+  const postgres = /^postgres(ql)?:\/\//i.test(file);
+  const queries = postgres ? countPgQueries() : countQueries();
+  // PostgreSQL: the workspace's inventory store (its pool ends with the workspace), as `wardwatch analyze` uses it.
+  const ws = postgres ? await (await import(join(DIST, 'store', 'workspace.js'))).openWorkspace(file) : null;
+  const inv = ws === null ? await SqliteInventory.open(file) : ws.inventory;
   const store = timeStore(inv);
   const collector = new InventoryCollector(inv, loadKnowledgeBase(), ['bench']);
   const t = process.hrtime.bigint();
@@ -132,17 +148,26 @@ async function ingest(file) {
   await collector.finish(new Date(T0 + SPAN_MS));
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   const used = process.cpuUsage(cpu);
-  await inv.close();
+  const dbMb = ws === null ? statSync(file).size / 1e6 : await postgresMb(inv);
+  await (ws ?? inv).close();
   return {
     devices: DEVICES, flows: FLOWS, seconds, cpuSec: (used.user + used.system) / 1e6, finishSec: seconds - readSec,
-    storeSec: store.wallSec, storeCpuSec: store.cpuSec, queries: queries.n, maxRssKb: process.resourceUsage().maxRSS, dbMb: statSync(file).size / 1e6,
+    storeSec: store.wallSec, storeCpuSec: store.cpuSec, queries: queries.n, maxRssKb: process.resourceUsage().maxRSS, dbMb,
   };
+}
+
+/** The database's size on disk (https://www.postgresql.org/docs/15/functions-admin.html#FUNCTIONS-ADMIN-DBSIZE). */
+async function postgresMb(inv) {
+  const { sql } = await import('kysely');
+  const r = await sql`SELECT pg_database_size(current_database()) AS bytes`.execute(inv.db);
+  return Number(r.rows[0].bytes) / 1e6;
 }
 
 const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 
 if (args[0] === 'ingest') {
-  const figures = await ingest(resolve(text('--db', 'inventory-bench.db')));
+  const db = text('--db', 'inventory-bench.db');
+  const figures = await ingest(/^postgres(ql)?:\/\//i.test(db) ? db : resolve(db));
   if (args.includes('--out')) writeFileSync(text('--out', ''), JSON.stringify(figures));
   console.log(JSON.stringify(figures));
 } else {

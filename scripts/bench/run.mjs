@@ -6,12 +6,13 @@
 //   --no-records  skip the record-level comparison (all decoders on; see RECORD_RUNS), which runs by default
 //   --skip-large  do not generate or run the 10x capture
 //   --skip-inventory  skip the inventory section (10,000 devices / 1,000,000 flows through the collector, then
-//                 `devices --format json` on them); --inventory-only runs that section alone (no capture needed)
+//                 `devices --format json` on them, on SQLite and on a throwaway PostgreSQL cluster when its server
+//                 binaries are installed); --inventory-only runs that section alone (no capture needed)
 //   --inventory-devices N, --inventory-flows F  its size (default 10,000 and 1,000,000)
 //   --skip-api    skip the API under load; --api-only runs it alone (api-load.mjs: 10,000 devices, autocannon on the device list, a device, findings)
 //   --skip-console  skip the web console; --console-only runs it alone (console.mjs: 10,000 devices in headless chromium,
 //                 inventory load + render and filter times)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,42 +100,70 @@ function ratio(a, b) {
 /**
  * The collector ingests N devices / F flows into a fresh SQLite file (measured from outside: wall,
  * max RSS; the child reports its CPU, its time inside the store and its query count), then the whole CLI
- * `wardwatch devices --format json` runs three times on that file.
+ * `wardwatch devices --format json` runs three times on that file; then the same on a fresh PostgreSQL database of a
+ * throwaway local cluster (src/test-support/postgres.ts, built by `npm run build:tools`), over its unix socket.
  */
 async function inventorySection(method) {
   const devices = option('--inventory-devices', 10_000);
   const flows = option('--inventory-flows', 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'ww-bench-inventory-'));
-  const db = join(dir, 'inventory.db');
-  const out = join(dir, 'figures.json');
   try {
-    log(`inventory: ingesting ${fmt(devices)} devices / ${fmt(flows)} flows …`);
-    const script = join(ROOT, 'scripts', 'bench', 'inventory-scale.mjs');
-    const ingest = await measure(process.execPath, [script, 'ingest', '--db', db, '--devices', String(devices), '--flows', String(flows), '--out', out], { method, cwd: ROOT });
     console.log(`
 inventory — ${fmt(devices)} devices, ${fmt(flows)} flows`);
-    if (!ingest.ok) {
-      console.log(`ingest FAILED (exit ${ingest.code ?? '?'}): ${failureLine(ingest)}`);
+    await inventoryLines(method, 'SQLite', join(dir, 'inventory.db'), { devices, flows, dir });
+    const cluster = await startBenchPostgres();
+    if (typeof cluster === 'string') {
+      console.log(`PostgreSQL: not run (${cluster})`);
       return;
     }
-    const f = JSON.parse(readFileSync(out, 'utf8'));
-    const rss = ingest.maxRssKb === null ? '-' : `${fmt(ingest.maxRssKb / 1024, 1)} MB`;
-    console.log(`ingest through the collector: ${fmt(ingest.wallSec, 1)} s wall, ${fmt(f.cpuSec, 1)} s CPU, max RSS ${rss}`);
-    console.log(`  in the store: ${fmt(f.storeSec, 1)} s wall, ${fmt(f.storeCpuSec, 1)} s CPU, ${fmt(f.queries)} SQL statements (${fmt(f.queries / devices, 1)} per device); re-classification at finish ${fmt(f.finishSec, 1)} s; database ${fmt(f.dbMb, 1)} MB`);
-    const lists = [];
-    for (let run = 0; run < 3; run++) lists.push(await measure(process.execPath, [WARDWATCH, 'devices', '--db', db, '--format', 'json'], { method, cwd: ROOT }));
-    const ok = lists.filter((r) => r.ok);
-    if (ok.length === 0) {
-      console.log(`devices --format json FAILED: ${failureLine(lists[0])}`);
-      return;
+    try {
+      await inventoryLines(method, 'PostgreSQL', cluster.createDatabase(), { devices, flows, dir });
+    } finally {
+      cluster.stop();
     }
-    const walls = ok.map((r) => fmt(r.wallSec, 2)).join(', ');
-    const best = Math.min(...ok.map((r) => r.wallSec));
-    const maxRss = Math.max(...ok.map((r) => r.maxRssKb ?? 0));
-    console.log(`wardwatch devices --format json (whole CLI): best ${fmt(best, 2)} s wall (runs: ${walls}), max RSS ${maxRss > 0 ? `${fmt(maxRss / 1024, 1)} MB` : '-'}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The throwaway cluster of the tests, or why it cannot start here. */
+async function startBenchPostgres() {
+  const file = join(ROOT, 'build', 'tools', 'test-support', 'postgres.js');
+  if (!existsSync(file)) return 'build/tools/test-support/postgres.js is missing: run `npm run build:tools`';
+  const { postgresGate, startPostgres } = await import(file);
+  if (postgresGate.skip) return postgresGate.reason;
+  try {
+    return startPostgres();
+  } catch (err) {
+    return `the cluster did not start: ${err.message.split('\n')[0]}`;
+  }
+}
+
+/** One dialect's lines: the ingest through the collector, then `devices --format json` three times. */
+async function inventoryLines(method, dialect, db, { devices, flows, dir }) {
+  const out = join(dir, `figures-${dialect}.json`);
+  log(`inventory on ${dialect}: ingesting ${fmt(devices)} devices / ${fmt(flows)} flows …`);
+  const script = join(ROOT, 'scripts', 'bench', 'inventory-scale.mjs');
+  const ingest = await measure(process.execPath, [script, 'ingest', '--db', db, '--devices', String(devices), '--flows', String(flows), '--out', out], { method, cwd: ROOT });
+  if (!ingest.ok) {
+    console.log(`${dialect} ingest FAILED (exit ${ingest.code ?? '?'}): ${failureLine(ingest)}`);
+    return;
+  }
+  const f = JSON.parse(readFileSync(out, 'utf8'));
+  const rss = ingest.maxRssKb === null ? '-' : `${fmt(ingest.maxRssKb / 1024, 1)} MB`;
+  console.log(`${dialect} ingest through the collector: ${fmt(ingest.wallSec, 1)} s wall, ${fmt(f.cpuSec, 1)} s CPU, max RSS ${rss}`);
+  console.log(`  in the store: ${fmt(f.storeSec, 1)} s wall, ${fmt(f.storeCpuSec, 1)} s CPU, ${fmt(f.queries)} SQL statements (${fmt(f.queries / devices, 1)} per device); re-classification at finish ${fmt(f.finishSec, 1)} s; database ${fmt(f.dbMb, 1)} MB`);
+  const lists = [];
+  for (let run = 0; run < 3; run++) lists.push(await measure(process.execPath, [WARDWATCH, 'devices', '--db', db, '--format', 'json'], { method, cwd: ROOT }));
+  const ok = lists.filter((r) => r.ok);
+  if (ok.length === 0) {
+    console.log(`${dialect} devices --format json FAILED: ${failureLine(lists[0])}`);
+    return;
+  }
+  const walls = ok.map((r) => fmt(r.wallSec, 2)).join(', ');
+  const best = Math.min(...ok.map((r) => r.wallSec));
+  const maxRss = Math.max(...ok.map((r) => r.maxRssKb ?? 0));
+  console.log(`${dialect} wardwatch devices --format json (whole CLI): best ${fmt(best, 2)} s wall (runs: ${walls}), max RSS ${maxRss > 0 ? `${fmt(maxRss / 1024, 1)} MB` : '-'}`);
 }
 
 const method = rssMethod();

@@ -28,7 +28,8 @@ export async function openInventoryStore(
   options: OpenOptions = {},
 ): Promise<{ db: Kysely<InventoryDb>; raw: Database.Database }> {
   if (parseDbLocation(file).dialect === 'postgres') {
-    throw new AppError(ErrorCode.BadArgument, 'this command does not run on PostgreSQL yet: the device inventory (ingest, listing) is SQLite-only; use --db FILE');
+    // A workspace opens a URL through the PostgreSQL stores (src/store/workspace.ts); this handle is SQLite's alone.
+    throw new AppError(ErrorCode.BadArgument, 'a PostgreSQL URL has no SQLite handle: open it through a workspace (src/store/workspace.ts)');
   }
   return openSqlite(file, options);
 }

@@ -1,7 +1,9 @@
 /**
  * A workspace: every store of one database, opened once per process on one connection, with one transaction helper.
  * The application core (src/app) reads and writes through it; only this file and the stores know the connection.
- * Today it opens SQLite through src/store/inventory-db.ts (WAL, migrations on open).
+ * A file opens SQLite (src/store/sqlite/open-sqlite.ts: WAL, migrations on open), a postgres:// URL PostgreSQL
+ * (src/store/postgres/postgres-workspace.ts). The inventory, the run log, the transaction and the data version are
+ * each dialect's own; every other store is the same Kysely code over either.
  */
 import { existsSync } from 'node:fs';
 import { SqliteAdvisoryStore } from './sqlite/advisories/advisory-store.js';
@@ -25,6 +27,7 @@ import { AppError, ErrorCode } from '../util/app-error.js';
 import { SqlAuthStore } from './auth-store-sql.js';
 import { SqlIngestedFiles } from './ingested-files-sql.js';
 import { parseDbLocation } from './db-location.js';
+import { openPostgresParts, type DialectParts } from './postgres/postgres-workspace.js';
 import type {
   AdvisoryStore, BaselineStore, Controls, FindingsStore, IngestedFilesStore, InventoryStore, RegisterStore, RiskContextStore, RunLog, SbomStore, Support, VexStatements,
   WorkspaceAuth,
@@ -83,7 +86,9 @@ export async function openWorkspace(location: string = DEFAULT_DB_PATH, options:
   if (options.create === false && isFile && location !== ':memory:' && !existsSync(location)) {
     throw new AppError(ErrorCode.NotFound, `no database at ${location}; run wardwatch analyze first`);
   }
-  const { db, raw } = await openInventoryStore(location, { busyTimeoutMs: options.busyTimeoutMs ?? WRITER_WAIT_MS });
+  const busyTimeoutMs = options.busyTimeoutMs ?? WRITER_WAIT_MS;
+  const parts = isFile ? await openSqliteParts(location, busyTimeoutMs) : await openPostgresParts(location, busyTimeoutMs);
+  const { db } = parts;
   let findings: SqliteFindings;
   try {
     findings = await SqliteFindings.over(db);
@@ -91,15 +96,13 @@ export async function openWorkspace(location: string = DEFAULT_DB_PATH, options:
     await db.destroy();
     throw err;
   }
-  const inventory = SqliteInventory.over(db, raw, location);
   const advisories = SqliteAdvisoryStore.over(db);
   const vex = new SqliteVexStore(db);
   const support = new SupportStore(db);
   const controls = new ControlsStore(db);
-  const onConnection = <T>(work: () => T): Promise<T> => db.connection().execute(() => Promise.resolve(work()));
   return {
     location,
-    inventory,
+    inventory: parts.inventory,
     findings,
     advisories,
     sbom: {
@@ -120,19 +123,33 @@ export async function openWorkspace(location: string = DEFAULT_DB_PATH, options:
     risk: { context: () => loadRiskContext(db) },
     register: {
       import: (input, opts) => importRegister(db, input, opts),
-      reconcile: () => reconcile(db),
+      reconcile: () => reconcile(db, () => parts.inventory.listDevices({ includeRetired: true })),
     },
     baseline: {
       approve: (services, by, atMs) => approveBaseline(db, services, by, atMs),
       read: () => readBaseline(db),
     },
+    runs: parts.runs,
+    auth: SqlAuthStore.over(db),
+    ingestedFiles: SqlIngestedFiles.over(db),
+    transaction: (work) => parts.transaction(work),
+    dataVersion: () => parts.dataVersion(),
+    close: () => db.destroy(),
+  };
+}
+
+/** SQLite's own parts: the inventory and run log over the raw handle, nested write transactions on one connection. */
+async function openSqliteParts(location: string, busyTimeoutMs: number): Promise<DialectParts> {
+  const { db, raw } = await openInventoryStore(location, { busyTimeoutMs });
+  const onConnection = <T>(work: () => T): Promise<T> => db.connection().execute(() => Promise.resolve(work()));
+  return {
+    db,
+    inventory: SqliteInventory.over(db, raw, location),
     runs: {
       holdOpen: (runId) => onConnection(() => { holdRunOpen(raw, runId); }),
       finish: (runIds, atMs) => onConnection(() => { finishRuns(raw, runIds, atMs); }),
       list: () => onConnection(() => listRuns(raw)),
     },
-    auth: SqlAuthStore.over(db),
-    ingestedFiles: SqlIngestedFiles.over(db),
     async transaction<T>(work: () => Promise<T>): Promise<T> {
       try {
         beginWrite(raw);
@@ -165,6 +182,5 @@ export async function openWorkspace(location: string = DEFAULT_DB_PATH, options:
       const changes = raw.prepare('SELECT total_changes()').pluck().get() as number;
       return `${String(version)}:${String(changes)}`;
     }),
-    close: () => db.destroy(),
   };
 }

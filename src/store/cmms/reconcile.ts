@@ -3,17 +3,21 @@
  * registered-but-not-seen, and conflicts where the register's value differs from what the traffic says.
  */
 import type { Kysely } from 'kysely';
-import { readDevices } from '../sqlite/inventory/read-devices.js';
 import type { InventoryDb } from '../sqlite/inventory/schema.js';
+import type { DeviceJson } from '../../inventory/types.js';
 import { DeviceIndex } from './device-index.js';
 import { readRegister, registerDb } from './register-store.js';
 import { CONFLICT_FIELDS, valuesAgree, type ReconcileReport } from '../../inventory/cmms/reconcile-report.js';
 
 export type { ReconcileReport };
 
-export async function reconcile(db: Kysely<InventoryDb>): Promise<ReconcileReport> {
+/**
+ * `listDevices`: every device, retired ones too, as the inventory store lists them (its dialect's reads; the
+ * register and the index below are plain Kysely).
+ */
+export async function reconcile(db: Kysely<InventoryDb>, listDevices: () => Promise<DeviceJson[]>): Promise<ReconcileReport> {
   const entries = await readRegister(registerDb(db));
-  const all = await readDevices(db, { all: true, includeRetired: true });
+  const all = await listDevices();
   const live = new Map(all.filter((d) => d.retiredAt === null).map((d) => [d.id, d]));
   const retired = new Set(all.filter((d) => d.retiredAt !== null).map((d) => d.id));
   // Rows unmatched at import may name a device seen since: look them up again (read-only; a re-import applies values).

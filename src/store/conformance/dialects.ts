@@ -61,3 +61,13 @@ export function useDialect(d: StoreDialect): void {
   beforeAll(() => { if (!d.gate.skip) d.start(); });
   afterAll(() => { if (!d.gate.skip) d.stop(); });
 }
+
+/** What `run` answers on a fresh SQLite file of its own: the reference another dialect's answers must equal. */
+export async function onSqliteReference<T>(run: (location: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ww-store-ref-'));
+  try {
+    return await run(path.join(dir, 'reference.db'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -3,9 +3,6 @@
  * conduits, external peers, sites), retiring and a person's value leave the same rows in SQLite and PostgreSQL, and
  * the history and `changes` reads answer alike. Generated row ids may differ and are left out of the comparison.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteInventory } from '../sqlite/inventory/sqlite-inventory.js';
 import { batch, key, obs, seen, T0 } from '../../inventory/test-support/batch.js';
@@ -14,7 +11,7 @@ import { openDatabase } from '../open-database.js';
 import { PostgresInventory, type PortedInventory } from '../postgres/inventory/postgres-inventory.js';
 import type { Kysely } from 'kysely';
 import type { InventoryDb } from '../sqlite/inventory/schema.js';
-import { STORE_DIALECTS, useDialect } from './dialects.js';
+import { onSqliteReference, STORE_DIALECTS, useDialect } from './dialects.js';
 
 const HOUR = 3_600_000;
 const MAC_A = '00:1b:44:11:3a:b7';
@@ -134,13 +131,8 @@ describe.each(STORE_DIALECTS)('inventory conformance: $name', (d) => {
 
   it.skipIf(d.gate.skip)('leaves the rows and answers of the SQLite store (identity, merge, IP move, re-ingest, retire, person\'s value, changes)', async () => {
     const got = await run(d.newDatabase());
-    // The reference: the same story on a fresh SQLite file of this group (on the SQLite group, a second run: stable).
-    const dir = mkdtempSync(path.join(tmpdir(), 'ww-inv-ref-'));
-    try {
-      expect(got).toEqual(await run(path.join(dir, 'reference.db')));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // The reference: the same story on a fresh SQLite file (on the SQLite group, a second run: stable).
+    expect(got).toEqual(await onSqliteReference(run));
     // Must-fire on the story itself: it did merge, move an IP and make a second site's device.
     const g = got as { results: { merged: number; ipMoves: number }[]; rows: { devices: string[]; device_aliases: string[] } };
     expect(g.results.reduce((n, r) => n + r.merged, 0)).toBe(1);

@@ -3,7 +3,7 @@
  * while holding a session advisory lock (https://www.postgresql.org/docs/15/explicit-locking.html#ADVISORY-LOCKS),
  * so two processes creating one database at once both succeed: the second waits, then finds the schema in place.
  */
-import { Kysely, Migrator } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { AppError, ErrorCode } from '../../util/app-error.js';
 import type { InventoryDb } from '../sqlite/inventory/schema.js';
@@ -18,6 +18,11 @@ const MIGRATION_LOCK_KEY = 0x574152444d494752n;
 const INT8_OID = 20;
 /** Connections a process keeps: one for the migration lock while another migrates; the stores write one at a time. */
 const POOL_SIZE = 4;
+/**
+ * How long connecting may take: a host that drops packets would otherwise leave a command hanging on the kernel's
+ * TCP timeout (minutes). Ten seconds covers a slow network; a socket or a refused port fails at once anyway.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface PostgresOpenOptions {
   /** How long a statement waits for a row or table lock held by another session before failing with `db-locked`. */
@@ -32,19 +37,39 @@ const types = new pg.TypeOverrides();
 types.setTypeParser(INT8_OID, (value: string) => Number(value));
 
 export async function openPostgres(url: string, options: PostgresOpenOptions = {}): Promise<Kysely<InventoryDb>> {
+  return (await openPostgresHandles(url, options)).db;
+}
+
+/** The Kysely handle and the workspace transaction of its dialect (writer-lock-dialect.ts `pinnedTransaction`). */
+export interface PostgresHandles {
+  db: Kysely<InventoryDb>;
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** The URL as it may be printed (no password). */
+  where: string;
+}
+
+export async function openPostgresHandles(url: string, options: PostgresOpenOptions = {}): Promise<PostgresHandles> {
   const where = describeDbLocation({ dialect: 'postgres', url });
   const lockTimeoutMs = options.lockTimeoutMs ?? 60_000;
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types, options: `-c lock_timeout=${lockTimeoutMs}` });
-  // An idle client's error (the server restarted) must not crash the process; the next query reports it.
-  pool.on('error', () => undefined);
-  const db = new Kysely<InventoryDb>({ dialect: new WriterLockPostgresDialect({ pool }) });
+  let pool: pg.Pool;
   try {
-    await migrate(pool, db, where);
+    pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types, options: `-c lock_timeout=${lockTimeoutMs}`, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   } catch (err) {
-    await db.destroy();
     throw toPostgresError(where, err);
   }
-  return db;
+  // An idle client's error (the server restarted) must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const dialect = new WriterLockPostgresDialect({ pool });
+  const db = new Kysely<InventoryDb>({ dialect });
+  try {
+    await migrate(pool, db, where);
+    // Through Kysely once, so its driver holds the pool before a workspace transaction asks it for a connection.
+    await sql`SELECT 1`.execute(db);
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    throw toPostgresError(where, err);
+  }
+  return { db, where, transaction: (work) => dialect.pinnedTransaction(work) };
 }
 
 async function migrate(pool: pg.Pool, db: Kysely<InventoryDb>, where: string): Promise<void> {
@@ -85,12 +110,51 @@ function pgCode(err: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-/** Map PostgreSQL's failures to messages a person can act on (SQLSTATE codes, PostgreSQL 15 appendix A). */
-export function toPostgresError(where: string, err: unknown): AppError {
+/**
+ * SQLSTATE classes a person fixes outside wardwatch (PostgreSQL 15 appendix A,
+ * https://www.postgresql.org/docs/15/errcodes-appendix.html): what to say for each.
+ */
+const ACCESS_PROBLEMS: Readonly<Record<string, string>> = {
+  '28000': 'the server refused the login (pg_hba.conf)',
+  '28P01': 'wrong user name or password',
+  '3D000': 'no such database (create it first: createdb)',
+  '42501': 'permission denied: this user may not read or change wardwatch\'s tables (grant it the privileges, or connect as their owner)',
+  '25006': 'the server is read-only (a standby?): wardwatch needs to write',
+  '53300': 'the server has no free connection slot',
+  '57P03': 'the server is starting up or shutting down',
+};
+
+/**
+ * Map PostgreSQL's failures to messages a person can act on (SQLSTATE codes, PostgreSQL 15 appendix A); `doing` says
+ * what failed (opening, or a write of a database already open).
+ */
+export function toPostgresError(where: string, err: unknown, doing = 'cannot open database'): AppError {
   if (err instanceof AppError) return err;
   const code = pgCode(err);
   // 55P03 lock_not_available: lock_timeout passed while another session held the lock.
   if (code === '55P03') return new AppError(ErrorCode.DbLocked, `${where}: database is locked by another process`, { cause: err });
+  // Node's URL parser (which pg uses) rejects the text before any connection is tried.
+  if (code === 'ERR_INVALID_URL') {
+    return new AppError(ErrorCode.BadArgument, `${where}: not a valid PostgreSQL URL (postgresql://user:password@host:port/database)`, { cause: err });
+  }
+  const problem = ACCESS_PROBLEMS[code];
+  if (problem !== undefined) return new AppError(ErrorCode.Io, `${where}: ${doing}: ${problem}`, { cause: err });
   const message = err instanceof Error ? err.message : String(err);
-  return new AppError(ErrorCode.Io, `${where}: cannot open database: ${message}`, { cause: err });
+  return new AppError(ErrorCode.Io, `${where}: ${doing}: ${oneLine(message)}`, { cause: err });
+}
+
+/**
+ * Whether a failure came from the server or the connection (a SQLSTATE, a socket error), not from the code that ran
+ * inside a transaction: only those are turned into a message about the database.
+ */
+export function isPostgresFailure(err: unknown): boolean {
+  if (err instanceof pg.DatabaseError) return true;
+  const code = pgCode(err);
+  return /^E[A-Z]+$/.test(code) || (err instanceof Error && /^Connection terminated/.test(err.message));
+}
+
+/** A driver message can span lines (a server's DETAIL); the CLI prints one. */
+function oneLine(message: string): string {
+  const first = message.split('\n')[0]?.trim() ?? '';
+  return first === '' ? 'unknown error' : first;
 }

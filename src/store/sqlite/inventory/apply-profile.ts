@@ -56,18 +56,31 @@ function profileColumns(p: DeviceProfile): Record<ClassifiedColumn, string | num
 
 const text = (v: string | number | null): string | null => (v === null ? null : String(v));
 
-/** Apply each profile to its (already resolved) device; throws when a device does not exist. */
-export function applyProfiles(raw: Raw, entries: readonly ProfileEntry[], atMs: number): void {
-  if (entries.length === 0) return;
+/** A device's classified columns and confidence as stored, by id (SQL.devices' rows). */
+export type StoredRow = Row & Pick<DevicesTable, 'id'>;
+
+/**
+ * What applying profiles writes, in order, as statement parameters: decided here once for every dialect, sent by
+ * applyProfiles (SQLite, prepared statements) or by PostgreSQL's multi-row statements (src/store/postgres/).
+ */
+export interface ProfileWrites {
+  /** SQL.inferred: inferred value, device id, field. */
+  inferred: [string | null, string, string][];
+  /** SQL.history: device id, attribute, old, new, at. */
+  history: [string, string, string | null, string | null, string][];
+  /** SQL.update: COLUMNS' values, confidence, device id. */
+  updates: (string | number | null)[][];
+  /** SQL.evidence: device id, attribute, value, source, detail, confidence, first seen, last seen. */
+  evidence: [string, string, string, string, string, number, string, string][];
+}
+
+/** The ClassifiedColumn names in SQL.update's order (for another dialect's statement). */
+export const PROFILE_COLUMNS: readonly string[] = COLUMNS;
+
+/** Decide the writes of each profile on its (already resolved) device; throws when a device does not exist. */
+export function planProfiles(entries: readonly ProfileEntry[], rows: ReadonlyMap<string, StoredRow>, manual: ReadonlyMap<string, ReadonlySet<string>>, atMs: number): ProfileWrites {
   const at = iso(atMs);
-  const ids = JSON.stringify([...new Set(entries.map((e) => e.deviceId))]);
-  const rows = new Map((prepared(raw, SQL.devices).all(ids) as (Row & Pick<DevicesTable, 'id'>)[]).map((r) => [r.id, r]));
-  const manual = new Map<string, Set<string>>();
-  for (const m of prepared(raw, SQL.manual).all(ids) as { deviceId: string; field: string }[]) {
-    const fields = manual.get(m.deviceId) ?? new Set<string>();
-    fields.add(m.field);
-    manual.set(m.deviceId, fields);
-  }
+  const out: ProfileWrites = { inferred: [], history: [], updates: [], evidence: [] };
   for (const { deviceId, profile, stored } of entries) {
     const current = rows.get(deviceId);
     if (current === undefined) throw new Error(`applyProfiles: no device ${deviceId}`);
@@ -79,30 +92,56 @@ export function applyProfiles(raw: Raw, entries: readonly ProfileEntry[], atMs: 
       const value = next[column];
       if (fields?.has(name) === true) {
         // Keep what the wire says beside the person's value, for reconcile's conflicts.
-        prepared(raw, SQL.inferred).run(text(value), deviceId, name);
+        out.inferred.push([text(value), deviceId, name]);
         continue;
       }
       const old = current[column];
       if (old === value) continue;
       current[column] = value;
       changed = true;
-      prepared(raw, SQL.history).run(deviceId, name, text(old), text(value), at);
+      out.history.push([deviceId, name, text(old), text(value), at]);
     }
     const confidence = Math.min(1, Math.max(0, profile.confidence));
     if (current.confidence !== confidence) {
       current.confidence = confidence;
       changed = true;
     }
-    if (changed) prepared(raw, SQL.update).run(...COLUMNS.map((c) => current[c]), current.confidence, deviceId);
-    writeDerivedEvidence(raw, deviceId, profile, stored);
+    if (changed) out.updates.push([...COLUMNS.map((c) => current[c]), current.confidence, deviceId]);
+    derivedEvidence(out, deviceId, profile, stored);
   }
+  return out;
 }
 
-function writeDerivedEvidence(raw: Raw, deviceId: string, profile: DeviceProfile, stored: ReadonlyMap<string, StoredFact> | undefined): void {
+/** Apply each profile to its (already resolved) device; throws when a device does not exist. */
+export function applyProfiles(raw: Raw, entries: readonly ProfileEntry[], atMs: number): void {
+  if (entries.length === 0) return;
+  const ids = JSON.stringify([...new Set(entries.map((e) => e.deviceId))]);
+  const rows = new Map((prepared(raw, SQL.devices).all(ids) as StoredRow[]).map((r) => [r.id, r]));
+  const manual = manualFields(prepared(raw, SQL.manual).all(ids) as { deviceId: string; field: string }[]);
+  // Statement by statement in the order decided: each device's history, update and evidence as before.
+  const writes = planProfiles(entries, rows, manual, atMs);
+  for (const w of writes.inferred) prepared(raw, SQL.inferred).run(...w);
+  for (const w of writes.history) prepared(raw, SQL.history).run(...w);
+  for (const w of writes.updates) prepared(raw, SQL.update).run(...w);
+  for (const w of writes.evidence) prepared(raw, SQL.evidence).run(...w);
+}
+
+/** Fields a person set, by device. */
+export function manualFields(rows: readonly { deviceId: string; field: string }[]): Map<string, Set<string>> {
+  const manual = new Map<string, Set<string>>();
+  for (const m of rows) {
+    const fields = manual.get(m.deviceId) ?? new Set<string>();
+    fields.add(m.field);
+    manual.set(m.deviceId, fields);
+  }
+  return manual;
+}
+
+function derivedEvidence(out: ProfileWrites, deviceId: string, profile: DeviceProfile, stored: ReadonlyMap<string, StoredFact> | undefined): void {
   for (const e of profile.evidence) {
     const had = stored?.get(factKey(e.attribute, e.value, e.source, e.detail));
     if (had !== undefined && had.confidence >= e.confidence && had.lastSeenMs >= Math.trunc(e.tsMs)) continue;
     const seen = iso(e.tsMs);
-    prepared(raw, SQL.evidence).run(deviceId, e.attribute, e.value, e.source, e.detail, e.confidence, seen, seen);
+    out.evidence.push([deviceId, e.attribute, e.value, e.source, e.detail, e.confidence, seen, seen]);
   }
 }

@@ -32,7 +32,7 @@ export const EXTERNAL_PEER_SQL = {
   // The busiest few of each device, for its JSON: ranked in SQLite, only those rows come out.
   ofDevices: (where: string) => `SELECT ${COLUMNS} FROM (
       SELECT *, row_number() OVER (PARTITION BY device_id ORDER BY flows DESC, bytes DESC, peer_ip, direction, proto, port) AS n
-      FROM external_peers ${where}) WHERE n <= ${String(EXTERNAL_PEERS_IN_DEVICE)}
+      FROM external_peers ${where}) AS ranked WHERE n <= ${String(EXTERNAL_PEERS_IN_DEVICE)}
     ORDER BY device_id, n`,
 } as const;
 
@@ -62,9 +62,12 @@ export function readExternalPeers(raw: Raw, deviceId?: string): ExternalPeerJson
   return (rows as Cells[]).map(toJson);
 }
 
-/** The busiest EXTERNAL_PEERS_IN_DEVICE peers of each device (all, or those in a JSON list of ids): rows for peerOfCells. */
-export function devicePeersSql(byIds: boolean): string {
-  return EXTERNAL_PEER_SQL.ofDevices(byIds ? `WHERE device_id ${IN_JSON}` : '');
+/**
+ * The busiest EXTERNAL_PEERS_IN_DEVICE peers of each device (all, or those in a JSON list of ids, filtered by
+ * `inIds`, the dialect's spelling): rows for peerOfCells. The subquery is named: PostgreSQL 15 requires it.
+ */
+export function devicePeersSql(byIds: boolean, inIds: string = IN_JSON): string {
+  return EXTERNAL_PEER_SQL.ofDevices(byIds ? `WHERE device_id ${inIds}` : '');
 }
 
 /** A row of devicePeersSql as the device's JSON lists it, with the device's id. */

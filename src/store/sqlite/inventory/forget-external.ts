@@ -22,7 +22,7 @@ const SQL = {
 } as const;
 
 type ConduitCells = [number, string, string, string | null, string | null, string, number, string | null, number, number, string, string];
-type AddressCells = [number, string, string, number, number];
+type AddressCells = [number, string, string, number | boolean, number | boolean];
 
 export interface ForgetExternalResult {
   /** Devices removed: only external addresses, no MAC, nothing a person set. */
@@ -33,43 +33,69 @@ export interface ForgetExternalResult {
   conduitsMoved: number;
 }
 
-/** Runs in the caller's transaction. */
-export function forgetExternal(raw: Raw, isExternal: (ip: string) => boolean, atMs: number): ForgetExternalResult {
-  const result: ForgetExternalResult = { devicesRemoved: 0, addressesReleased: 0, conduitsMoved: 0 };
+/** What forgetting external addresses writes, decided once for every dialect. */
+export interface ForgetExternalPlan {
+  result: ForgetExternalResult;
+  /** EXTERNAL_PEER_SQL.upsert parameters, in order. */
+  peers: unknown[][];
+  conduitIds: number[];
+  deviceIds: string[];
+  /** Released addresses: address id, device id, ip. */
+  released: [number, string, string][];
+}
+
+/** The conduits (SQL.conduits' cells) and live IP bindings (SQL.liveIps' cells) to change; plain SQL on any dialect. */
+export const FORGET_EXTERNAL_READS = { conduits: SQL.conduits, liveIps: SQL.liveIps } as const;
+
+export function planForgetExternal(conduits: readonly unknown[][], liveIps: readonly unknown[][], isExternal: (ip: string) => boolean): ForgetExternalPlan {
+  const plan: ForgetExternalPlan = { result: { devicesRemoved: 0, addressesReleased: 0, conduitsMoved: 0 }, peers: [], conduitIds: [], deviceIds: [], released: [] };
   const ext = (ip: string | null): boolean => ip !== null && isExternal(ip);
-  const upsert = prepared(raw, EXTERNAL_PEER_SQL.upsert);
-  for (const c of prepared(raw, SQL.conduits).raw(true).all() as ConduitCells[]) {
+  for (const c of conduits as ConduitCells[]) {
     const [id, clientId, serverId, clientIp, serverIp, proto, port, app, flows, bytes, first, last] = c;
     const [clientExt, serverExt] = [ext(clientIp), ext(serverIp)];
     if (!clientExt && !serverExt) continue;
-    if (clientExt && !serverExt) upsert.run(serverId, serverIp, clientIp, 'in', proto, port, app, null, flows, bytes, first, last);
-    else if (serverExt && !clientExt) upsert.run(clientId, clientIp, serverIp, 'out', proto, port, app, null, flows, bytes, first, last);
-    prepared(raw, SQL.deleteConduit).run(id);
-    result.conduitsMoved++;
+    if (clientExt && !serverExt) plan.peers.push([serverId, serverIp, clientIp, 'in', proto, port, app, null, flows, bytes, first, last]);
+    else if (serverExt && !clientExt) plan.peers.push([clientId, clientIp, serverIp, 'out', proto, port, app, null, flows, bytes, first, last]);
+    plan.conduitIds.push(id);
+    plan.result.conduitsMoved++;
   }
   const devices = new Map<string, { hasMac: boolean; personSet: boolean; external: [number, string][]; internal: number }>();
-  for (const [addressId, deviceId, ip, hasMac, personSet] of prepared(raw, SQL.liveIps).raw(true).all() as AddressCells[]) {
+  for (const [addressId, deviceId, ip, hasMac, personSet] of liveIps as AddressCells[]) {
     let d = devices.get(deviceId);
     if (d === undefined) {
-      d = { hasMac: hasMac !== 0, personSet: personSet !== 0, external: [], internal: 0 };
+      // SQLite answers the two flags as 0/1, PostgreSQL as booleans.
+      d = { hasMac: Boolean(hasMac), personSet: Boolean(personSet), external: [], internal: 0 };
       devices.set(deviceId, d);
     }
     if (isExternal(ip)) d.external.push([addressId, ip]);
     else d.internal++;
   }
-  const at = iso(atMs);
   for (const [deviceId, d] of devices) {
     if (d.external.length === 0 || d.personSet) continue;
     if (!d.hasMac && d.internal === 0) {
-      prepared(raw, SQL.deleteDevice).run(deviceId);
-      result.devicesRemoved++;
+      plan.deviceIds.push(deviceId);
+      plan.result.devicesRemoved++;
       continue;
     }
     for (const [addressId, ip] of d.external) {
-      prepared(raw, SQL.release).run(at, addressId);
-      prepared(raw, SQL.history).run(deviceId, ip, at);
-      result.addressesReleased++;
+      plan.released.push([addressId, deviceId, ip]);
+      plan.result.addressesReleased++;
     }
   }
-  return result;
+  return plan;
+}
+
+/** Runs in the caller's transaction. */
+export function forgetExternal(raw: Raw, isExternal: (ip: string) => boolean, atMs: number): ForgetExternalResult {
+  const plan = planForgetExternal(prepared(raw, SQL.conduits).raw(true).all() as unknown[][], prepared(raw, SQL.liveIps).raw(true).all() as unknown[][], isExternal);
+  const upsert = prepared(raw, EXTERNAL_PEER_SQL.upsert);
+  for (const p of plan.peers) upsert.run(...p);
+  for (const id of plan.conduitIds) prepared(raw, SQL.deleteConduit).run(id);
+  for (const id of plan.deviceIds) prepared(raw, SQL.deleteDevice).run(id);
+  const at = iso(atMs);
+  for (const [addressId, deviceId, ip] of plan.released) {
+    prepared(raw, SQL.release).run(at, addressId);
+    prepared(raw, SQL.history).run(deviceId, ip, at);
+  }
+  return plan.result;
 }

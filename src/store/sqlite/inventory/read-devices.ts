@@ -38,9 +38,20 @@ interface Extras {
   peers: Omit<ExternalPeerJson, 'deviceId'>[];
 }
 
+/**
+ * What the listing's SQL spells per dialect: the filter by a JSON list of ids (bound as the one parameter of each
+ * query) and the query building each device's evidence array as JSON text. Everything else here is plain SQL.
+ */
+export interface ListingSql {
+  readonly inIds: string;
+  readonly evidenceJsonOf: string;
+}
+
+export const SQLITE_LISTING: ListingSql = { inIds: IN_JSON, evidenceJsonOf: EVIDENCE_JSON_OF };
+
 type Where = 'all' | 'live' | 'ids';
-const DEVICE_WHERE: Record<Where, string> = { all: '', live: 'WHERE retired_at IS NULL', ids: `WHERE id ${IN_JSON}` };
-const and = (where: Where, column = 'device_id'): string => (where === 'ids' ? `AND ${column} ${IN_JSON}` : '');
+const deviceWhere = (w: Where, d: ListingSql): string => ({ all: '', live: 'WHERE retired_at IS NULL', ids: `WHERE id ${d.inIds}` })[w];
+const and = (where: Where, d: ListingSql, column = 'device_id'): string => (where === 'ids' ? `AND ${column} ${d.inIds}` : '');
 /** Read as arrays in this order (no object per row from the driver, whose property-by-property objects cost more). */
 const DEVICE_COLUMNS = [
   'id', 'mac', 'first_seen', 'last_seen', 'retired_at', 'vendor', 'model', 'type', 'category', 'os_name', 'os_version',
@@ -50,24 +61,24 @@ const DEVICE_COLUMNS = [
 type Cells<T extends readonly string[]> = { [K in keyof T]: T[K] extends keyof DeviceRow ? DeviceRow[T[K]] : never };
 type DeviceCells = Cells<typeof DEVICE_COLUMNS>;
 const SQL = {
-  devices: (w: Where) => `SELECT ${DEVICE_COLUMNS.join(', ')} FROM devices ${DEVICE_WHERE[w]} ORDER BY first_seen, id`,
+  devices: (w: Where, d: ListingSql) => `SELECT ${DEVICE_COLUMNS.join(', ')} FROM devices ${deviceWhere(w, d)} ORDER BY first_seen, id`,
   // The cached evidence arrays (evidence-json.ts).
-  evidence: (w: Where) => `SELECT device_id, json FROM device_evidence_json ${w === 'ids' ? `WHERE device_id ${IN_JSON}` : ''}`,
-  addresses: (w: Where) =>
-    `SELECT device_id, kind, value FROM device_addresses WHERE kind IN ('ip', 'hostname') AND released_at IS NULL ${and(w)} ORDER BY last_seen DESC, value`,
-  protocols: (w: Where) => `SELECT device_id, protocol, version FROM device_protocols ${w === 'ids' ? `WHERE device_id ${IN_JSON}` : ''} ORDER BY protocol, version`,
-  manual: (w: Where) => `SELECT device_id, value FROM manual_values WHERE field = 'hostname' ${and(w)}`,
+  evidence: (w: Where, d: ListingSql) => `SELECT device_id, json FROM device_evidence_json ${w === 'ids' ? `WHERE device_id ${d.inIds}` : ''}`,
+  addresses: (w: Where, d: ListingSql) =>
+    `SELECT device_id, kind, value FROM device_addresses WHERE kind IN ('ip', 'hostname') AND released_at IS NULL ${and(w, d)} ORDER BY last_seen DESC, value`,
+  protocols: (w: Where, d: ListingSql) => `SELECT device_id, protocol, version FROM device_protocols ${w === 'ids' ? `WHERE device_id ${d.inIds}` : ''} ORDER BY protocol, version`,
+  manual: (w: Where, d: ListingSql) => `SELECT device_id, value FROM manual_values WHERE field = 'hostname' ${and(w, d)}`,
   // The few facts the DICOM and HL7 summaries need, with what ranks them.
-  summary: (w: Where) =>
+  summary: (w: Where, d: ListingSql) =>
     `SELECT device_id, attribute, value, confidence, "count", last_seen, id FROM device_evidence
-     WHERE attribute IN ('aeTitle', 'hl7Application', 'hl7Facility', 'dicomImplementationClassUid', 'dicomImplementationVersionName') ${and(w)}`,
+     WHERE attribute IN ('aeTitle', 'hl7Application', 'hl7Facility', 'dicomImplementationClassUid', 'dicomImplementationVersionName') ${and(w, d)}`,
 } as const;
 
 /** Where rows come from: the raw handle (fast path), or a Kysely handle or transaction (same SQL, through Kysely). */
 export type RowSource = Raw | Tx;
 
 /** Rows as arrays (no object per row on the fast path): the listing reads hundreds of thousands of them. */
-async function rows(source: RowSource, sql: string, params: readonly unknown[]): Promise<unknown[][]> {
+export async function rows(source: RowSource, sql: string, params: readonly unknown[]): Promise<unknown[][]> {
   if (!(source instanceof Kysely)) return prepared(source, sql).raw(true).all(...params) as unknown[][];
   return (await source.executeQuery<Record<string, unknown>>(CompiledQuery.raw(sql, [...params]))).rows.map((r) => Object.values(r));
 }
@@ -78,31 +89,31 @@ async function rows(source: RowSource, sql: string, params: readonly unknown[]):
  */
 export type DeviceParts = 'all' | 'no-evidence';
 
-/** Reads devices in `scope`. */
-export async function readDevices(source: RowSource, scope: DeviceScope, parts: DeviceParts = 'all'): Promise<DeviceJson[]> {
+/** Reads devices in `scope` (`dialect`: SQLITE_LISTING, or PostgreSQL's through a Kysely handle). */
+export async function readDevices(source: RowSource, scope: DeviceScope, parts: DeviceParts = 'all', dialect: ListingSql = SQLITE_LISTING): Promise<DeviceJson[]> {
   const where: Where = 'ids' in scope ? 'ids' : scope.includeRetired ? 'all' : 'live';
   if ('ids' in scope && scope.ids.length === 0) return [];
   const params = 'ids' in scope ? [JSON.stringify(scope.ids)] : [];
-  const devices = (await rows(source, SQL.devices(where), params) as unknown as DeviceCells[]).map(toRow);
+  const devices = (await rows(source, SQL.devices(where, dialect), params) as unknown as DeviceCells[]).map(toRow);
   const extras = new Map<string, Extras>();
   for (const d of devices) extras.set(d.id, { ips: [], hostnames: [], manualHostname: null, protocols: [], hl7Versions: [], evidence: [], summary: [], peers: [] });
   // Rows of devices outside the scope (retired ones) are skipped by the map lookup: cheaper than a join.
-  for (const [id, kind, value] of await rows(source, SQL.addresses(where), params) as [string, string, string][]) {
+  for (const [id, kind, value] of await rows(source, SQL.addresses(where, dialect), params) as [string, string, string][]) {
     const x = extras.get(id);
     if (x !== undefined) (kind === 'ip' ? x.ips : x.hostnames).push(value);
   }
-  for (const [id, protocol, version] of await rows(source, SQL.protocols(where), params) as [string, string, string][]) {
+  for (const [id, protocol, version] of await rows(source, SQL.protocols(where, dialect), params) as [string, string, string][]) {
     const x = extras.get(id);
     if (x === undefined) continue;
     // Sorted by protocol, version: a repeat is the row just before.
     if (x.protocols.at(-1) !== protocol) x.protocols.push(protocol);
     if (protocol === 'hl7' && version !== '' && x.hl7Versions.at(-1) !== version) x.hl7Versions.push(version);
   }
-  for (const [id, value] of await rows(source, SQL.manual(where), params) as [string, string][]) {
+  for (const [id, value] of await rows(source, SQL.manual(where, dialect), params) as [string, string][]) {
     const x = extras.get(id);
     if (x !== undefined) x.manualHostname = value;
   }
-  for (const cells of await rows(source, devicePeersSql(where === 'ids'), params)) {
+  for (const cells of await rows(source, devicePeersSql(where === 'ids', dialect.inIds), params)) {
     const { deviceId, peer } = peerOfCells(cells);
     extras.get(deviceId)?.peers.push(peer);
   }
@@ -115,30 +126,36 @@ export async function readDevices(source: RowSource, scope: DeviceScope, parts: 
       if (x !== undefined) x.evidence = JSON.parse(json) as EvidenceJson[];
       stale.delete(id);
     };
-    for (const [id, json] of await rows(source, SQL.evidence(where), params) as [string, string][]) parse(id, json);
-    if (stale.size > 0) for (const [id, json] of await rows(source, EVIDENCE_JSON_OF, [JSON.stringify([...stale])]) as [string, string][]) parse(id, json);
+    for (const [id, json] of await rows(source, SQL.evidence(where, dialect), params) as [string, string][]) parse(id, json);
+    if (stale.size > 0) for (const [id, json] of await rows(source, dialect.evidenceJsonOf, [JSON.stringify([...stale])]) as [string, string][]) parse(id, json);
   }
   type SummaryRow = [string, string, string, number, number, string, number];
-  for (const [id, attribute, value, confidence, count, lastSeen, rowId] of await rows(source, SQL.summary(where), params) as SummaryRow[]) {
+  for (const [id, attribute, value, confidence, count, lastSeen, rowId] of await rows(source, SQL.summary(where, dialect), params) as SummaryRow[]) {
     extras.get(id)?.summary.push({ attribute, value, confidence, count, lastSeen, rowId });
   }
   return devices.map((d) => toJson(d, extras.get(d.id)));
 }
 
-const RISK_SQL = (w: 'all' | 'live'): string => `SELECT id, vendor, model, type, category, os_name, os_version, os_label, os_end_of_life,
-  support_end, support_status FROM devices ${DEVICE_WHERE[w]} ORDER BY first_seen, id`;
-type RiskCells = [string, string | null, string | null, string | null, string, string | null, string | null, string | null, number | null, string | null, string | null];
+/** Dialect-neutral SQL (no parameter). */
+export const RISK_SQL = (w: 'all' | 'live'): string => `SELECT id, vendor, model, type, category, os_name, os_version, os_label, os_end_of_life,
+  support_end, support_status FROM devices ${w === 'live' ? 'WHERE retired_at IS NULL' : ''} ORDER BY first_seen, id`;
+export type RiskCells = [string, string | null, string | null, string | null, string, string | null, string | null, string | null, number | null, string | null, string | null];
 
 /**
  * The fields risk reads of every device, in listing order: a listing whose device JSON is cached (device-lines.ts)
  * scores these instead of reading five tables (half the columns: a third of the time of a full row at 10,000 devices).
  */
 export function readRiskDevices(raw: Raw, includeRetired: boolean): RiskDevice[] {
-  return (prepared(raw, RISK_SQL(includeRetired ? 'all' : 'live')).raw(true).all() as RiskCells[]).map((c) => ({
+  return (prepared(raw, RISK_SQL(includeRetired ? 'all' : 'live')).raw(true).all() as RiskCells[]).map(riskDeviceOf);
+}
+
+/** A row of RISK_SQL as risk reads it. */
+export function riskDeviceOf(c: RiskCells): RiskDevice {
+  return {
     id: c[0], vendor: c[1], model: c[2], type: c[3], category: toCategory(c[4]),
     os: { name: c[5], version: c[6], label: c[7], endOfLife: c[8] === null ? null : c[8] !== 0 },
     supportEnd: c[9], supportStatus: c[10],
-  }));
+  };
 }
 
 function toRow(c: DeviceCells): DeviceRow {

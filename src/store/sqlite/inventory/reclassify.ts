@@ -27,7 +27,7 @@ const SQL = {
     FROM device_evidence WHERE device_id ${IN_JSON} ORDER BY id`,
 } as const;
 
-interface EvidenceRow {
+export interface EvidenceRow {
   deviceId: string;
   attribute: string;
   value: string;
@@ -57,8 +57,13 @@ export interface DeviceEvidence {
 
 /** Every stored evidence row of these (resolved) devices, oldest row first, as identify reads it. */
 export function evidenceOf(raw: Raw, ids: readonly string[]): Map<string, DeviceEvidence> {
+  return evidenceRowsOf(ids, prepared(raw, SQL.evidence).all(JSON.stringify(ids)) as EvidenceRow[]);
+}
+
+/** Evidence rows (SQL.evidence's, oldest first, from any dialect) grouped per device as identify reads them. */
+export function evidenceRowsOf(ids: readonly string[], rows: readonly EvidenceRow[]): Map<string, DeviceEvidence> {
   const out = new Map<string, DeviceEvidence>(ids.map((id) => [id, { evidence: [], stored: new Map() }]));
-  for (const r of prepared(raw, SQL.evidence).all(JSON.stringify(ids)) as EvidenceRow[]) {
+  for (const r of rows) {
     const d = out.get(r.deviceId);
     if (d === undefined) continue;
     const tsMs = Date.parse(r.lastSeen);
