@@ -4,8 +4,9 @@
 // fourth (fourth/, a hospital on 802.1Q VLANs seen on a trunk SPAN, other makers again, by another stranger) and
 // fifth (fifth/, a children's cancer centre on one flat /23 with a NATed satellite clinic, other makers again, by a
 // third stranger) and sixth (sixth/, a university hospital's imaging and acute-care wing on an IPv6-mostly dual-stack
-// VLAN with NAT64, other makers again, by a fourth stranger) — per attribute, per finding kind and for the inventory itself (hosts that should not be devices).
-// `--family development|heldout|third|fourth|fifth|sixth` limits the run to one family; `--lovo` instead runs
+// VLAN with NAT64, other makers again, by a fourth stranger) and seventh (seventh/, a dialysis and outpatient clinic on one
+// statically addressed /24 with no DHCP at all, other makers again, by a fifth stranger) — per attribute, per finding kind and for the inventory itself (hosts that should not be devices).
+// `--family development|heldout|third|fourth|fifth|sixth|seventh` limits the run to one family; `--lovo` instead runs
 // leave-one-vendor-out (lovo.mjs).
 // Figures only: exit 1 only when generating or ingesting fails.
 import { dirname, join } from 'node:path';
@@ -24,6 +25,7 @@ export const FAMILIES = [
   { key: 'fourth', label: 'fourth', generator: join(here, 'fourth', 'generate.mjs'), dir: join(root, '.eval', 'fourth'), site: null, sameVendor: truthVendorMatcher() },
   { key: 'fifth', label: 'fifth', generator: join(here, 'fifth', 'generate.mjs'), dir: join(root, '.eval', 'fifth'), site: null, sameVendor: truthVendorMatcher() },
   { key: 'sixth', label: 'sixth', generator: join(here, 'sixth', 'generate.mjs'), dir: join(root, '.eval', 'sixth'), site: null, sameVendor: truthVendorMatcher() },
+  { key: 'seventh', label: 'seventh', generator: join(here, 'seventh', 'generate.mjs'), dir: join(root, '.eval', 'seventh'), site: null, sameVendor: truthVendorMatcher() },
 ];
 
 const pct = (x) => (x === null || x === undefined ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
@@ -84,7 +86,7 @@ function details(f) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // `--family sixth` (or fifth, fourth, third, heldout, development) limits the run, or leave-one-vendor-out, to one family.
+  // `--family seventh` (or sixth, fifth, fourth, third, heldout, development) limits the run, or leave-one-vendor-out, to one family.
   const only = process.argv[process.argv.indexOf('--family') + 1];
   const chosen = process.argv.includes('--family') ? FAMILIES.filter((f) => f.key === only) : FAMILIES;
   if (chosen.length === 0) {
