@@ -20,8 +20,9 @@
 //            with its PID/OBR/OBX (glucose) segments, as reproduced at
 //            http://www.mustmodify.com/2012/09/11/hl7-for-developers (patient fields replaced by this family's own).
 //  [fo-dicom] fo-dicom's DicomImplementation: Implementation Class UID "1.3.6.1.4.1.30071.8", Implementation Version
-//            Name "fo-dicom {major}.{minor}.{build}"; "fo-dicom 4.0.0" as a storage SCP's conformance text states it
-//            (https://github.com/fo-dicom/fo-dicom, FO-DICOM.Core/DicomImplementation.cs).
+//            Name "fo-dicom {major}.{minor}.{build}" (https://github.com/fo-dicom/fo-dicom, FO-DICOM.Core/DicomImplementation.cs);
+//            "fo-dicom 4.0.0" exactly as NVIDIA Clara DICOM Adapter's conformance page states it for its SCP and SCU
+//            (https://github.com/NVIDIA/clara-dicom-adapter/blob/main/docs/compliance/dicom.md).
 //  [ms]      Microsoft lifecycle (https://learn.microsoft.com/lifecycle/products/): Windows 10 22H2 (10.0.19045, all
 //            editions) ended 2025-10-14; Windows 11 Enterprise 24H2 (10.0.26100) 2027-10-12, Home/Pro 2026-10-13 (the
 //            edition, not on the wire, decides); Windows Server 2019 (10.0.17763) 2029-01-09.
