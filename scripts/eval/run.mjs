@@ -1,11 +1,9 @@
-// `npm run eval`: scores wardwatch on five independently written scenario families, side by side — development (the
-// scenario of generate-scenario.mjs, with its site file), held-out (heldout/, a second hospital no rule was written
-// against, no site file), third (third/, a routed campus with other makers, written by a stranger to the rules),
-// fourth (fourth/, a hospital on 802.1Q VLANs seen on a trunk SPAN, other makers again, by another stranger) and
-// fifth (fifth/, a children's cancer centre on one flat /23 with a NATed satellite clinic, other makers again, by a
-// third stranger) and sixth (sixth/, a university hospital's imaging and acute-care wing on an IPv6-mostly dual-stack
-// VLAN with NAT64, other makers again, by a fourth stranger) and seventh (seventh/, a dialysis and outpatient clinic on one
-// statically addressed /24 with no DHCP at all, other makers again, by a fifth stranger) — per attribute, per finding kind and for the inventory itself (hosts that should not be devices).
+// `npm run eval`: scores wardwatch on seven independently written scenario families, side by side, per attribute,
+// per finding kind and for the inventory itself (hosts that should not be devices): development (the scenario of
+// generate-scenario.mjs, with its site file), held-out (heldout/, a second hospital no rule was written against, no
+// site file), and five families each written by a stranger to the rules, each with other makers and another network
+// shape: third (a routed campus), fourth (802.1Q VLANs on a trunk SPAN), fifth (a flat /23 with a NATed satellite
+// clinic), sixth (an IPv6-mostly dual-stack VLAN with NAT64), seventh (a statically addressed clinic, no DHCP).
 // `--family development|heldout|third|fourth|fifth|sixth|seventh` limits the run to one family; `--lovo` instead runs
 // leave-one-vendor-out (lovo.mjs).
 // Figures only: exit 1 only when generating or ingesting fails.
