@@ -14,7 +14,7 @@ import { readDeviceBriefs } from '../../sqlite/inventory/read-brief.js';
 import type { Classify } from '../../sqlite/inventory/reclassify.js';
 import { setManualValueTx } from '../../sqlite/inventory/manual-values.js';
 import {
-  attributeChanges, devicesById, lastHistoryId, lastRunStart, liveDeviceIds, newDevicesSince, newestSeen, type AttributeChange, type NewDevice,
+  attributeChanges, devicesById, historyOf, lastHistoryId, lastRunStart, liveDeviceIds, newDevicesSince, newestSeen, type AttributeChange, type NewDevice,
 } from '../../sqlite/inventory/read-changes.js';
 import { retireUnseenTx } from '../../sqlite/inventory/retire.js';
 import type { InventoryDb } from '../../sqlite/inventory/schema.js';
@@ -127,9 +127,7 @@ export class PostgresInventory implements InventoryStore {
   }
 
   async history(deviceId: string): Promise<HistoryEntry[]> {
-    const id = await mustResolve(this.db, deviceId);
-    const rows = await this.db.selectFrom('attribute_history').selectAll().where('device_id', '=', id).orderBy('changed_at').orderBy('id').execute();
-    return rows.map((r) => ({ attribute: r.attribute, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at, origin: r.origin }));
+    return historyOf(this.db, await mustResolve(this.db, deviceId));
   }
 
   newestSeen(): Promise<string | null> {

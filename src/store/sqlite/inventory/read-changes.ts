@@ -3,6 +3,7 @@
  * devices first seen, attribute_history rows. Times are the capture clock the ingest stamps them with.
  */
 import type { Kysely } from 'kysely';
+import type { HistoryEntry } from '../../../inventory/types.js';
 import { dbInt } from '../../db-int.js';
 import type { InventoryDb } from './schema.js';
 
@@ -21,6 +22,12 @@ export interface AttributeChange {
   oldValue: string | null;
   newValue: string | null;
   changedAt: string;
+}
+
+/** One device's attribute history, oldest first (either dialect: plain Kysely). */
+export async function historyOf(db: Kysely<InventoryDb>, deviceId: string): Promise<HistoryEntry[]> {
+  const rows = await db.selectFrom('attribute_history').selectAll().where('device_id', '=', deviceId).orderBy('changed_at').orderBy('id').execute();
+  return rows.map((r) => ({ attribute: r.attribute, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at, origin: r.origin }));
 }
 
 /** The newest packet time stored (a device's last_seen), or null for an empty inventory. */

@@ -21,7 +21,7 @@ import { refreshEvidenceJson } from './evidence-json.js';
 import { mapForListing, readDeviceLines, refreshDeviceLines } from './device-lines.js';
 import { evidenceOf, reclassifyChunk, type Classify } from './reclassify.js';
 import { retireUnseenTx } from './retire.js';
-import { attributeChanges, devicesById, lastHistoryId, lastRunStart, liveDeviceIds, newDevicesSince, newestSeen, type AttributeChange, type NewDevice } from './read-changes.js';
+import { attributeChanges, devicesById, historyOf, lastHistoryId, lastRunStart, liveDeviceIds, newDevicesSince, newestSeen, type AttributeChange, type NewDevice } from './read-changes.js';
 import type { InventoryDb } from './schema.js';
 import type { Tx } from './tx.js';
 
@@ -182,9 +182,7 @@ export class SqliteInventory implements InventoryRepository {
   }
 
   async history(deviceId: string): Promise<HistoryEntry[]> {
-    const id = await mustResolve(this.db, deviceId);
-    const rows = await this.db.selectFrom('attribute_history').selectAll().where('device_id', '=', id).orderBy('changed_at').orderBy('id').execute();
-    return rows.map((r) => ({ attribute: r.attribute, oldValue: r.old_value, newValue: r.new_value, changedAt: r.changed_at, origin: r.origin }));
+    return historyOf(this.db, await mustResolve(this.db, deviceId));
   }
 
   /** The newest packet time stored, or null when the inventory is empty (the capture clock of `changes --since`). */
